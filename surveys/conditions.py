@@ -6,10 +6,11 @@ operator is refused when a survey is loaded rather than when a child answers.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
-from surveys.errors import SurveyDefinitionError
-from surveys.model import PREFER_NOT_TO_SAY, Condition
+from surveys.errors import AnswerError, SurveyDefinitionError
+from surveys.model import PREFER_NOT_TO_SAY, Condition, Question
 
 
 def _as_list(answer: Any) -> list:
@@ -88,6 +89,8 @@ def parse_condition(raw: Any, where: str) -> Condition:
         known = ", ".join(sorted(LEAF_OPERATORS) + sorted(GROUP_OPERATORS))
         raise SurveyDefinitionError(f"{where}: unknown test '{op}' (known: {known})")
     value = raw[op]
+    if op == "answered" and not isinstance(value, bool):
+        raise SurveyDefinitionError(f"{where}: 'answered' needs true or false")
     if op == "in" and not isinstance(value, list):
         raise SurveyDefinitionError(f"{where}: 'in' needs a list")
     if op in ("at_least", "at_most") and _number(value) is None:
@@ -100,3 +103,64 @@ def dump_condition(condition: Condition) -> dict[str, Any]:
         inner = [dump_condition(c) for c in condition.conditions]
         return {condition.op: inner[0] if condition.op == "not" else inner}
     return {"question": condition.question, condition.op: condition.value}
+
+
+def checked_condition(condition: Condition, earlier: Mapping[str, Question], where: str) -> Condition:
+    """Check a condition against the earlier questions it reads, with values as stored.
+
+    Refuses a question that is not earlier or has no answer, and a value that
+    question could never give (YAML reads an unquoted ``yes`` as true, which
+    would otherwise quietly never match); turns ``3`` on a scale into what the
+    runner stores, so that comparisons work.
+    """
+    if condition.op in GROUP_OPERATORS:
+        inner = tuple(checked_condition(c, earlier, where) for c in condition.conditions)
+        return replace(condition, conditions=inner)
+    target = earlier.get(condition.question)
+    if target is None:
+        raise SurveyDefinitionError(
+            f"{where}: show_if reads '{condition.question}', which is not an earlier question"
+        )
+    kind = target.kind
+    if not kind.takes_answer:
+        raise SurveyDefinitionError(
+            f"{where}: show_if reads '{condition.question}', which has no answer"
+        )
+    if condition.op in ("equals", "not_equals", "in") and kind.many:
+        raise SurveyDefinitionError(
+            f"{where}: '{condition.question}' can have several answers: use 'includes'"
+        )
+    if condition.op == "includes" and kind.many:
+        _one_of_the_choices(target, condition.value, where)
+        return replace(condition, value=str(condition.value))
+    if condition.op in ("equals", "not_equals", "includes"):
+        return replace(condition, value=_as_stored(target, condition.value, where))
+    if condition.op == "in":
+        return replace(condition, value=[_as_stored(target, v, where) for v in condition.value])
+    return condition
+
+
+def _one_of_the_choices(target: Question, value: Any, where: str) -> None:
+    allowed = [c.value for c in target.kind.choices(target)]
+    if str(value) not in allowed:
+        hint = " (write yes and no in quotes)" if isinstance(value, bool) else ""
+        raise SurveyDefinitionError(
+            f"{where}: show_if compares '{target.id}' with {value!r}, which is not one of "
+            f"its answers: {', '.join(allowed)}{hint}"
+        )
+
+
+def _as_stored(target: Question, value: Any, where: str) -> Any:
+    from surveys.question_types import AnswerContext
+
+    if target.kind.choices(target):
+        _one_of_the_choices(target, value, where)
+    try:
+        stored = target.kind.parse(target, [str(value)], AnswerContext())
+    except AnswerError:
+        stored = None
+    if stored is None:
+        raise SurveyDefinitionError(
+            f"{where}: show_if compares '{target.id}' with {value!r}, which it cannot be"
+        )
+    return stored

@@ -8,6 +8,7 @@ it does not know, so there is no ``if``-chain on type strings anywhere.
 from __future__ import annotations
 
 import math
+import random
 from abc import ABC, abstractmethod
 import re
 import unicodedata
@@ -20,7 +21,14 @@ from surveys.i18n import N_
 from surveys.model import Choice, Question
 
 DEFAULT_MAX_LENGTH = 2000
-DEFAULT_AGE_BANDS = ("under-11", "11-13", "14-15", "16-17", "18-21", "22-25")
+DEFAULT_AGE_BANDS = (
+    ("under-11", N_("Under 11")),
+    ("11-13", "11–13"),
+    ("14-15", "14–15"),
+    ("16-17", "16–17"),
+    ("18-21", "18–21"),
+    ("22-25", "22–25"),
+)
 FACES = {
     3: (N_("Not good"), N_("OK"), N_("Good")),
     5: (N_("Really bad"), N_("Bad"), N_("OK"), N_("Good"), N_("Really good")),
@@ -54,6 +62,7 @@ def _given(raw: Sequence[str]) -> list[str]:
 class QuestionType(ABC):
     name: ClassVar[str]
     takes_answer: ClassVar[bool] = True
+    many: ClassVar[bool] = False  # the answer is a list of choice values
     uses_own_choices: ClassVar[bool] = False  # definition must list choices
     empty_message: ClassVar[str] = N_("Please choose an answer.")
 
@@ -64,6 +73,13 @@ class QuestionType(ABC):
 
     def choices(self, question: Question) -> tuple[Choice, ...]:
         return question.choices
+
+    def may_be_empty(self, question: Question, context: AnswerContext) -> bool:
+        return not question.required or not self.takes_answer
+
+    def example(self, question: Question, rng: random.Random, context: AnswerContext) -> list[str]:
+        """A valid answer as a channel would send it: for demo data, tests and benchmarks."""
+        return [rng.choice(self.choices(question)).value]
 
     @abstractmethod
     def parse(self, question: Question, raw: Sequence[str], context: AnswerContext) -> Any:
@@ -90,6 +106,7 @@ class SingleChoice(QuestionType):
 
 class MultipleChoice(QuestionType):
     name = "multiple_choice"
+    many = True
     uses_own_choices = True
     empty_message = N_("Please choose at least one answer.")
 
@@ -106,6 +123,10 @@ class MultipleChoice(QuestionType):
             )
         return values or None
 
+    def example(self, question, rng, context):
+        values = [c.value for c in question.choices]
+        return rng.sample(values, rng.randint(1, min(question.max_choices or len(values), len(values))))
+
 
 class FixedChoice(QuestionType):
     """A type whose choices come from the engine (a definition may relabel them)."""
@@ -121,7 +142,7 @@ class FixedChoice(QuestionType):
     def check(self, question, where):
         if question.choices:
             expected = {c.value for c in self.fixed_choices(question)}
-            if {c.value for c in question.choices} != expected and self.name != "age_band":
+            if {c.value for c in question.choices} != expected:
                 raise SurveyDefinitionError(
                     f"{where}: {self.name} choices must use the values {sorted(expected)}"
                 )
@@ -173,7 +194,10 @@ class AgeBand(FixedChoice):
     name = "age_band"
 
     def fixed_choices(self, question):
-        return _fixed(*((band, band.replace("-", "–")) for band in DEFAULT_AGE_BANDS))
+        return _fixed(*DEFAULT_AGE_BANDS)
+
+    def check(self, question, where):
+        """A survey may list its own bands, e.g. 7-8 and 9-10 for a primary school."""
 
 
 class FreeText(QuestionType):
@@ -194,6 +218,9 @@ class FreeText(QuestionType):
             )
         return text or None
 
+    def example(self, question, rng, context):
+        return [rng.choice(("More things to do after school.", "I feel OK.", "Not sure really."))]
+
 
 class Number(QuestionType):
     name = "number"
@@ -208,8 +235,11 @@ class Number(QuestionType):
         values = _given(raw)
         if not values:
             return None
+        typed = values[0].replace(" ", "")
+        if typed.count(",") == 1 and "." not in typed:
+            typed = typed.replace(",", ".")  # a decimal comma, as in Polish or Romanian
         try:
-            number = float(values[0].replace(",", ""))
+            number = float(typed)
         except ValueError:
             raise AnswerError(N_("Please write a number, like 12.")) from None
         if not math.isfinite(number):
@@ -222,6 +252,11 @@ class Number(QuestionType):
             )
         return int(number) if number.is_integer() else number
 
+    def example(self, question, rng, context):
+        low = math.ceil(question.minimum) if question.minimum is not None else 0
+        high = math.floor(question.maximum) if question.maximum is not None else low + 20
+        return [str(rng.randint(low, max(low, high)))]
+
 
 def _show(number: float | None, missing: str) -> str:
     if number is None:
@@ -233,6 +268,7 @@ class RankedBallot(QuestionType):
     """Pick your top N, in order: the first value is the first choice."""
 
     name = "ranked_ballot"
+    many = True
     uses_own_choices = True
     empty_message = N_("Please pick at least one.")
 
@@ -255,6 +291,9 @@ class RankedBallot(QuestionType):
             raise AnswerError(N_("Please pick up to %(pick)s."), {"pick": question.pick})
         return values or None
 
+    def example(self, question, rng, context):
+        return rng.sample([c.value for c in question.choices], rng.randint(1, question.pick))
+
 
 class WorkshopChoice(RankedBallot):
     """Pick N sessions; a full session cannot be picked."""
@@ -275,6 +314,10 @@ class WorkshopChoice(RankedBallot):
             if c.capacity is None or context.places_taken.get(c.value, 0) < c.capacity
         ]
 
+    def may_be_empty(self, question, context):
+        """Nobody can be made to pick when every workshop is full."""
+        return super().may_be_empty(question, context) or not self.open_choices(question, context)
+
     def parse(self, question, raw, context):
         values = super().parse(question, raw, context) or []
         open_values = {c.value for c in self.open_choices(question, context)}
@@ -289,6 +332,10 @@ class WorkshopChoice(RankedBallot):
             raise AnswerError(N_("Please pick %(pick)s workshops."), {"pick": needed})
         return values or None
 
+    def example(self, question, rng, context):
+        open_values = [c.value for c in self.open_choices(question, context)]
+        return rng.sample(open_values, min(question.pick, len(open_values)))
+
 
 class Information(QuestionType):
     """A screen of words with nothing to answer."""
@@ -298,6 +345,9 @@ class Information(QuestionType):
 
     def parse(self, question, raw, context):
         return None
+
+    def example(self, question, rng, context):
+        return []
 
 
 QUESTION_TYPES: dict[str, QuestionType] = {

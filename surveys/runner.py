@@ -113,8 +113,9 @@ def answer(
 ) -> RunnerState:
     """Record the answer on screen and move on; raise AnswerError if it does not fit."""
     question = _on_screen(survey, state)
-    value = question.kind.parse(question, list(raw), context or AnswerContext())
-    if value is None and question.kind.takes_answer and question.required:
+    context = context or AnswerContext()
+    value = question.kind.parse(question, list(raw), context)
+    if value is None and not question.kind.may_be_empty(question, context):
         raise AnswerError(question.kind.empty_message)
     return _move_on(survey, state, question, value)
 
@@ -126,11 +127,29 @@ def prefer_not_to_say(survey: Survey, state: RunnerState) -> RunnerState:
     return _move_on(survey, state, question, PREFER_NOT_TO_SAY)
 
 
-def back(survey: Survey, state: RunnerState) -> RunnerState:
-    """Show the previous screen again; its answer stays until it is changed."""
+def back(
+    survey: Survey,
+    state: RunnerState,
+    raw: Sequence[str] = (),
+    context: AnswerContext | None = None,
+) -> RunnerState:
+    """Show the previous screen again; answers stay until they are changed.
+
+    What was typed on the screen being left is kept too, when it is a valid
+    answer, so that stepping back to check something loses nothing.
+    """
     if not state.history:
         return state
-    return replace(state, current=state.history[-1], history=state.history[:-1])
+    answers = dict(state.answers)
+    if not state.finished and raw:
+        question = survey.question(state.current)
+        try:
+            value = question.kind.parse(question, list(raw), context or AnswerContext())
+        except AnswerError:
+            value = None
+        if value is not None:
+            answers[question.id] = value
+    return RunnerState(current=state.history[-1], history=state.history[:-1], answers=answers)
 
 
 def return_to(survey: Survey, state: RunnerState, question_id: str) -> RunnerState:

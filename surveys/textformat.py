@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from surveys.conditions import dump_condition, parse_condition
+from surveys.conditions import checked_condition, dump_condition, parse_condition
 from surveys.errors import SurveyDefinitionError
 from surveys.i18n import DEFAULT_LANGUAGE, as_localised
 from surveys.model import CONSULTATION_KINDS, Choice, Question, Survey
@@ -96,15 +96,9 @@ def _question(raw: Any, number: int, earlier: Mapping[str, Question]) -> Questio
         raise SurveyDefinitionError(f"{where}: the id is used twice")
     _no_unknown_keys(raw, _QUESTION_KEYS, where)
     kind = get_question_type(str(raw.get("type")))
-    show_if = parse_condition(raw["show_if"], where) if raw.get("show_if") is not None else None
-    if show_if is not None:
-        for ref in sorted(show_if.questions()):
-            if ref not in earlier:
-                raise SurveyDefinitionError(
-                    f"{where}: show_if reads '{ref}', which is not an earlier question"
-                )
-            if not earlier[ref].kind.takes_answer:
-                raise SurveyDefinitionError(f"{where}: show_if reads '{ref}', which has no answer")
+    show_if = None
+    if raw.get("show_if") is not None:
+        show_if = checked_condition(parse_condition(raw["show_if"], where), earlier, where)
     question = Question(
         id=qid,
         type=kind.name,

@@ -1,0 +1,92 @@
+"""The ``engage`` command: Flask's own commands plus Engage's."""
+from __future__ import annotations
+
+import json
+
+import click
+from flask.cli import FlaskGroup, with_appcontext
+
+from engage.models import CLOSED, DRAFT, OPEN
+from engage.services import consultations as consultation_service
+from engage.services.errors import ConsultationNotFound
+from surveys.errors import SurveyDefinitionError
+from surveys.templates import template_names
+
+
+def _create_app():
+    from engage import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, load_dotenv=False)
+def main() -> None:
+    """Engage: hear young people's voices in local safeguarding."""
+
+
+@main.group()
+def consultations() -> None:
+    """Create, list, open and close consultations."""
+
+
+@consultations.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array, for scripts.")
+@with_appcontext
+def list_command(as_json: bool) -> None:
+    """Each consultation with its join code and status."""
+    found = consultation_service.list_consultations()
+    if as_json:
+        click.echo(json.dumps([c.to_dict() for c in found], indent=2))
+        return
+    for c in found:
+        click.echo(f"{c.join_code}  {c.status:<6}  {c.responses:>5} responses  {c.title}")
+
+
+@consultations.command("create")
+@click.option("--template", "template", required=True, type=click.Choice(template_names()))
+@click.option("--title", help="Defaults to the template's title.")
+@click.option("--open", "open_now", is_flag=True, help="Take answers straight away.")
+@with_appcontext
+def create_command(template: str, title: str | None, open_now: bool) -> None:
+    """Create a consultation from a built-in template."""
+    consultation = consultation_service.create_from_template(
+        template, title=title, status=OPEN if open_now else DRAFT
+    )
+    click.echo(f"{consultation.join_code}  {consultation.status}  {consultation.title}")
+
+
+def _status_command(name: str, status: str, help_text: str) -> None:
+    @consultations.command(name, help=help_text)
+    @click.argument("join_code")
+    @with_appcontext
+    def command(join_code: str) -> None:
+        try:
+            consultation = consultation_service.set_status(join_code, status)
+        except ConsultationNotFound:
+            raise click.ClickException(f"no consultation has the join code {join_code!r}") from None
+        click.echo(f"{consultation.join_code}  {consultation.status}  {consultation.title}")
+
+
+_status_command("open", OPEN, "Start taking answers.")
+_status_command("close", CLOSED, "Stop taking answers.")
+
+
+@main.command()
+@click.option("--responses", default=60, show_default=True, help="Synthetic responses per consultation.")
+@click.option("--seed", default=2026, show_default=True)
+@with_appcontext
+def demo(responses: int, seed: int) -> None:
+    """Create the database if needed and a demo consultation of every kind."""
+    from flask_migrate import upgrade
+
+    from engage.services.demo import create_demo
+
+    upgrade()
+    try:
+        made = create_demo(responses_each=responses, seed=seed)
+    except SurveyDefinitionError as error:
+        raise click.ClickException(str(error)) from None
+    if not made:
+        click.echo("Demo consultations already exist:")
+    for c in consultation_service.list_consultations():
+        click.echo(f"  {c.join_code}  {c.responses:>4} responses  {c.title}  -> /s/{c.join_code}")

@@ -1,0 +1,56 @@
+"""Settings from the environment, with a test subclass."""
+import os
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, "1" if default else "0").strip().lower() in ("1", "true", "yes", "on")
+
+
+def database_url(instance_path: str) -> str:
+    """``DATABASE_URL`` if set (PostgreSQL), else an SQLite file in the instance folder."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return f"sqlite:///{Path(instance_path) / 'engage.db'}"
+    # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants a driver named.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    SQLALCHEMY_DATABASE_URI: str | None = None  # filled in by the app factory
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Generous for a long answer in any script, small enough to refuse a flood.
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 64 * 1024))
+    MAX_FORM_MEMORY_SIZE = MAX_CONTENT_LENGTH
+
+    SESSION_COOKIE_NAME = "engage"
+    SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE", True)
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    # Long enough to come back to an unfinished survey after a dropped signal.
+    PERMANENT_SESSION_LIFETIME = timedelta(days=14)
+    # Young people must never be timed out of a page (WCAG 2.2.1).
+    WTF_CSRF_TIME_LIMIT = None
+
+    LANGUAGES = ["en", "cy", "pl", "ro", "ar", "ur"]
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "").rstrip("/")
+    ORGANISER = os.environ.get(
+        "ENGAGE_ORGANISER", "the local safeguarding partnership (council, police and health)"
+    )
+    SUPPRESSION_THRESHOLD = int(os.environ.get("SUPPRESSION_THRESHOLD", 10))
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret-key"
+    SESSION_COOKIE_SECURE = False

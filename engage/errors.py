@@ -1,0 +1,43 @@
+"""Friendly pages for what goes wrong; nobody sees a stack trace or loses their place."""
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from engage.services.responding import today
+from engage.services.errors import ConsultationClosed, ConsultationNotFound
+
+
+def _page(template: str, status: int, **context):
+    return render_template(f"errors/{template}.html", **context), status
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(ConsultationNotFound)
+    def _unknown_code(error):
+        return _page("unknown_code", 404, code=str(error))
+
+    @app.errorhandler(ConsultationClosed)
+    def _closed(error):
+        return _page("closed", 410, consultation=error.consultation, today=today())
+
+    @app.errorhandler(413)
+    def _too_large(error):
+        return _page("too_large", 413, back=_same_site_referrer())
+
+    @app.errorhandler(CSRFError)
+    def _stale_form(error):
+        return _page("stale_form", 400, back=_same_site_referrer())
+
+    @app.errorhandler(HTTPException)
+    def _http(error):
+        return _page("http", error.code or 500, error=error)
+
+    @app.errorhandler(500)
+    def _broken(error):
+        return _page("http", 500, error=None)
+
+
+def _same_site_referrer() -> str | None:
+    """Where to go back to: the page the form was on, if it was ours."""
+    path = request.path
+    return path if request.method == "POST" and path.startswith("/s/") else None

@@ -1,0 +1,134 @@
+"""Respondent pages: parse the request, call one service, render."""
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
+
+from engage.models import WEB
+from engage.qr import qr_png, qr_svg
+from engage.respond.forms import JoinForm, ScreenForm, StartForm
+from engage.services import responding
+from engage.services.consultations import find_consultation
+from engage.services.errors import ResponseNotFound
+
+bp = Blueprint("respond", __name__)
+
+_TOKENS = "responses"  # session key: join code -> this browser's resume token
+
+
+def _token(code: str) -> str | None:
+    return session.get(_TOKENS, {}).get(code.upper())
+
+
+def _remember(code: str, token: str) -> None:
+    tokens = dict(session.get(_TOKENS, {}))
+    tokens[code.upper()] = token
+    session[_TOKENS] = tokens
+    session.permanent = True
+
+
+@bp.route("/", methods=["GET", "POST"])
+def join():
+    form = JoinForm()
+    if form.validate_on_submit():
+        return redirect(url_for(".intro", code=form.code.data))
+    return render_template("respond/join.html", form=form), 422 if form.errors else 200
+
+
+@bp.get("/s/<code>")
+def intro(code: str):
+    welcome = responding.welcome(code, _token(code))
+    return render_template("respond/intro.html", welcome=welcome, form=StartForm())
+
+
+@bp.post("/s/<code>/start")
+def start(code: str):
+    StartForm().validate_on_submit() or abort(400)
+    token = responding.start_response(code, WEB, language=str(get_locale()))
+    _remember(code, token)
+    return redirect(url_for(".screen", code=code))
+
+
+@bp.get("/s/<code>/q")
+def screen(code: str):
+    try:
+        progress = responding.progress(code, _token(code))
+    except ResponseNotFound:
+        return redirect(url_for(".intro", code=code))
+    if progress.submitted:
+        return redirect(url_for(".thanks", code=code))
+    return _render_screen(progress)
+
+
+@bp.post("/s/<code>/q")
+def answer(code: str):
+    form = ScreenForm()
+    form.validate_on_submit() or abort(400)
+    try:
+        responding.answer_screen(
+            code, _token(code), form.question.data or "", form.action, request.form.getlist("answer")
+        )
+    except ResponseNotFound:
+        return redirect(url_for(".intro", code=code))
+    except responding.ScreenRejected as rejected:
+        return _render_screen(rejected.progress, error=rejected.error, typed=rejected.typed), 422
+    return redirect(url_for(".screen", code=code))
+
+
+@bp.post("/s/<code>/send")
+def send(code: str):
+    StartForm().validate_on_submit() or abort(400)
+    try:
+        progress = responding.submit_response(code, _token(code))
+    except ResponseNotFound:
+        return redirect(url_for(".intro", code=code))
+    target = ".thanks" if progress.submitted else ".screen"
+    return redirect(url_for(target, code=code))
+
+
+@bp.get("/s/<code>/thanks")
+def thanks(code: str):
+    try:
+        progress = responding.progress(code, _token(code))
+    except ResponseNotFound:
+        return redirect(url_for(".intro", code=code))
+    if not progress.submitted:
+        return redirect(url_for(".screen", code=code))
+    return render_template("respond/thanks.html", progress=progress, form=StartForm())
+
+
+@bp.get("/s/<code>/qr.<any(png, svg):kind>")
+def qr(code: str, kind: str):
+    consultation = find_consultation(code)
+    base = current_app.config["PUBLIC_URL"] or request.host_url.rstrip("/")
+    link = base + url_for(".intro", code=consultation.join_code)
+    if kind == "png":
+        return qr_png(link), {"Content-Type": "image/png"}
+    return qr_svg(link), {"Content-Type": "image/svg+xml"}
+
+
+def _render_screen(progress, error=None, typed=None):
+    if progress.ready_to_send:
+        return render_template("respond/send.html", progress=progress, form=StartForm())
+    screen = progress.screen
+    chosen = typed if typed is not None else _as_list(screen.previous_answer)
+    return render_template(
+        "respond/question.html",
+        progress=progress,
+        screen=screen,
+        question=screen.question,
+        form=ScreenForm(question=screen.question.id),
+        error=error,
+        chosen=chosen,
+    )
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+@bp.get("/help")
+def help_now():
+    return render_template("respond/help.html")

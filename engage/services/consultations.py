@@ -1,0 +1,143 @@
+"""Consultations: create from a template, list, look up by join code."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from sqlalchemy import func, select
+
+from engage.database import writing
+from engage.extensions import db
+from engage.models import CLOSED, DRAFT, OPEN, SUBMITTED, Consultation, Response, SurveyVersion
+from engage.services.errors import ConsultationClosed, ConsultationNotFound
+from engage.services.join_codes import new_join_code, normalise_join_code
+from surveys import Survey
+from surveys.templates import load_template, template_text
+from surveys.textformat import dumps, loads
+
+
+@dataclass(frozen=True)
+class ConsultationSummary:
+    join_code: str
+    title: str
+    kind: str
+    status: str
+    template: str | None
+    responses: int
+    opens_on: date | None
+    closes_on: date | None
+
+    def to_dict(self) -> dict:
+        data = dict(self.__dict__)
+        for key in ("opens_on", "closes_on"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+
+@lru_cache(maxsize=256)
+def survey_from_text(definition: str) -> Survey:
+    """Parse once per process: a stored version's text never changes."""
+    return loads(definition)
+
+
+def survey_of(consultation: Consultation) -> Survey:
+    return survey_from_text(consultation.current_version.definition)
+
+
+def create_consultation(
+    survey: Survey,
+    *,
+    template: str | None = None,
+    title: str | None = None,
+    status: str = DRAFT,
+    opens_on: date | None = None,
+    closes_on: date | None = None,
+) -> Consultation:
+    with writing():
+        consultation = Consultation(
+            join_code=_unused_join_code(),
+            kind=survey.kind,
+            title=title or survey.title_in(),
+            template=template,
+            status=status,
+            min_age=survey.min_age,
+            max_age=survey.max_age,
+            opens_on=opens_on,
+            closes_on=closes_on,
+        )
+        db.session.add(consultation)
+        db.session.flush()
+        version = SurveyVersion(consultation_id=consultation.id, number=1, definition=dumps(survey))
+        db.session.add(version)
+        db.session.flush()
+        consultation.current_version = version
+        db.session.flush()
+    return consultation
+
+
+def create_from_template(name: str, **options) -> Consultation:
+    template_text(name)  # refuses an unknown name with the list of known ones
+    return create_consultation(load_template(name), template=name, **options)
+
+
+def set_status(join_code: str, status: str) -> Consultation:
+    if status not in (DRAFT, OPEN, CLOSED):
+        raise ValueError(f"unknown status {status!r}")
+    with writing():
+        consultation = find_consultation(join_code)
+        consultation.status = status
+    return consultation
+
+
+def find_consultation(join_code: str) -> Consultation:
+    code = normalise_join_code(join_code)
+    consultation = (
+        db.session.scalar(select(Consultation).where(Consultation.join_code == code))
+        if code
+        else None
+    )
+    if consultation is None:
+        raise ConsultationNotFound(join_code)
+    return consultation
+
+
+def consultation_for_answering(join_code: str, today: date) -> Consultation:
+    consultation = find_consultation(join_code)
+    if not consultation.accepts_answers_on(today):
+        raise ConsultationClosed(consultation)
+    return consultation
+
+
+def list_consultations() -> list[ConsultationSummary]:
+    submitted = (
+        select(Response.consultation_id, func.count().label("n"))
+        .where(Response.status == SUBMITTED)
+        .group_by(Response.consultation_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Consultation, func.coalesce(submitted.c.n, 0))
+        .outerjoin(submitted, submitted.c.consultation_id == Consultation.id)
+        .order_by(Consultation.created_at, Consultation.id)
+    ).all()
+    return [
+        ConsultationSummary(
+            join_code=c.join_code,
+            title=c.title,
+            kind=c.kind,
+            status=c.status,
+            template=c.template,
+            responses=n,
+            opens_on=c.opens_on,
+            closes_on=c.closes_on,
+        )
+        for c, n in rows
+    ]
+
+
+def _unused_join_code() -> str:
+    while True:
+        code = new_join_code()
+        if not db.session.scalar(select(Consultation.id).where(Consultation.join_code == code)):
+            return code

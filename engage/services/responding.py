@@ -1,0 +1,234 @@
+"""Answering a consultation, one screen at a time, from any channel.
+
+Each screen's answer is written when the young person moves on, so a dropped
+signal loses at most the screen in front of them. The respondent holds a
+random token (in a cookie, or a chat's state); only its hash is stored, and
+it is the only link between a person and their response.
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import select
+
+from engage.database import writing
+from engage.extensions import db
+from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response
+from engage.services.consultations import consultation_for_answering, survey_of
+from engage.services.errors import ResponseNotFound
+from surveys import PREFER_NOT_TO_SAY, AnswerContext, AnswerError, RunnerState, Screen, Survey
+from surveys import runner
+
+NEXT, BACK, SKIP = "next", "back", "skip"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a respondent is, for a channel to show."""
+
+    consultation: Consultation
+    survey: Survey
+    state: RunnerState
+    submitted: bool
+    context: AnswerContext = field(default_factory=AnswerContext)
+
+    @property
+    def screen(self) -> Screen | None:
+        return None if self.submitted else runner.screen(self.survey, self.state)
+
+    @property
+    def ready_to_send(self) -> bool:
+        return self.state.finished and not self.submitted
+
+
+@dataclass(frozen=True)
+class Welcome:
+    consultation: Consultation
+    survey: Survey
+    progress: Progress | None  # this respondent's earlier visit, if any
+
+
+class ScreenRejected(Exception):
+    """The answer did not fit; nothing moved and what was typed comes back."""
+
+    def __init__(self, progress: Progress, error: AnswerError, typed: Sequence[str]):
+        super().__init__(str(error))
+        self.progress, self.error, self.typed = progress, error, list(typed)
+
+
+def today() -> date:
+    return datetime.now(timezone.utc).date()
+
+
+def welcome(join_code: str, token: str | None) -> Welcome:
+    consultation = consultation_for_answering(join_code, today())
+    progress = None
+    if token:
+        response = _response(consultation, token)
+        progress = _progress(consultation, response) if response else None
+    return Welcome(consultation, survey_of(consultation), progress)
+
+
+def start_response(join_code: str, channel: str, language: str = "en") -> str:
+    """Begin a new anonymous response; returns the token that resumes it."""
+    token = secrets.token_urlsafe(24)
+    with writing():
+        consultation = consultation_for_answering(join_code, today())
+        state = runner.start(survey_of(consultation))
+        db.session.add(
+            Response(
+                consultation_id=consultation.id,
+                survey_version_id=consultation.current_version_id,
+                channel=channel,
+                resume_key=resume_key(token),
+                status=IN_PROGRESS,
+                current_question=state.current,
+                path=[],
+                language=language[:8],
+                started_on=today(),
+            )
+        )
+    return token
+
+
+def progress(join_code: str, token: str | None) -> Progress:
+    consultation = consultation_for_answering(join_code, today())
+    response = _response(consultation, token)
+    if response is None:
+        raise ResponseNotFound(join_code)
+    return _progress(consultation, response)
+
+
+def answer_screen(
+    join_code: str, token: str | None, question_id: str, action: str, typed: Sequence[str]
+) -> Progress:
+    """Apply one screen's action (next, back or skip) and save; raise ScreenRejected."""
+    with writing():
+        consultation = consultation_for_answering(join_code, today())
+        response = _response(consultation, token, lock=True)
+        if response is None:
+            raise ResponseNotFound(join_code)
+        before = _progress(consultation, response)
+        if before.submitted:
+            return before
+        survey = before.survey
+        # A screen sent again from the browser's history, or twice by a double
+        # tap, answers that screen again rather than the one now showing.
+        state = before.state
+        if question_id != (state.current or ""):
+            state = runner.return_to(survey, state, question_id)
+            if state.current != question_id:
+                return before
+        try:
+            after = _apply(survey, state, action, typed, before.context)
+        except AnswerError as error:
+            raise ScreenRejected(before, error, typed) from None
+        _save(response, before.state, after)
+    return _progress(consultation, response)
+
+
+def submit_response(join_code: str, token: str | None) -> Progress:
+    """Send the finished answers; sending again changes nothing."""
+    with writing():
+        consultation = consultation_for_answering(join_code, today())
+        response = _response(consultation, token, lock=True)
+        if response is None:
+            raise ResponseNotFound(join_code)
+        current = _progress(consultation, response)
+        if current.submitted or not current.state.finished:
+            return current
+        kept = runner.final_answers(current.survey, current.state)
+        for answer in list(response.answers):
+            if answer.question_id not in kept:
+                response.answers.remove(answer)
+        response.status = SUBMITTED
+        response.submitted_on = today()
+        response.age_band = _age_band(current.survey, kept)
+    return _progress(consultation, response)
+
+
+def resume_key(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _apply(
+    survey: Survey, state: RunnerState, action: str, typed: Sequence[str], context: AnswerContext
+) -> RunnerState:
+    if action == BACK:
+        return runner.back(survey, state, typed, context)
+    if action == SKIP:
+        return runner.prefer_not_to_say(survey, state)
+    return runner.answer(survey, state, typed, context)
+
+
+def _response(consultation: Consultation, token: str | None, lock: bool = False) -> Response | None:
+    if not token:
+        return None
+    query = select(Response).where(
+        Response.resume_key == resume_key(token), Response.consultation_id == consultation.id
+    )
+    if lock:
+        query = query.with_for_update()
+    return db.session.scalar(query)
+
+
+def _progress(consultation: Consultation, response: Response) -> Progress:
+    survey = survey_of(consultation)
+    state = RunnerState(
+        current=response.current_question,
+        history=tuple(response.path or ()),
+        answers={a.question_id: a.value for a in response.answers},
+    )
+    return Progress(
+        consultation=consultation,
+        survey=survey,
+        state=state,
+        submitted=response.status == SUBMITTED,
+        context=_context(consultation, survey, state, response),
+    )
+
+
+def _context(
+    consultation: Consultation, survey: Survey, state: RunnerState, response: Response
+) -> AnswerContext:
+    """Places already taken in the workshops on screen, by everyone else."""
+    if state.finished or survey.question(state.current).type != "workshop_choice":
+        return AnswerContext()
+    picks = db.session.scalars(
+        select(Answer.value)
+        .join(Response)
+        .where(
+            Response.consultation_id == consultation.id,
+            Response.id != response.id,
+            Answer.question_id == state.current,
+        )
+    )
+    taken = Counter(v for value in picks if isinstance(value, list) for v in value)
+    return AnswerContext(places_taken=dict(taken))
+
+
+def _save(response: Response, before: RunnerState, after: RunnerState) -> None:
+    stored = {a.question_id: a for a in response.answers}
+    for question_id in set(before.answers) | set(after.answers):
+        value = after.answers.get(question_id)
+        if question_id not in after.answers:
+            response.answers.remove(stored[question_id])
+        elif question_id not in stored:
+            response.answers.append(Answer(question_id=question_id, value=value))
+        elif stored[question_id].value != value:
+            stored[question_id].value = value
+    response.current_question = after.current
+    response.path = list(after.history)
+
+
+def _age_band(survey: Survey, answers: dict[str, Any]) -> str | None:
+    for question_id, value in answers.items():
+        if survey.question(question_id).type == "age_band" and value != PREFER_NOT_TO_SAY:
+            return value
+    return None

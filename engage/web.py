@@ -1,0 +1,65 @@
+"""What every page shares: locale choice, privacy headers, template helpers, health."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import Flask, current_app, jsonify, request, session
+from flask_babel import get_locale, gettext
+from sqlalchemy import text
+
+from engage.database import database_name
+from engage.extensions import db
+from surveys.i18n import DEFAULT_LANGUAGE
+
+RTL_LANGUAGES = {"ar", "ur", "he", "fa"}
+
+
+def choose_locale() -> str:
+    """The language chosen on screen, else the browser's, else English."""
+    languages = current_app.config["LANGUAGES"]
+    chosen = session.get("language")
+    if chosen in languages:
+        return chosen
+    return request.accept_languages.best_match(languages) or DEFAULT_LANGUAGE
+
+
+def words(text: Mapping[str, str] | None) -> str:
+    """Survey wording in the page's language; the engine's own words via the catalogue."""
+    if not text:
+        return ""
+    language = str(get_locale() or DEFAULT_LANGUAGE)
+    if language in text:
+        return text[language]
+    return gettext(text.get(DEFAULT_LANGUAGE) or next(iter(text.values())))
+
+
+def register(app: Flask) -> None:
+    app.jinja_env.filters["words"] = words
+
+    @app.context_processor
+    def _page_language():
+        language = str(get_locale() or DEFAULT_LANGUAGE)
+        return {
+            "page_language": language,
+            "page_direction": "rtl" if language in RTL_LANGUAGES else "ltr",
+        }
+
+    @app.after_request
+    def _privacy_headers(response):
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        )
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if request.endpoint != "static":
+            # A shared school tablet must not show the last child's answers.
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.get("/healthz")
+    def healthz():
+        db.session.execute(text("SELECT 1"))
+        return jsonify(status="ok", database=database_name())
