@@ -26,7 +26,7 @@ def create_app(test_config: type[Config] | dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
 
-    from engage import database, errors, web
+    from engage import cli, database, errors, web
     from engage.extensions import babel, csrf, db, migrate
 
     db.init_app(app)
@@ -41,6 +41,7 @@ def create_app(test_config: type[Config] | dict | None = None) -> Flask:
     app.register_blueprint(respond_bp)
     errors.register(app)
     web.register(app)
+    cli.register(app)
     return app
 
 

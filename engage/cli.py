@@ -24,7 +24,13 @@ def main() -> None:
     """Engage: hear young people's voices in local safeguarding."""
 
 
-@main.group()
+def register(app) -> None:
+    """Put Engage's commands beside Flask's (run, shell, routes) and Flask-Migrate's (db)."""
+    app.cli.add_command(consultations)
+    app.cli.add_command(demo)
+
+
+@click.group()
 def consultations() -> None:
     """Create, list, open and close consultations."""
 
@@ -71,7 +77,7 @@ _status_command("open", OPEN, "Start taking answers.")
 _status_command("close", CLOSED, "Stop taking answers.")
 
 
-@main.command()
+@click.command()
 @click.option("--responses", default=60, show_default=True, help="Synthetic responses per consultation.")
 @click.option("--seed", default=2026, show_default=True)
 @with_appcontext
