@@ -46,7 +46,7 @@ def _fixed(*pairs: tuple[str, str]) -> tuple[Choice, ...]:
     return tuple(Choice(value=value, label={"en": label}) for value, label in pairs)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_text(raw: str) -> str:

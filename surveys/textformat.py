@@ -6,6 +6,7 @@ back at earlier questions). Errors say where: ``question 3 ('why'): ...``.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -18,7 +19,7 @@ from surveys.i18n import DEFAULT_LANGUAGE, as_localised
 from surveys.model import CONSULTATION_KINDS, Choice, Question, Survey
 from surveys.question_types import get_question_type
 
-_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _QUESTION_KEYS = {
     "id", "type", "text", "hint", "required", "prefer_not_to_say", "choices", "show_if",
     "max_length", "minimum", "maximum", "max_choices", "pick", "points",
@@ -35,8 +36,22 @@ def loads(text: str) -> Survey:
     return from_dict(data)
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML folds NEL (U+0085) into a space in plain and single-quoted scalars."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if "\x85" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def dumps(survey: Survey) -> str:
-    return yaml.safe_dump(to_dict(survey), sort_keys=False, allow_unicode=True, width=88)
+    return yaml.dump(
+        to_dict(survey), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88
+    )
 
 
 def from_dict(data: Any) -> Survey:
@@ -44,7 +59,7 @@ def from_dict(data: Any) -> Survey:
         raise SurveyDefinitionError("a survey must be a mapping with 'questions'")
     _no_unknown_keys(data, _SURVEY_KEYS, "survey")
     survey_id = data.get("id", "survey")
-    if not isinstance(survey_id, str) or not re.match(r"^[a-z0-9][a-z0-9_-]{0,63}$", survey_id):
+    if not isinstance(survey_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", survey_id):
         raise SurveyDefinitionError("survey: id must be lower-case letters, digits, - or _")
     kind = data.get("kind", "service_feedback")
     if kind not in CONSULTATION_KINDS:
@@ -87,7 +102,7 @@ def _question(raw: Any, number: int, earlier: Mapping[str, Question]) -> Questio
     if not isinstance(raw, Mapping):
         raise SurveyDefinitionError(f"{where}: must be a mapping")
     qid = raw.get("id")
-    if not isinstance(qid, str) or not _ID.match(qid):
+    if not isinstance(qid, str) or not _ID.fullmatch(qid):
         raise SurveyDefinitionError(
             f"{where}: id must start with a letter and use a-z, 0-9 and _ (got {qid!r})"
         )
@@ -95,7 +110,10 @@ def _question(raw: Any, number: int, earlier: Mapping[str, Question]) -> Questio
     if qid in earlier:
         raise SurveyDefinitionError(f"{where}: the id is used twice")
     _no_unknown_keys(raw, _QUESTION_KEYS, where)
-    kind = get_question_type(str(raw.get("type")))
+    try:
+        kind = get_question_type(str(raw.get("type")))
+    except SurveyDefinitionError as error:
+        raise type(error)(f"{where}: {error}") from None
     show_if = None
     if raw.get("show_if") is not None:
         show_if = checked_condition(parse_condition(raw["show_if"], where), earlier, where)
@@ -152,7 +170,7 @@ def _slug(label: str) -> str:
 
 
 def _no_unknown_keys(raw: Mapping, allowed: set[str], where: str) -> None:
-    unknown = sorted(set(raw) - allowed)
+    unknown = sorted(map(str, set(raw) - allowed))
     if unknown:
         raise SurveyDefinitionError(f"{where}: unknown field(s) {', '.join(map(str, unknown))}")
 
@@ -177,7 +195,9 @@ def _whole(raw: Mapping, key: str, where: str) -> int | None:
 
 def _number(raw: Mapping, key: str, where: str) -> float | None:
     value = raw.get(key)
-    if value is not None and (not isinstance(value, (int, float)) or isinstance(value, bool)):
+    if value is not None and (
+        not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value)
+    ):
         raise SurveyDefinitionError(f"{where}: {key} must be a number")
     return value
 
