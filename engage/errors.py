@@ -1,5 +1,5 @@
 """Friendly pages for what goes wrong; nobody sees a stack trace or loses their place."""
-from flask import Flask, render_template, request
+from flask import Flask, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -38,6 +38,6 @@ def register(app: Flask) -> None:
 
 
 def _same_site_referrer() -> str | None:
-    """Where to go back to: the page the form was on, if it was ours."""
-    path = request.path
-    return path if request.method == "POST" and path.startswith("/s/") else None
+    """Where to carry on: the survey screen, which resumes or goes back to the intro."""
+    code = (request.view_args or {}).get("code")
+    return url_for("respond.screen", code=code) if code else None
