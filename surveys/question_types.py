@@ -219,7 +219,8 @@ class FreeText(QuestionType):
         return text or None
 
     def example(self, question, rng, context):
-        return [rng.choice(("More things to do after school.", "I feel OK.", "Not sure really."))]
+        text = rng.choice(("More things to do after school.", "I feel OK.", "Not sure really."))
+        return [text[: question.max_length or DEFAULT_MAX_LENGTH].strip() or "x"]
 
 
 class Number(QuestionType):
@@ -253,9 +254,14 @@ class Number(QuestionType):
         return int(number) if number.is_integer() else number
 
     def example(self, question, rng, context):
-        low = math.ceil(question.minimum) if question.minimum is not None else 0
-        high = math.floor(question.maximum) if question.maximum is not None else low + 20
-        return [str(rng.randint(low, max(low, high)))]
+        low, high = question.minimum, question.maximum
+        if low is None:
+            low = min(0, high) if high is not None else 0
+        if high is None:
+            high = low + 20
+        if math.ceil(low) > math.floor(high):  # no whole number between two close bounds
+            return [repr(float(low))]
+        return [str(rng.randint(math.ceil(low), math.floor(high)))]
 
 
 def _show(number: float | None, missing: str) -> str:

@@ -24,6 +24,7 @@ __all__ = [
     "back",
     "final_answers",
     "next_question_id",
+    "visible_questions",
     "prefer_not_to_say",
     "return_to",
     "screen",
@@ -75,13 +76,30 @@ class Screen:
         return round(100 * (self.number - 1) / self.total) if self.total else 0
 
 
+def visible_questions(survey: Survey, answers: Mapping[str, Any]) -> list[str]:
+    """The questions a young person with these answers sees, in order.
+
+    Each condition reads only answers to questions that are themselves shown:
+    an answer kept from before a change of mind does not count once its
+    question is hidden, nor does anything that depended on it.
+    """
+    shown: list[str] = []
+    counted: dict[str, Any] = {}
+    for question in survey.questions:
+        if is_met(question.show_if, counted):
+            shown.append(question.id)
+            if question.id in answers:
+                counted[question.id] = answers[question.id]
+    return shown
+
+
 def next_question_id(survey: Survey, answers: Mapping[str, Any], after: str | None) -> str | None:
-    """The first question after ``after`` (or the first of all) whose condition holds."""
+    """The first question after ``after`` (or the first of all) that is shown."""
     begin = 0 if after is None else survey.position(after) + 1
-    for question in survey.questions[begin:]:
-        if is_met(question.show_if, answers):
-            return question.id
-    return None
+    return next(
+        (qid for qid in visible_questions(survey, answers) if survey.position(qid) >= begin),
+        None,
+    )
 
 
 def start(survey: Survey) -> RunnerState:
@@ -92,10 +110,10 @@ def screen(survey: Survey, state: RunnerState) -> Screen | None:
     """The screen to show, or None once every question on the path is done."""
     if state.finished:
         return None
-    ahead, cursor = 0, state.current
-    while cursor is not None:
-        ahead += 1
-        cursor = next_question_id(survey, state.answers, cursor)
+    here = survey.position(state.current)
+    ahead = 1 + sum(
+        survey.position(qid) > here for qid in visible_questions(survey, state.answers)
+    )
     return Screen(
         question=survey.question(state.current),
         number=len(state.history) + 1,
