@@ -25,7 +25,8 @@ def database_url(instance_path: str) -> str:
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI: str | None = None  # filled in by the app factory
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Recycle rather than ping: a ping is a round trip on every request.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_recycle": 1800}
     # Generous for a long answer in any script, small enough to refuse a flood.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 64 * 1024))
     MAX_FORM_MEMORY_SIZE = MAX_CONTENT_LENGTH
@@ -38,6 +39,8 @@ class Config:
     PERMANENT_SESSION_LIFETIME = timedelta(days=14)
     # Young people must never be timed out of a page (WCAG 2.2.1).
     WTF_CSRF_TIME_LIMIT = None
+    # Engage words its own messages; WTForms' catalogue would be re-read per form.
+    WTF_I18N_ENABLED = False
 
     LANGUAGES = ["en", "cy", "pl", "ro", "ar", "ur"]
     BABEL_DEFAULT_LOCALE = "en"

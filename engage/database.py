@@ -6,8 +6,9 @@ Writes take SQLite's write lock when they begin (``BEGIN IMMEDIATE``), so two
 requests never both read and then fail to upgrade; on PostgreSQL the
 services lock the rows they change instead.
 """
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -15,6 +16,9 @@ from sqlalchemy.engine import Engine
 from engage.extensions import db
 
 _WRITE = "engage_write"
+# Threads of one process queue here for SQLite's single write lock, and are
+# woken the moment it is free, instead of polling in SQLite's busy handler.
+_SQLITE_WRITER = threading.Lock()
 
 
 def tune_engine(engine: Engine) -> None:
@@ -52,16 +56,18 @@ def writing() -> Iterator[None]:
         return
     if session.in_transaction():
         session.commit()  # end any read, so the write lock is taken up front
-    session.connection(execution_options={_WRITE: True})
-    session.info[_WRITE] = True
-    try:
-        yield
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.info.pop(_WRITE, None)
+    queue = _SQLITE_WRITER if db.engine.dialect.name == "sqlite" else nullcontext()
+    with queue:
+        session.connection(execution_options={_WRITE: True})
+        session.info[_WRITE] = True
+        try:
+            yield
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.info.pop(_WRITE, None)
 
 
 def database_name() -> str:

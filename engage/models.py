@@ -44,7 +44,7 @@ class Consultation(db.Model):
     )
 
     current_version: Mapped[SurveyVersion | None] = relationship(
-        foreign_keys=[current_version_id], post_update=True
+        foreign_keys=[current_version_id], post_update=True, lazy="joined"
     )
 
     def accepts_answers_on(self, day: date) -> bool:
@@ -66,7 +66,9 @@ class SurveyVersion(db.Model):
         ForeignKey("consultations.id", ondelete="CASCADE"), index=True
     )
     number: Mapped[int]
-    definition: Mapped[str] = mapped_column(Text)  # the survey's YAML text format
+    # The survey's YAML text, read only when this process has not parsed it yet.
+    definition: Mapped[str] = mapped_column(Text, deferred=True)
+    digest: Mapped[str] = mapped_column(String(64))  # SHA-256 of the definition
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -1,9 +1,9 @@
 """Consultations: create from a template, list, look up by join code."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from sqlalchemy import func, select
 
@@ -35,14 +35,22 @@ class ConsultationSummary:
         return data
 
 
-@lru_cache(maxsize=256)
-def survey_from_text(definition: str) -> Survey:
-    """Parse once per process: a stored version's text never changes."""
-    return loads(definition)
+_PARSED: dict[str, Survey] = {}
 
 
 def survey_of(consultation: Consultation) -> Survey:
-    return survey_from_text(consultation.current_version.definition)
+    """The consultation's survey, parsed once per process and version.
+
+    A stored version never changes, so its digest names it for good, and the
+    text itself is only read from the database the first time.
+    """
+    version = consultation.current_version
+    survey = _PARSED.get(version.digest)
+    if survey is None:
+        if len(_PARSED) > 512:
+            _PARSED.clear()
+        survey = _PARSED[version.digest] = loads(version.definition)
+    return survey
 
 
 def create_consultation(
@@ -68,7 +76,13 @@ def create_consultation(
         )
         db.session.add(consultation)
         db.session.flush()
-        version = SurveyVersion(consultation_id=consultation.id, number=1, definition=dumps(survey))
+        definition = dumps(survey)
+        version = SurveyVersion(
+            consultation_id=consultation.id,
+            number=1,
+            definition=definition,
+            digest=hashlib.sha256(definition.encode()).hexdigest(),
+        )
         db.session.add(version)
         db.session.flush()
         consultation.current_version = version

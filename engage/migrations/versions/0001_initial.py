@@ -38,6 +38,7 @@ def upgrade():
     sa.Column('consultation_id', sa.Integer(), nullable=False),
     sa.Column('number', sa.Integer(), nullable=False),
     sa.Column('definition', sa.Text(), nullable=False),
+    sa.Column('digest', sa.String(length=64), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['consultation_id'], ['consultations.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
