@@ -90,7 +90,7 @@ class Response(db.Model):
     current_question: Mapped[str | None] = mapped_column(String(64))
     path: Mapped[list[str]] = mapped_column(JSONValue, default=list)
     language: Mapped[str] = mapped_column(String(8), default="en")
-    age_band: Mapped[str | None] = mapped_column(String(16))
+    age_band: Mapped[str | None] = mapped_column(String(64))
     started_on: Mapped[date]
     submitted_on: Mapped[date | None] = mapped_column(index=True)
 

@@ -149,6 +149,8 @@ def _choices(raw: Any, where: str) -> tuple[Choice, ...]:
         if not isinstance(item, Mapping) or "value" not in item:
             raise SurveyDefinitionError(f"{where}: each choice needs a value and a label")
         value = str(item["value"])
+        if not 0 < len(value) <= 64:
+            raise SurveyDefinitionError(f"{where}: a choice value must be 1 to 64 characters")
         capacity = item.get("capacity")
         if capacity is not None and (not isinstance(capacity, int) or isinstance(capacity, bool)):
             raise SurveyDefinitionError(f"{where}: capacity of '{value}' must be a whole number")

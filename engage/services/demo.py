@@ -15,7 +15,7 @@ from engage.database import writing
 from engage.extensions import db
 from engage.models import CHAT, OPEN, SUBMITTED, WEB, Answer, Consultation, Response
 from engage.services.consultations import create_from_template, survey_of
-from engage.services.responding import resume_key, today
+from engage.services.responding import age_band_of, resume_key, today
 from surveys import AnswerContext, Survey, runner
 from surveys.templates import template_names
 
@@ -72,9 +72,7 @@ def add_synthetic_responses(consultation: Consultation, count: int, rng: random.
                 status=SUBMITTED,
                 path=list(answers),
                 language="en",
-                age_band=next(
-                    (v for q, v in answers.items() if survey.question(q).type == "age_band"), None
-                ),
+                age_band=age_band_of(survey, answers),
                 started_on=today() - timedelta(days=rng.randint(0, 20)),
             )
             response.submitted_on = response.started_on

@@ -149,7 +149,7 @@ def submit_response(join_code: str, token: str | None) -> Progress:
                 response.answers.remove(answer)
         response.status = SUBMITTED
         response.submitted_on = today()
-        response.age_band = _age_band(current.survey, kept)
+        response.age_band = age_band_of(current.survey, kept)
     return _progress(consultation, response)
 
 
@@ -227,7 +227,8 @@ def _save(response: Response, before: RunnerState, after: RunnerState) -> None:
     response.path = list(after.history)
 
 
-def _age_band(survey: Survey, answers: dict[str, Any]) -> str | None:
+def age_band_of(survey: Survey, answers: dict[str, Any]) -> str | None:
+    """The band from the survey's age question, unless they preferred not to say."""
     for question_id, value in answers.items():
         if survey.question(question_id).type == "age_band" and value != PREFER_NOT_TO_SAY:
             return value

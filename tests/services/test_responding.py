@@ -155,3 +155,12 @@ def test_the_token_itself_is_never_stored(ballot):
     token = responding.start_response(ballot, WEB)
     keys = db.session.scalars(select(Response.resume_key)).all()
     assert token not in keys and responding.resume_key(token) in keys
+
+
+def test_an_age_band_withheld_with_prefer_not_to_say_is_not_recorded_as_a_band(ballot):
+    token = responding.start_response(ballot, WEB)
+    responding.answer_screen(ballot, token, "age_band", "skip", [])
+    responding.answer_screen(ballot, token, "top_issues", "next", ["jobs"])
+    responding.answer_screen(ballot, token, "why_first", "next", [""])
+    assert responding.submit_response(ballot, token).submitted
+    assert db.session.scalar(select(Response.age_band)) is None

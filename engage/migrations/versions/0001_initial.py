@@ -63,7 +63,7 @@ def upgrade():
     sa.Column('current_question', sa.String(length=64), nullable=True),
     sa.Column('path', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
     sa.Column('language', sa.String(length=8), nullable=False),
-    sa.Column('age_band', sa.String(length=16), nullable=True),
+    sa.Column('age_band', sa.String(length=64), nullable=True),
     sa.Column('started_on', sa.Date(), nullable=False),
     sa.Column('submitted_on', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['consultation_id'], ['consultations.id'], ondelete='CASCADE'),
