@@ -63,6 +63,7 @@ class QuestionType(ABC):
     name: ClassVar[str]
     takes_answer: ClassVar[bool] = True
     many: ClassVar[bool] = False  # the answer is a list of choice values
+    has_places: ClassVar[bool] = False  # choices may fill up, counted across responses
     uses_own_choices: ClassVar[bool] = False  # definition must list choices
     empty_message: ClassVar[str] = N_("Please choose an answer.")
 
@@ -305,6 +306,7 @@ class WorkshopChoice(RankedBallot):
     """Pick N sessions; a full session cannot be picked."""
 
     name = "workshop_choice"
+    has_places = True
     empty_message = N_("Please pick your workshops.")
 
     def check(self, question, where):

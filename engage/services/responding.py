@@ -198,7 +198,7 @@ def _context(
     consultation: Consultation, survey: Survey, state: RunnerState, response: Response
 ) -> AnswerContext:
     """Places already taken in the workshops on screen, by everyone else."""
-    if state.finished or survey.question(state.current).type != "workshop_choice":
+    if state.finished or not survey.question(state.current).kind.has_places:
         return AnswerContext()
     picks = db.session.scalars(
         select(Answer.value)
