@@ -97,7 +97,7 @@ def test_the_intro_says_who_is_asking_that_nobody_can_see_who_you_are_and_what_h
 ):
     app.config["ORGANISER"] = ORGANISER
     text = client.get(f"/s/{code}").get_data(as_text=True)
-    assert f"This is from {escape(ORGANISER)}." in text
+    assert f"Asked by {escape(ORGANISER)}" in text
     assert "Nobody can see who you are." in text
     assert "will read what everyone says together, and tell you what they did about it" in text
 
