@@ -47,12 +47,15 @@ def start(code: str):
     return redirect(url_for(".screen", code=code))
 
 
+@bp.errorhandler(ResponseNotFound)
+def _not_started(error):
+    """No response in this browser (never started, or cookies cleared): begin at the intro."""
+    return redirect(url_for(".intro", code=request.view_args["code"]))
+
+
 @bp.get("/s/<code>/q")
 def screen(code: str):
-    try:
-        progress = responding.progress(code, _token(code))
-    except ResponseNotFound:
-        return redirect(url_for(".intro", code=code))
+    progress = responding.progress(code, _token(code))
     if progress.submitted:
         return redirect(url_for(".thanks", code=code))
     return _render_screen(progress)
@@ -66,8 +69,6 @@ def answer(code: str):
         responding.answer_screen(
             code, _token(code), form.question.data or "", form.action, request.form.getlist("answer")
         )
-    except ResponseNotFound:
-        return redirect(url_for(".intro", code=code))
     except responding.ScreenRejected as rejected:
         return _render_screen(rejected.progress, error=rejected.error, typed=rejected.typed), 422
     return redirect(url_for(".screen", code=code))
@@ -76,20 +77,14 @@ def answer(code: str):
 @bp.post("/s/<code>/send")
 def send(code: str):
     StartForm().validate_on_submit() or abort(400)
-    try:
-        progress = responding.submit_response(code, _token(code))
-    except ResponseNotFound:
-        return redirect(url_for(".intro", code=code))
+    progress = responding.submit_response(code, _token(code))
     target = ".thanks" if progress.submitted else ".screen"
     return redirect(url_for(target, code=code))
 
 
 @bp.get("/s/<code>/thanks")
 def thanks(code: str):
-    try:
-        progress = responding.progress(code, _token(code))
-    except ResponseNotFound:
-        return redirect(url_for(".intro", code=code))
+    progress = responding.progress(code, _token(code))
     if not progress.submitted:
         return redirect(url_for(".screen", code=code))
     return render_template("respond/thanks.html", progress=progress, form=StartForm())

@@ -98,11 +98,7 @@ def start_response(join_code: str, channel: str, language: str = "en") -> str:
 
 
 def progress(join_code: str, token: str | None) -> Progress:
-    consultation = consultation_for_answering(join_code, today())
-    response = _response(consultation, token)
-    if response is None:
-        raise ResponseNotFound(join_code)
-    return _progress(consultation, response)
+    return _find(join_code, token)[1]
 
 
 def answer_screen(
@@ -110,11 +106,7 @@ def answer_screen(
 ) -> Progress:
     """Apply one screen's action (next, back or skip) and save; raise ScreenRejected."""
     with writing():
-        consultation = consultation_for_answering(join_code, today())
-        response = _response(consultation, token, lock=True)
-        if response is None:
-            raise ResponseNotFound(join_code)
-        before = _progress(consultation, response)
+        response, before = _find(join_code, token, lock=True)
         if before.submitted:
             return before
         survey = before.survey
@@ -130,17 +122,13 @@ def answer_screen(
         except AnswerError as error:
             raise ScreenRejected(before, error, typed) from None
         _save(response, before.state, after)
-    return _progress(consultation, response)
+    return _progress(before.consultation, response)
 
 
 def submit_response(join_code: str, token: str | None) -> Progress:
     """Send the finished answers; sending again changes nothing."""
     with writing():
-        consultation = consultation_for_answering(join_code, today())
-        response = _response(consultation, token, lock=True)
-        if response is None:
-            raise ResponseNotFound(join_code)
-        current = _progress(consultation, response)
+        response, current = _find(join_code, token, lock=True)
         if current.submitted or not current.state.finished:
             return current
         kept = runner.final_answers(current.survey, current.state)
@@ -150,7 +138,7 @@ def submit_response(join_code: str, token: str | None) -> Progress:
         response.status = SUBMITTED
         response.submitted_on = today()
         response.age_band = age_band_of(current.survey, kept)
-    return _progress(consultation, response)
+    return _progress(current.consultation, response)
 
 
 def resume_key(token: str) -> str:
@@ -165,6 +153,15 @@ def _apply(
     if action == SKIP:
         return runner.prefer_not_to_say(survey, state)
     return runner.answer(survey, state, typed, context)
+
+
+def _find(join_code: str, token: str | None, lock: bool = False) -> tuple[Response, Progress]:
+    """This respondent's response to an open consultation, and where they are in it."""
+    consultation = consultation_for_answering(join_code, today())
+    response = _response(consultation, token, lock=lock)
+    if response is None:
+        raise ResponseNotFound(join_code)
+    return response, _progress(consultation, response)
 
 
 def _response(consultation: Consultation, token: str | None, lock: bool = False) -> Response | None:
