@@ -46,6 +46,7 @@ def _fixed(*pairs: tuple[str, str]) -> tuple[Choice, ...]:
     return tuple(Choice(value=value, label={"en": label}) for value, label in pairs)
 
 
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -238,7 +239,9 @@ class Number(QuestionType):
         if not values:
             return None
         typed = values[0].replace(" ", "")
-        if typed.count(",") == 1 and "." not in typed:
+        if _THOUSANDS.fullmatch(typed):
+            typed = typed.replace(",", "")  # 1,000 as written in English
+        elif typed.count(",") == 1 and "." not in typed:
             typed = typed.replace(",", ".")  # a decimal comma, as in Polish or Romanian
         try:
             number = float(typed)

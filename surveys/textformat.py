@@ -77,7 +77,9 @@ def from_dict(data: Any) -> Survey:
         raise SurveyDefinitionError("survey: audience must give min_age and max_age")
     min_age, max_age = audience.get("min_age"), audience.get("max_age")
     for name, age in (("min_age", min_age), ("max_age", max_age)):
-        if age is not None and (not isinstance(age, int) or not 0 <= age <= 120):
+        if age is not None and (
+            not isinstance(age, int) or isinstance(age, bool) or not 0 <= age <= 120
+        ):
             raise SurveyDefinitionError(f"survey: audience {name} must be a whole number of years")
     if min_age is not None and max_age is not None and min_age > max_age:
         raise SurveyDefinitionError("survey: audience min_age is above max_age")

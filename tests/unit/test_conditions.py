@@ -93,7 +93,9 @@ def test_no_condition_always_holds():
     ids=repr,
 )
 @pytest.mark.parametrize(
-    "answers", [{"q1": PREFER_NOT_TO_SAY}, {}, {"q1": None}], ids=["prefer not to say", "missing", "none"]
+    "answers",
+    [{"q1": PREFER_NOT_TO_SAY}, {}, {"q1": None}],
+    ids=["prefer not to say", "missing", "none"],
 )
 def test_an_answer_not_given_meets_no_comparison(raw, answers):
     assert not met(raw, answers)

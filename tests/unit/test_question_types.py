@@ -44,6 +44,15 @@ HOBBIES = make_question(
 BALLOT = make_question(
     "ranked_ballot", choices=choices("knife_crime", "mental_health", "transport", "school"), pick=3
 )
+FIVE_FACES = make_question("faces_scale", points=5)
+THREE_FACES = make_question("faces_scale", points=3)
+ZERO_TO_TEN = make_question("scale_0_10")
+YES_NO = make_question("yes_no")
+AGE_BAND = make_question("age_band")
+NUMBER = make_question("number")
+AGE_8_TO_25 = make_question("number", minimum=8, maximum=25)
+INFO = make_question("info")
+NOT_SHOWN = "choose from the answers shown"
 
 
 # --- the registry ---------------------------------------------------------------------------
@@ -72,33 +81,33 @@ def test_unknown_question_type_is_a_definition_error():
         pytest.param(COLOURS, ["green"], "green", id="single choice is a string"),
         pytest.param(COLOURS, ["  green "], "green", id="single choice is trimmed"),
         pytest.param(COLOURS, ["green", "green"], "green", id="single choice sent twice"),
-        pytest.param(HOBBIES, ["music", "sport"], ["music", "sport"], id="multiple choice keeps order"),
+        pytest.param(HOBBIES, ["music", "sport"], ["music", "sport"], id="multiple keeps order"),
         pytest.param(HOBBIES, ["music", "music"], ["music"], id="multiple choice drops repeats"),
-        pytest.param(make_question("faces_scale", points=5), ["4"], 4, id="five faces is an int"),
-        pytest.param(make_question("faces_scale", points=3), ["1"], 1, id="three faces is an int"),
-        pytest.param(make_question("scale_0_10"), ["0"], 0, id="zero to ten at zero"),
-        pytest.param(make_question("scale_0_10"), ["10"], 10, id="zero to ten at ten"),
-        pytest.param(make_question("yes_no"), ["yes"], "yes", id="yes"),
-        pytest.param(make_question("yes_no"), ["no"], "no", id="no"),
-        pytest.param(make_question("yes_no"), ["not_sure"], "not_sure", id="not sure"),
-        pytest.param(make_question("age_band"), ["14-15"], "14-15", id="age band is a string"),
+        pytest.param(FIVE_FACES, ["4"], 4, id="five faces is an int"),
+        pytest.param(THREE_FACES, ["1"], 1, id="three faces is an int"),
+        pytest.param(ZERO_TO_TEN, ["0"], 0, id="zero to ten at zero"),
+        pytest.param(ZERO_TO_TEN, ["10"], 10, id="zero to ten at ten"),
+        pytest.param(YES_NO, ["yes"], "yes", id="yes"),
+        pytest.param(YES_NO, ["no"], "no", id="no"),
+        pytest.param(YES_NO, ["not_sure"], "not_sure", id="not sure"),
+        pytest.param(AGE_BAND, ["14-15"], "14-15", id="age band is a string"),
         pytest.param(
             make_question("age_band", choices=choices("primary", "secondary")),
             ["secondary"],
             "secondary",
             id="age band with its own bands",
         ),
-        pytest.param(make_question("number"), ["12"], 12, id="whole number is an int"),
-        pytest.param(make_question("number"), ["12.0"], 12, id="whole decimal is an int"),
-        pytest.param(make_question("number"), ["2.5"], 2.5, id="decimal is a float"),
-        pytest.param(make_question("number"), [" -3 "], -3, id="negative number, trimmed"),
-        pytest.param(make_question("number"), ["1,5"], 1.5, id="decimal comma"),
-        pytest.param(make_question("number"), ["1 000"], 1000, id="digits grouped by spaces"),
+        pytest.param(NUMBER, ["12"], 12, id="whole number is an int"),
+        pytest.param(NUMBER, ["12.0"], 12, id="whole decimal is an int"),
+        pytest.param(NUMBER, ["2.5"], 2.5, id="decimal is a float"),
+        pytest.param(NUMBER, [" -3 "], -3, id="negative number, trimmed"),
+        pytest.param(NUMBER, ["1,5"], 1.5, id="decimal comma"),
+        pytest.param(NUMBER, ["1 000"], 1000, id="digits grouped by spaces"),
         pytest.param(
-            BALLOT, ["transport", "knife_crime"], ["transport", "knife_crime"], id="ballot keeps rank"
+            BALLOT, ["transport", "knife_crime"], ["transport", "knife_crime"], id="ballot rank"
         ),
-        pytest.param(make_question("info"), [], None, id="info stores nothing"),
-        pytest.param(make_question("info"), ["anything"], None, id="info ignores what is sent"),
+        pytest.param(INFO, [], None, id="info stores nothing"),
+        pytest.param(INFO, ["anything"], None, id="info ignores what is sent"),
     ],
 )
 def test_a_valid_answer_becomes_the_canonical_stored_value(question, raw, stored):
@@ -135,7 +144,7 @@ def test_a_relabelled_faces_scale_still_stores_an_int():
 
 
 def test_a_number_within_its_bounds_is_accepted_at_both_ends():
-    question = make_question("number", minimum=8, maximum=25)
+    question = AGE_8_TO_25
     assert (parse(question, "8"), parse(question, "25")) == (8, 25)
 
 
@@ -204,28 +213,36 @@ def test_an_answer_error_keeps_its_message_and_params_apart_for_translation():
 @pytest.mark.parametrize(
     ("question", "raw", "says"),
     [
-        pytest.param(COLOURS, ["purple"], "choose from the answers shown", id="unknown single choice"),
+        pytest.param(COLOURS, ["purple"], NOT_SHOWN, id="unknown single choice"),
         pytest.param(COLOURS, ["red", "blue"], "just one", id="two single choices"),
-        pytest.param(HOBBIES, ["sport", "cooking"], "choose from the answers shown", id="unknown multiple choice"),
+        pytest.param(HOBBIES, ["sport", "cooking"], NOT_SHOWN, id="unknown multiple"),
         pytest.param(HOBBIES, ["sport", "music", "art"], "up to 2 answers", id="too many choices"),
-        pytest.param(make_question("faces_scale", points=3), ["5"], "choose from the answers shown", id="face beyond 3"),
-        pytest.param(make_question("scale_0_10"), ["11"], "choose from the answers shown", id="eleven of ten"),
-        pytest.param(make_question("scale_0_10"), ["5.5"], "choose from the answers shown", id="half a point"),
-        pytest.param(make_question("yes_no"), ["maybe"], "choose from the answers shown", id="maybe"),
-        pytest.param(make_question("yes_no"), ["yes", "no"], "just one", id="yes and no"),
-        pytest.param(make_question("age_band"), ["15"], "choose from the answers shown", id="an age not a band"),
-        pytest.param(make_question("number"), ["twelve"], "like 12", id="a word for a number"),
-        pytest.param(make_question("number"), ["NaN"], "like 12", id="not a number"),
-        pytest.param(make_question("number"), ["inf"], "like 12", id="infinity"),
-        pytest.param(make_question("number"), ["-Infinity"], "like 12", id="minus infinity"),
-        pytest.param(make_question("number"), ["1e400"], "like 12", id="overflows to infinity"),
-        pytest.param(make_question("number", minimum=8, maximum=25), ["7"], "from 8 to 25", id="below"),
-        pytest.param(make_question("number", minimum=8, maximum=25), ["25.5"], "from 8 to 25", id="above"),
-        pytest.param(make_question("number", minimum=0), ["-1"], "from 0 to …", id="below a lone minimum"),
-        pytest.param(make_question("number", maximum=2.5), ["3"], "from … to 2.5", id="above a lone maximum"),
-        pytest.param(BALLOT, ["school", "brexit"], "choose from the answers shown", id="unknown ballot choice"),
-        pytest.param(BALLOT, ["school", "transport", "school"], "“School” more than once", id="ballot repeat"),
-        pytest.param(BALLOT, ["school", "transport", "knife_crime", "mental_health"], "up to 3", id="ballot too many"),
+        pytest.param(THREE_FACES, ["5"], NOT_SHOWN, id="face beyond 3"),
+        pytest.param(ZERO_TO_TEN, ["11"], NOT_SHOWN, id="eleven of ten"),
+        pytest.param(ZERO_TO_TEN, ["5.5"], NOT_SHOWN, id="half a point"),
+        pytest.param(YES_NO, ["maybe"], NOT_SHOWN, id="maybe"),
+        pytest.param(YES_NO, ["yes", "no"], "just one", id="yes and no"),
+        pytest.param(AGE_BAND, ["15"], NOT_SHOWN, id="an age not a band"),
+        pytest.param(NUMBER, ["twelve"], "like 12", id="a word for a number"),
+        pytest.param(NUMBER, ["NaN"], "like 12", id="not a number"),
+        pytest.param(NUMBER, ["inf"], "like 12", id="infinity"),
+        pytest.param(NUMBER, ["-Infinity"], "like 12", id="minus infinity"),
+        pytest.param(NUMBER, ["1e400"], "like 12", id="overflows to infinity"),
+        pytest.param(AGE_8_TO_25, ["7"], "from 8 to 25", id="below"),
+        pytest.param(AGE_8_TO_25, ["25.5"], "from 8 to 25", id="above"),
+        pytest.param(
+            make_question("number", minimum=0), ["-1"], "from 0 to …", id="below a lone minimum"
+        ),
+        pytest.param(
+            make_question("number", maximum=2.5), ["3"], "from … to 2.5", id="above a lone maximum"
+        ),
+        pytest.param(BALLOT, ["school", "brexit"], NOT_SHOWN, id="unknown ballot choice"),
+        pytest.param(
+            BALLOT, ["school", "transport", "school"], "“School” more than once", id="ballot repeat"
+        ),
+        pytest.param(
+            BALLOT, ["school", "transport", "knife_crime", "mental_health"], "up to 3", id="four"
+        ),
     ],
 )
 def test_an_invalid_answer_is_refused_with_a_clear_message(question, raw, says):
@@ -283,7 +300,7 @@ def test_when_only_one_workshop_has_room_picking_that_one_is_enough():
     [
         (["first_aid", "first_aid"], "more than once"),
         (["first_aid", "grooming", "wellbeing"], "up to 2"),
-        (["juggling", "first_aid"], "choose from the answers shown"),
+        (["juggling", "first_aid"], NOT_SHOWN),
     ],
 )
 def test_workshop_choice_keeps_the_ballot_rules(raw, says):
@@ -302,11 +319,11 @@ def test_open_workshops_leave_out_the_full_ones():
 @pytest.mark.parametrize(
     ("question", "values"),
     [
-        (make_question("faces_scale", points=3), ["1", "2", "3"]),
-        (make_question("faces_scale", points=5), ["1", "2", "3", "4", "5"]),
-        (make_question("scale_0_10"), [str(i) for i in range(11)]),
-        (make_question("yes_no"), ["yes", "no", "not_sure"]),
-        (make_question("age_band"), ["under-11", "11-13", "14-15", "16-17", "18-21", "22-25"]),
+        (THREE_FACES, ["1", "2", "3"]),
+        (FIVE_FACES, ["1", "2", "3", "4", "5"]),
+        (ZERO_TO_TEN, [str(i) for i in range(11)]),
+        (YES_NO, ["yes", "no", "not_sure"]),
+        (AGE_BAND, ["under-11", "11-13", "14-15", "16-17", "18-21", "22-25"]),
         (COLOURS, ["red", "green", "blue"]),
     ],
 )
@@ -322,48 +339,60 @@ def load_one(**question) -> Question:
     return survey.questions[0]
 
 
+TWO = ["A", "B"]
+
+
 @pytest.mark.parametrize(
     ("definition", "says"),
     [
-        pytest.param({"type": "single_choice"}, "needs choices", id="single choice without choices"),
-        pytest.param({"type": "multiple_choice"}, "needs choices", id="multiple choice without choices"),
+        pytest.param({"type": "single_choice"}, "needs choices", id="single without choices"),
+        pytest.param({"type": "multiple_choice"}, "needs choices", id="multiple without choices"),
         pytest.param(
-            {"type": "multiple_choice", "choices": ["A", "B"], "max_choices": 0},
-            "max_choices must be at least 1", id="max choices of nought",
+            {"type": "multiple_choice", "choices": TWO, "max_choices": 0},
+            "max_choices must be at least 1",
+            id="max choices of nought",
         ),
-        pytest.param({"type": "ranked_ballot", "choices": ["A", "B"]}, "needs pick", id="ballot without pick"),
+        pytest.param({"type": "ranked_ballot", "choices": TWO}, "needs pick", id="without pick"),
         pytest.param(
-            {"type": "ranked_ballot", "choices": ["A", "B"], "pick": 0}, "needs pick", id="ballot picking none"
+            {"type": "ranked_ballot", "choices": TWO, "pick": 0}, "needs pick", id="picking none"
         ),
         pytest.param(
-            {"type": "ranked_ballot", "choices": ["A", "B"], "pick": 3},
-            "more than the number of choices", id="ballot picking more than there are",
+            {"type": "ranked_ballot", "choices": TWO, "pick": 3},
+            "more than the number of choices",
+            id="ballot picking more than there are",
         ),
-        pytest.param({"type": "ranked_ballot", "pick": 1}, "needs choices", id="ballot without choices"),
+        pytest.param({"type": "ranked_ballot", "pick": 1}, "needs choices", id="ballot of nothing"),
         pytest.param(
             {"type": "workshop_choice", "pick": 1, "choices": [{"value": "a", "capacity": -1}]},
-            "capacity cannot be negative", id="negative capacity",
+            "capacity cannot be negative",
+            id="negative capacity",
         ),
         pytest.param(
             {"type": "workshop_choice", "pick": 1, "choices": [{"value": "a", "capacity": "ten"}]},
-            "capacity of 'a' must be a whole number", id="capacity in words",
+            "capacity of 'a' must be a whole number",
+            id="capacity in words",
         ),
         pytest.param({"type": "faces_scale"}, "3 or 5 points", id="faces without points"),
         pytest.param({"type": "faces_scale", "points": 4}, "3 or 5 points", id="four faces"),
         pytest.param(
             {"type": "faces_scale", "points": 3, "choices": ["Sad", "Happy"]},
-            "must use the values", id="faces relabelled with other values",
+            "must use the values",
+            id="faces relabelled with other values",
         ),
         pytest.param(
             {"type": "yes_no", "choices": [{"value": "yes"}, {"value": "no"}]},
-            "must use the values", id="yes no without not sure",
+            "must use the values",
+            id="yes no without not sure",
         ),
-        pytest.param({"type": "free_text", "max_length": 0}, "max_length must be at least 1", id="no room"),
-        pytest.param({"type": "free_text", "max_length": 1.5}, "max_length must be a whole number", id="half"),
-        pytest.param({"type": "number", "minimum": 10, "maximum": 5}, "minimum is above maximum", id="upside down"),
-        pytest.param({"type": "number", "minimum": "ten"}, "minimum must be a number", id="bound in words"),
-        pytest.param({"type": "number", "maximum": True}, "maximum must be a number", id="bound a flag"),
-        pytest.param({"type": "number", "minimum": math.nan}, "minimum", id="bound not a number"),  # every answer would pass
+        pytest.param({"type": "free_text", "max_length": 0}, "at least 1", id="no room"),
+        pytest.param({"type": "free_text", "max_length": 1.5}, "whole number", id="half a letter"),
+        pytest.param(
+            {"type": "number", "minimum": 10, "maximum": 5}, "is above maximum", id="upside down"
+        ),
+        pytest.param({"type": "number", "minimum": "ten"}, "minimum must be", id="bound in words"),
+        pytest.param({"type": "number", "maximum": True}, "maximum must be", id="bound a flag"),
+        # A bound that is not a number would let every answer through.
+        pytest.param({"type": "number", "minimum": math.nan}, "minimum", id="bound not a number"),
     ],
 )
 def test_a_definition_that_cannot_work_is_refused_at_load(definition, says):
@@ -388,3 +417,12 @@ def test_a_yes_no_question_may_relabel_its_fixed_answers():
     )
     assert question.choice("no").label_in() == "Nope"
     assert parse(question, "not_sure") == "not_sure"
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [("1,000", 1000), ("1,000,000", 1000000), ("2,500.5", 2500.5), ("7,5", 7.5), ("1,25", 1.25)],
+)
+def test_a_comma_in_a_number_is_read_as_a_thousands_separator_or_a_decimal_comma(typed, stored):
+    question = Question(id="q", type="number", text={"en": "How many?"})
+    assert question.kind.parse(question, [typed], AnswerContext()) == stored

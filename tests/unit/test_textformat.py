@@ -14,6 +14,14 @@ def yaml_text(text: str) -> str:
     return textwrap.dedent(text).lstrip()
 
 
+def survey_with(*questions: dict) -> dict:
+    return {"id": "s", "questions": list(questions)}
+
+
+YES_NO = {"id": "worried", "type": "yes_no", "text": "Are you worried?"}
+INFO = {"id": "welcome", "type": "info", "text": "Hello"}
+
+
 FEEDBACK = yaml_text(
     """
     id: stay-safe-feedback
@@ -93,7 +101,8 @@ def test_a_survey_loads_with_its_questions_in_order(feedback):
 def test_fields_left_out_take_their_defaults():
     survey = loads("questions: [{id: q1, type: yes_no, text: Are you OK}]")
     question = survey.questions[0]
-    assert (survey.id, survey.kind, survey.title) == ("survey", "service_feedback", {"en": "survey"})
+    assert (survey.id, survey.kind) == ("survey", "service_feedback")
+    assert survey.title == {"en": "survey"}
     assert survey.languages == ("en",)
     assert question.required and question.prefer_not_to_say
     assert question.show_if is None and question.choices == ()
@@ -124,13 +133,15 @@ def test_a_condition_is_read_into_a_condition(feedback):
     ],
 )
 def test_a_choice_given_as_plain_words_gets_a_slug_value(label, value):
-    survey = from_dict({"questions": [{"id": "q", "type": "single_choice", "text": "?", "choices": [label]}]})
+    question = {"id": "q", "type": "single_choice", "text": "Pick", "choices": [label]}
+    survey = from_dict(survey_with(question))
     assert survey.questions[0].choices == (Choice(value=value, label={"en": label}),)
 
 
 def test_two_choices_with_the_same_slug_are_refused():
-    with pytest.raises(SurveyDefinitionError, match="question 1 \\('q'\\): two choices share a value"):
-        from_dict({"questions": [{"id": "q", "type": "single_choice", "text": "?", "choices": ["Art", "ART!"]}]})
+    question = {"id": "q", "type": "single_choice", "text": "?", "choices": ["Art", "ART!"]}
+    with pytest.raises(SurveyDefinitionError, match="question 1 \\('q'\\): two choices share"):
+        from_dict(survey_with(question))
 
 
 def test_a_choice_keeps_its_capacity_and_words_per_language(feedback):
@@ -158,7 +169,8 @@ def test_localised_words_survive_the_round_trip(feedback):
         "en": "Staying Safe conference – tell us what you thought",
         "cy": "Cynhadledd Aros yn Ddiogel – dywedwch wrthym",
     }
-    assert again.question("workshops").choice("grooming").label_in("cy") == "Meithrin perthynas amhriodol"
+    grooming = again.question("workshops").choice("grooming")
+    assert grooming.label_in("cy") == "Meithrin perthynas amhriodol"
 
 
 def test_dumped_text_is_readable_and_keeps_unicode(feedback):
@@ -205,7 +217,7 @@ def test_awkward_words_survive_the_round_trip(words):
 
 def test_an_empty_languages_list_and_a_lone_minimum_age_survive_the_round_trip():
     survey = from_dict(
-        {"languages": [], "audience": {"min_age": 11}, "questions": [{"id": "q", "type": "info", "text": "Hi"}]}
+        {"languages": [], "audience": {"min_age": 11}, "questions": [INFO]}
     )
     assert loads(dumps(survey)) == survey
 
@@ -213,68 +225,70 @@ def test_an_empty_languages_list_and_a_lone_minimum_age_survive_the_round_trip()
 # --- refusals say where ----------------------------------------------------------------------
 
 
-def survey_with(*questions: dict) -> dict:
-    return {"id": "s", "questions": list(questions)}
+WHY = {"id": "why", "type": "free_text", "text": "Why"}
+PICK = {"id": "why", "type": "single_choice", "text": "Why"}
 
 
-YES_NO = {"id": "worried", "type": "yes_no", "text": "Are you worried?"}
-INFO = {"id": "welcome", "type": "info", "text": "Hello"}
+def why_if(show_if: dict) -> dict:
+    return {**WHY, "show_if": show_if}
 
 
 @pytest.mark.parametrize(
     ("questions", "says"),
     [
         pytest.param(
-            [YES_NO, {"id": "worried", "type": "free_text", "text": "Why?"}],
+            [YES_NO, {**WHY, "id": "worried"}],
             "question 2 ('worried'): the id is used twice",
             id="duplicate id",
         ),
         pytest.param(
-            [YES_NO, {"id": "why", "type": "essay", "text": "Why?"}],
+            [YES_NO, {**WHY, "type": "essay"}],
             "question 2 ('why'): unknown question type 'essay'",
             id="unknown type",
         ),
         pytest.param(
-            [YES_NO, {"id": "why", "text": "Why?"}],
+            [YES_NO, {"id": "why", "text": "Why"}],
             "question 2 ('why'): unknown question type",
             id="missing type",
         ),
         pytest.param(
-            [YES_NO, {"id": "why", "type": "free_text", "text": "Why?", "colour": "red", "maxlength": 3}],
+            [YES_NO, {**WHY, "colour": "red", "maxlength": 3}],
             "question 2 ('why'): unknown field(s) colour, maxlength",
             id="unknown field",
         ),
         pytest.param(
-            [
-                {"id": "why", "type": "free_text", "text": "Why?",
-                 "show_if": {"question": "worried", "equals": "yes"}},
-                YES_NO,
-            ],
+            [why_if({"question": "worried", "equals": "yes"}), YES_NO],
             "question 1 ('why'): show_if reads 'worried', which is not an earlier question",
             id="show_if reads a later question",
         ),
         pytest.param(
-            [YES_NO, {"id": "why", "type": "free_text", "text": "Why?",
-                      "show_if": {"question": "why", "answered": True}}],
+            [YES_NO, why_if({"question": "why", "answered": True})],
             "question 2 ('why'): show_if reads 'why', which is not an earlier question",
             id="show_if reads itself",
         ),
         pytest.param(
-            [YES_NO, {"id": "why", "type": "free_text", "text": "Why?",
-                      "show_if": {"question": "wory", "equals": "yes"}}],
+            [YES_NO, why_if({"question": "wory", "equals": "yes"})],
             "question 2 ('why'): show_if reads 'wory', which is not an earlier question",
             id="show_if reads a question that does not exist",
         ),
         pytest.param(
-            [INFO, YES_NO, {"id": "why", "type": "free_text", "text": "Why?",
-                            "show_if": {"all": [{"question": "worried", "equals": "yes"},
-                                                {"question": "welcome", "answered": True}]}}],
+            [
+                INFO,
+                YES_NO,
+                why_if(
+                    {
+                        "all": [
+                            {"question": "worried", "equals": "yes"},
+                            {"question": "welcome", "answered": True},
+                        ]
+                    }
+                ),
+            ],
             "question 3 ('why'): show_if reads 'welcome', which has no answer",
             id="show_if reads an info screen",
         ),
         pytest.param(
-            [YES_NO, {"id": "why", "type": "free_text", "text": "Why?",
-                      "show_if": {"question": "worried", "is": "yes"}}],
+            [YES_NO, why_if({"question": "worried", "is": "yes"})],
             "question 2 ('why'): unknown test 'is'",
             id="show_if with an unknown test",
         ),
@@ -284,17 +298,17 @@ INFO = {"id": "welcome", "type": "info", "text": "Hello"}
             id="no text",
         ),
         pytest.param(
-            [YES_NO, {"id": "why", "type": "free_text", "text": "Why?", "required": "yes please"}],
+            [YES_NO, {**WHY, "required": "yes please"}],
             "question 2 ('why'): required must be true or false",
             id="required not a flag",
         ),
         pytest.param(
-            [YES_NO, {"id": "why", "type": "single_choice", "text": "Why?", "choices": "a, b"}],
+            [YES_NO, {**PICK, "choices": "a, b"}],
             "question 2 ('why'): choices must be a list",
             id="choices not a list",
         ),
         pytest.param(
-            [YES_NO, {"id": "why", "type": "single_choice", "text": "Why?", "choices": [{"label": "A"}]}],
+            [YES_NO, {**PICK, "choices": [{"label": "A"}]}],
             "question 2 ('why'): each choice needs a value and a label",
             id="choice without value",
         ),
@@ -338,7 +352,7 @@ def test_unknown_fields_of_mixed_kinds_are_refused_as_a_definition_error():
         ({"id": "s\n", "questions": [INFO]}, "id must be lower-case"),
         ({"kind": "party", "questions": [INFO]}, "unknown kind 'party'"),
         ({"name": "s", "questions": [INFO]}, "survey: unknown field(s) name"),
-        ({"audience": {"min_age": 16, "max_age": 11}, "questions": [INFO]}, "min_age is above max_age"),
+        ({"audience": {"min_age": 16, "max_age": 11}, "questions": [INFO]}, "min_age is above"),
         ({"audience": {"min_age": 11.5}, "questions": [INFO]}, "min_age must be a whole number"),
         ({"audience": {"max_age": 200}, "questions": [INFO]}, "max_age must be a whole number"),
         ({"audience": "11 to 16", "questions": [INFO]}, "audience must give"),
@@ -402,7 +416,7 @@ CHOICES = [
     ("show_if", "says"),
     [
         ({"question": "worries", "equals": "money"}, "can have several answers: use 'includes'"),
-        ({"question": "worries", "includes": "rent"}, "with 'rent', which is not one of its answers"),
+        ({"question": "worries", "includes": "rent"}, "'rent', which is not one of its answers"),
         ({"question": "mood", "equals": 11}, "with 11, which is not one of its answers"),
         ({"question": "mood", "in": [3, "lots"]}, "with 'lots', which is not one of its answers"),
         ({"question": "age", "equals": 30}, "with 30, which it cannot be"),
@@ -433,3 +447,8 @@ def test_a_condition_compares_with_the_value_as_the_runner_stores_it(show_if, st
 def test_the_yaml_written_is_safe_to_load():
     survey = from_dict(survey_with(YES_NO))
     assert yaml.safe_load(dumps(survey)) == to_dict(survey)
+
+
+def test_an_audience_age_written_as_true_or_false_is_refused():
+    with pytest.raises(SurveyDefinitionError, match="min_age"):
+        from_dict({"audience": {"min_age": True}, "questions": [{"id": "a", "type": "info", "text": "Hi"}]})
