@@ -5,6 +5,7 @@ from wtforms import HiddenField, StringField, SubmitField
 from wtforms.validators import DataRequired, ValidationError
 
 from engage.services.join_codes import normalise_join_code
+from engage.services.responding import BACK, NEXT, SKIP
 
 
 class JoinForm(FlaskForm):
@@ -37,5 +38,5 @@ class ScreenForm(FlaskForm):
     def action(self) -> str:
         """Which button was pressed; Enter in a text box means Next."""
         if self.back.data:
-            return "back"
-        return "skip" if self.skip.data else "next"
+            return BACK
+        return SKIP if self.skip.data else NEXT

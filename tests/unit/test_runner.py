@@ -259,25 +259,21 @@ def test_progress_counts_the_questions_on_the_path(answers, number, total, perce
     assert (shown.number, shown.total, shown.percent) == (number, total, percent)
 
 
-def test_a_full_workshop_is_refused_through_the_runner_with_places_taken():
-    survey = Survey(
-        id="conference",
-        kind="staying_safe_conference",
-        title={"en": "Conference"},
-        questions=(
-            Question(
-                id="workshops",
-                type="workshop_choice",
-                text={"en": "Pick two"},
-                pick=2,
-                choices=(
-                    Choice("first_aid", {"en": "First aid"}, capacity=1),
-                    Choice("art", {"en": "Art"}),
-                    Choice("drama", {"en": "Drama"}),
-                ),
-            ),
-        ),
+def conference(pick: int, *choices: Choice) -> Survey:
+    workshops = Question(
+        id="workshops", type="workshop_choice", text={"en": "Pick"}, pick=pick, choices=choices
     )
+    return Survey(
+        id="conference", kind="staying_safe_conference", title={"en": "Conference"},
+        questions=(workshops,),
+    )
+
+
+FIRST_AID = Choice("first_aid", {"en": "First aid"}, capacity=1)
+
+
+def test_a_full_workshop_is_refused_through_the_runner_with_places_taken():
+    survey = conference(2, FIRST_AID, Choice("art", {"en": "Art"}), Choice("drama", {"en": "Drama"}))
     state = runner.start(survey)
     full = AnswerContext(places_taken={"first_aid": 1})
     with pytest.raises(AnswerError, match="is full"):
@@ -287,17 +283,7 @@ def test_a_full_workshop_is_refused_through_the_runner_with_places_taken():
 
 
 def test_when_every_workshop_is_full_a_required_workshop_choice_can_be_left_empty():
-    survey = Survey(
-        id="conference",
-        kind="staying_safe_conference",
-        title={"en": "Conference"},
-        questions=(
-            Question(
-                id="workshops", type="workshop_choice", text={"en": "Pick one"}, pick=1,
-                choices=(Choice("first_aid", {"en": "First aid"}, capacity=1),),
-            ),
-        ),
-    )
+    survey = conference(1, FIRST_AID)
     full = AnswerContext(places_taken={"first_aid": 1})
     assert runner.answer(survey, runner.start(survey), [], full).finished
 
