@@ -120,3 +120,15 @@ def test_primary_questions_are_short_and_use_everyday_words():
     assert max(len(w) for w in words) <= 12
     assert mean(len(word) for w in words for word in w) <= 4.5
     assert not any(len(word) > 10 for w in words for word in w)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_age_bands_offered_fit_the_audience(name):
+    survey = load_template(name)
+    for question in survey.questions:
+        if question.type != "age_band":
+            continue
+        for choice in question.kind.choices(question):
+            ages = [int(part) for part in choice.value.split("-") if part.isdigit()]
+            assert ages, f"{choice.value} names no age"
+            assert max(ages) >= survey.min_age and min(ages) <= survey.max_age, choice.value
