@@ -38,13 +38,15 @@ class ConsultationSummary:
 _PARSED: dict[str, Survey] = {}
 
 
-def survey_of(consultation: Consultation) -> Survey:
-    """The consultation's survey, parsed once per process and version.
+def survey_of(consultation: Consultation, version_id: int | None = None) -> Survey:
+    """The consultation's survey (or an earlier version of it), parsed once per process.
 
     A stored version never changes, so its digest names it for good, and the
     text itself is only read from the database the first time.
     """
     version = consultation.current_version
+    if version_id is not None and version_id != version.id:
+        version = db.session.get(SurveyVersion, version_id)
     survey = _PARSED.get(version.digest)
     if survey is None:
         if len(_PARSED) > 512:

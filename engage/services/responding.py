@@ -176,7 +176,8 @@ def _response(consultation: Consultation, token: str | None, lock: bool = False)
 
 
 def _progress(consultation: Consultation, response: Response) -> Progress:
-    survey = survey_of(consultation)
+    # A response keeps the survey version it started on, even if the survey is edited.
+    survey = survey_of(consultation, response.survey_version_id)
     state = RunnerState(
         current=response.current_question,
         history=tuple(response.path or ()),

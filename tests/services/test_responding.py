@@ -164,3 +164,24 @@ def test_an_age_band_withheld_with_prefer_not_to_say_is_not_recorded_as_a_band(b
     responding.answer_screen(ballot, token, "why_first", "next", [""])
     assert responding.submit_response(ballot, token).submitted
     assert db.session.scalar(select(Response.age_band)) is None
+
+
+def test_a_response_keeps_the_survey_version_it_started_on(ballot):
+    from engage.models import Consultation, SurveyVersion
+    from engage.services.consultations import find_consultation
+    from surveys.templates import load_template
+    from surveys.textformat import dumps
+
+    token = responding.start_response(ballot, WEB)
+    responding.answer_screen(ballot, token, "age_band", "next", ["14-15"])
+    consultation: Consultation = find_consultation(ballot)
+    edited = dumps(load_template("square-table"))  # a wholly different survey
+    version = SurveyVersion(consultation_id=consultation.id, number=2, definition=edited,
+                            digest="edited-version")
+    db.session.add(version)
+    db.session.flush()
+    consultation.current_version = version
+    db.session.commit()
+    progress = responding.progress(ballot, token)
+    assert progress.survey.id == "youth-ballot"
+    assert progress.screen.question.id == "top_issues"
