@@ -51,12 +51,20 @@ def list_command(as_json: bool) -> None:
 @consultations.command("create")
 @click.option("--template", "template", required=True, type=click.Choice(template_names()))
 @click.option("--title", help="Defaults to the template's title.")
-@click.option("--open", "open_now", is_flag=True, help="Take answers straight away.")
+@click.option("--open", "open_now", is_flag=True, help="Take answers (between the dates, if given).")
+@click.option("--opens", type=click.DateTime(["%Y-%m-%d"]), help="First day for answers.")
+@click.option("--closes", type=click.DateTime(["%Y-%m-%d"]), help="Last day for answers.")
 @with_appcontext
-def create_command(template: str, title: str | None, open_now: bool) -> None:
+def create_command(template: str, title: str | None, open_now: bool, opens, closes) -> None:
     """Create a consultation from a built-in template."""
+    if opens and closes and opens > closes:
+        raise click.BadParameter("the closing day is before the opening day", param_hint="--closes")
     consultation = consultation_service.create_from_template(
-        template, title=title, status=OPEN if open_now else DRAFT
+        template,
+        title=title,
+        status=OPEN if open_now else DRAFT,
+        opens_on=opens.date() if opens else None,
+        closes_on=closes.date() if closes else None,
     )
     click.echo(f"{consultation.join_code}  {consultation.status}  {consultation.title}")
 

@@ -72,3 +72,18 @@ def test_opening_an_unknown_join_code_fails_with_a_clear_message(runner):
     result = runner.invoke(args=["consultations", "open", "ZZZZZZ"])
     assert result.exit_code == 1
     assert "no consultation has the join code" in result.output
+
+
+def test_create_can_set_the_days_a_consultation_takes_answers(runner):
+    created = runner.invoke(
+        args=["consultations", "create", "--template", "youth-ballot", "--open",
+              "--opens", "2026-01-05", "--closes", "2026-02-13"]
+    )
+    assert created.exit_code == 0, created.output
+    [listed] = json.loads(runner.invoke(args=["consultations", "list", "--json"]).output)
+    assert (listed["opens_on"], listed["closes_on"]) == ("2026-01-05", "2026-02-13")
+    backwards = runner.invoke(
+        args=["consultations", "create", "--template", "youth-ballot",
+              "--opens", "2026-03-01", "--closes", "2026-02-01"]
+    )
+    assert backwards.exit_code == 2 and "closing day is before the opening day" in backwards.output
