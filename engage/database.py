@@ -3,10 +3,13 @@
 SQLite gets WAL (readers never block the writer) and ``synchronous=FULL`` so
 that an answer acknowledged to a young person survives a crash or power cut.
 Writes take SQLite's write lock when they begin (``BEGIN IMMEDIATE``), so two
-requests never both read and then fail to upgrade; on PostgreSQL the
-services lock the rows they change instead.
+requests never both read and then fail to upgrade, and wait their turn in a
+``WriterQueue``; on PostgreSQL the services lock the rows they change instead.
 """
+import fcntl
+import os
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 
@@ -16,14 +19,46 @@ from sqlalchemy.engine import Engine
 from engage.extensions import db
 
 _WRITE = "engage_write"
-# Threads of one process queue here for SQLite's single write lock, and are
-# woken the moment it is free, instead of polling in SQLite's busy handler.
-_SQLITE_WRITER = threading.Lock()
+_QUEUES: "weakref.WeakKeyDictionary[Engine, WriterQueue]" = weakref.WeakKeyDictionary()
+
+
+class WriterQueue:
+    """Writers wait their turn for SQLite's single write lock here.
+
+    SQLite's own busy handler sleeps and polls, so under load a waiting
+    writer can oversleep while the lock stands free. Threads of one process
+    queue on a lock, processes on ``flock`` of a file beside the database:
+    both wake a waiter the moment the lock is released.
+    """
+
+    def __init__(self, database_path: str):
+        self._path = database_path + ".writers"
+        self._threads = threading.Lock()
+        self._fd: int | None = None
+        self._pid = 0
+
+    def __enter__(self) -> None:
+        self._threads.acquire()
+        try:
+            if self._pid != os.getpid():  # a forked worker needs its own open file
+                self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+                self._pid = os.getpid()
+            fcntl.flock(self._fd, fcntl.LOCK_EX)
+        except BaseException:
+            self._threads.release()
+            raise
+
+    def __exit__(self, *exc) -> None:
+        fcntl.flock(self._fd, fcntl.LOCK_UN)
+        self._threads.release()
 
 
 def tune_engine(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
+    path = engine.url.database
+    if path and path != ":memory:":
+        _QUEUES[engine] = WriterQueue(path)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -56,7 +91,7 @@ def writing() -> Iterator[None]:
         return
     if session.in_transaction():
         session.commit()  # end any read, so the write lock is taken up front
-    queue = _SQLITE_WRITER if db.engine.dialect.name == "sqlite" else nullcontext()
+    queue = _QUEUES.get(db.engine) or nullcontext()
     with queue:
         session.connection(execution_options={_WRITE: True})
         session.info[_WRITE] = True
