@@ -65,6 +65,7 @@ class QuestionType(ABC):
     takes_answer: ClassVar[bool] = True
     many: ClassVar[bool] = False  # the answer is a list of choice values
     has_places: ClassVar[bool] = False  # choices may fill up, counted across responses
+    takes_words: ClassVar[bool] = False  # the answer is the young person's own words
     uses_own_choices: ClassVar[bool] = False  # definition must list choices
     empty_message: ClassVar[str] = N_("Please choose an answer.")
 
@@ -204,6 +205,7 @@ class AgeBand(FixedChoice):
 
 class FreeText(QuestionType):
     name = "free_text"
+    takes_words = True
     empty_message = N_("Please write an answer.")
 
     def check(self, question, where):

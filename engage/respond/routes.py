@@ -1,5 +1,15 @@
 """Respondent pages: parse the request, call one service, render."""
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import get_locale
 
 from engage.models import WEB
@@ -11,6 +21,7 @@ from engage.services.errors import ResponseNotFound
 
 bp = Blueprint("respond", __name__)
 
+HELP_NOW = "help-now"  # flashed after words that may tell of harm
 _TOKENS = "responses"  # session key: join code -> this browser's resume token
 
 
@@ -66,11 +77,14 @@ def answer(code: str):
     form = ScreenForm()
     form.validate_on_submit() or abort(400)
     try:
-        responding.answer_screen(
+        progress = responding.answer_screen(
             code, _token(code), form.question.data or "", form.action, request.form.getlist("answer")
         )
     except responding.ScreenRejected as rejected:
-        return _render_screen(rejected.progress, error=rejected.error, typed=rejected.typed), 422
+        page = _render_screen(rejected.progress, error=rejected.error, typed=rejected.typed)
+        return page, 422
+    if progress.concern:
+        flash(HELP_NOW, "help")  # our words only: never the young person's
     return redirect(url_for(".screen", code=code))
 
 

@@ -11,12 +11,13 @@ import hashlib
 import secrets
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import select
 
+from engage.analysis.safeguarding import Concern, possible_disclosure
 from engage.database import writing
 from engage.extensions import db
 from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response
@@ -37,6 +38,8 @@ class Progress:
     state: RunnerState
     submitted: bool
     context: AnswerContext = field(default_factory=AnswerContext)
+    # Set when the words just sent may tell of harm: the channel shows help at once.
+    concern: Concern | None = None
 
     @property
     def screen(self) -> Screen | None:
@@ -60,6 +63,10 @@ class ScreenRejected(Exception):
     def __init__(self, progress: Progress, error: AnswerError, typed: Sequence[str]):
         super().__init__(str(error))
         self.progress, self.error, self.typed = progress, error, list(typed)
+
+    @property
+    def concern(self) -> Concern | None:
+        return self.progress.concern
 
 
 def today() -> date:
@@ -117,12 +124,13 @@ def answer_screen(
             state = runner.return_to(survey, state, question_id)
             if state.current != question_id:
                 return before
+        concern = _concern(survey, question_id, typed)
         try:
             after = _apply(survey, state, action, typed, before.context)
         except AnswerError as error:
-            raise ScreenRejected(before, error, typed) from None
+            raise ScreenRejected(replace(before, concern=concern), error, typed) from None
         _save(response, before.state, after)
-    return _progress(before.consultation, response)
+    return replace(_progress(before.consultation, response), concern=concern)
 
 
 def submit_response(join_code: str, token: str | None) -> Progress:
@@ -143,6 +151,13 @@ def submit_response(join_code: str, token: str | None) -> Progress:
 
 def resume_key(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _concern(survey: Survey, question_id: str, typed: Sequence[str]) -> Concern | None:
+    """Check a young person's own words, even ones not saved (too long, or going back)."""
+    if not survey.has_question(question_id) or not survey.question(question_id).kind.takes_words:
+        return None
+    return possible_disclosure(" ".join(typed))
 
 
 def _apply(
