@@ -1,7 +1,6 @@
 """The engage command, as a facilitator or an operator uses it."""
 import json
 
-from engage.models import SUBMITTED
 
 
 def test_demo_makes_an_open_consultation_of_every_kind_with_answers(runner):

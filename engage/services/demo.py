@@ -88,7 +88,7 @@ def _walk(survey: Survey, rng: random.Random, taken: dict[str, dict[str, int]]) 
         if question.kind.takes_answer and question.prefer_not_to_say and rng.random() < 0.05:
             state = runner.prefer_not_to_say(survey, state)
             continue
-        if question.type == "free_text":
+        if question.kind.takes_words:
             typed = [rng.choice(DEMO_TEXTS)] if rng.random() < 0.8 or question.required else []
         else:
             typed = question.kind.example(question, rng, context)

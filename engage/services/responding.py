@@ -140,9 +140,7 @@ def submit_response(join_code: str, token: str | None) -> Progress:
         if current.submitted or not current.state.finished:
             return current
         kept = runner.final_answers(current.survey, current.state)
-        for answer in list(response.answers):
-            if answer.question_id not in kept:
-                response.answers.remove(answer)
+        _save(response, current.state, replace(current.state, answers=kept))
         response.status = SUBMITTED
         response.submitted_on = today()
         response.age_band = age_band_of(current.survey, kept)
