@@ -27,18 +27,24 @@ def create_app(test_config: type[Config] | dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
 
     from engage import cli, database, errors, web
-    from engage.extensions import babel, csrf, db, migrate
+    from engage.console.access import login_manager
+    from engage.extensions import babel, csrf, db, limiter, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=web.choose_locale)
+    login_manager.init_app(app)
+    limiter.init_app(app)
     with app.app_context():
         database.tune_engine(db.engine)
 
     from engage.respond import bp as respond_bp
 
+    from engage.console import bp as console_bp
+
     app.register_blueprint(respond_bp)
+    app.register_blueprint(console_bp)
     errors.register(app)
     web.register(app)
     cli.register(app)

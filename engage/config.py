@@ -52,6 +52,16 @@ class Config:
     )
     SUPPRESSION_THRESHOLD = int(os.environ.get("SUPPRESSION_THRESHOLD", 10))
 
+    # Staff sessions end after 30 idle minutes and after 8 hours in all.
+    CONSOLE_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("CONSOLE_IDLE_MINUTES", 30)))
+    CONSOLE_ABSOLUTE_TIMEOUT = timedelta(hours=int(os.environ.get("CONSOLE_ABSOLUTE_HOURS", 8)))
+    # Sign-in attempts, per address and per account. Redis shares the counts
+    # between gunicorn workers; without it each worker counts on its own.
+    REDIS_URL = os.environ.get("REDIS_URL", "").strip() or None
+    RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"
+    RATELIMIT_HEADERS_ENABLED = False
+    LOGIN_LIMITS = os.environ.get("LOGIN_LIMITS", "10 per minute;50 per day")
+
 
 class TestConfig(Config):
     TESTING = True

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -43,8 +43,17 @@ class Consultation(db.Model):
         ForeignKey("survey_versions.id", use_alter=True, name="fk_consultation_current_version")
     )
 
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL", name="fk_consultation_created_by")
+    )
+    # Question ids the facilitator has hidden from the live event screen.
+    live_hidden: Mapped[list[str]] = mapped_column(JSONValue, default=list)
+
     current_version: Mapped[SurveyVersion | None] = relationship(
         foreign_keys=[current_version_id], post_update=True, lazy="joined"
+    )
+    members: Mapped[list[User]] = relationship(
+        secondary="consultation_members", back_populates="consultations", lazy="select"
     )
 
     def accepts_answers_on(self, day: date) -> bool:
@@ -107,5 +116,101 @@ class Answer(db.Model):
     response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
     question_id: Mapped[str] = mapped_column(String(64))
     value: Mapped[Any] = mapped_column(JSONValue)
+    # A possible safeguarding disclosure: kept from the live view, boards and reports.
+    flagged: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     response: Mapped[Response] = relationship(back_populates="answers")
+
+
+# Roles, from most to least trusted. A co-facilitator is a young person who
+# runs the consultations they are added to.
+ADMIN = "admin"
+FACILITATOR = "facilitator"
+CO_FACILITATOR = "co_facilitator"
+BOARD_MEMBER = "board_member"
+SAFEGUARDING_LEAD = "safeguarding_lead"
+ROLES = (ADMIN, FACILITATOR, CO_FACILITATOR, BOARD_MEMBER, SAFEGUARDING_LEAD)
+
+
+class ConsultationMember(db.Model):
+    """A facilitator or co-facilitator added to run one consultation."""
+
+    __tablename__ = "consultation_members"
+
+    consultation_id: Mapped[int] = mapped_column(
+        ForeignKey("consultations.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+
+
+class User(db.Model):
+    """A member of staff, a co-facilitator or a board member; never a respondent."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(24))
+    # Empty until an invited person chooses a password.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    # SHA-256 of the one-time invitation token, and when it stops working.
+    invite_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    invite_expires_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None]
+    # Bumped on password change or deactivation: every older session ends.
+    session_version: Mapped[int] = mapped_column(default=1)
+
+    consultations: Mapped[list[Consultation]] = relationship(
+        secondary="consultation_members", back_populates="members", lazy="select"
+    )
+
+    # Flask-Login's interface
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_active(self) -> bool:
+        return self.active and self.password_hash is not None
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+
+class AuditEvent(db.Model):
+    """Who created, published, closed, exported or deleted what, and when."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The account's email at the time, kept if the account is later removed.
+    actor: Mapped[str] = mapped_column(String(254))
+    action: Mapped[str] = mapped_column(String(40))
+    target_type: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSONValue, default=dict)
+
+
+class ApiToken(db.Model):
+    """A personal token for the JSON API; only its hash is kept."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_on: Mapped[date | None]
+    revoked_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship(lazy="joined")

@@ -91,7 +91,11 @@ def runner(app):
 
 @pytest.fixture
 def ctx(app):
-    """An application context, for calling services directly."""
+    """An application context, for calling services directly.
+
+    Not for tests that also send requests: they would share its ``g`` (and
+    so one CSRF token) across clients. Use ``with app.app_context():`` there.
+    """
     with app.app_context():
         yield
 
@@ -150,3 +154,62 @@ class Respondent:
 @pytest.fixture
 def respondent(client):
     return lambda code: Respondent(client, code)
+
+
+PASSWORD = "correct horse battery staple"
+
+
+class Staff:
+    """A signed-in member of staff (or co-facilitator, board member, lead) in their own browser."""
+
+    def __init__(self, app, role: str, email: str):
+        from engage.services.users import create_user
+
+        with app.app_context():
+            self.user, _ = create_user(email, email.split("@")[0].title(), role, password=PASSWORD)
+        self.role, self.email = role, email
+        self.client = app.test_client()
+        self.page = None
+
+    def sign_in(self, password: str = PASSWORD):
+        page = self.client.get("/console/login")
+        token = _CSRF.search(page.get_data(as_text=True)).group(1)
+        return self.client.post(
+            "/console/login", data={"csrf_token": token, "email": self.email, "password": password}
+        )
+
+    def get(self, path: str, **kwargs):
+        self.page = self.client.get(path, **kwargs)
+        return self.page
+
+    def csrf(self) -> str:
+        page = self.client.get("/console/account")
+        match = _CSRF.search(page.get_data(as_text=True))
+        assert match, f"no form on the account page ({page.status_code})"
+        return match.group(1)
+
+    def post(self, path: str, data: dict | None = None, **kwargs):
+        data = dict(data or {})
+        data.setdefault("csrf_token", self.csrf())
+        self.page = self.client.post(path, data=data, **kwargs)
+        return self.page
+
+    @property
+    def text(self) -> str:
+        return self.page.get_data(as_text=True)
+
+
+@pytest.fixture
+def staff(app):
+    """``staff("facilitator")``: a new account of that role, signed in with its own client."""
+    made = []
+
+    def make(role: str = "facilitator", email: str | None = None, sign_in: bool = True) -> Staff:
+        person = Staff(app, role, email or f"{role.replace('_', '-')}{len(made) + 1}@example.org")
+        if sign_in:
+            response = person.sign_in()
+            assert response.status_code == 302, response.get_data(as_text=True)
+        made.append(person)
+        return person
+
+    return make

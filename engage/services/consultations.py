@@ -5,11 +5,23 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from engage.database import writing
 from engage.extensions import db
-from engage.models import CLOSED, DRAFT, OPEN, SUBMITTED, Consultation, Response, SurveyVersion
+from engage.models import (
+    CLOSED,
+    CO_FACILITATOR,
+    ConsultationMember,
+    DRAFT,
+    OPEN,
+    SUBMITTED,
+    Consultation,
+    Response,
+    SurveyVersion,
+    User,
+)
+from engage.services import audit
 from engage.services.errors import ConsultationClosed, ConsultationNotFound
 from engage.services.join_codes import new_join_code, normalise_join_code
 from surveys import Survey
@@ -63,6 +75,7 @@ def create_consultation(
     status: str = DRAFT,
     opens_on: date | None = None,
     closes_on: date | None = None,
+    by: User | None = None,
 ) -> Consultation:
     with writing():
         consultation = Consultation(
@@ -75,6 +88,7 @@ def create_consultation(
             max_age=survey.max_age,
             opens_on=opens_on,
             closes_on=closes_on,
+            created_by_id=by.id if by else None,
         )
         db.session.add(consultation)
         db.session.flush()
@@ -89,6 +103,7 @@ def create_consultation(
         db.session.flush()
         consultation.current_version = version
         db.session.flush()
+        audit.record(by, "created", "consultation", consultation.join_code, title=consultation.title)
     return consultation
 
 
@@ -97,13 +112,32 @@ def create_from_template(name: str, **options) -> Consultation:
     return create_consultation(load_template(name), template=name, **options)
 
 
-def set_status(join_code: str, status: str) -> Consultation:
-    if status not in (DRAFT, OPEN, CLOSED):
+_STATUS_ACTIONS = {DRAFT: "moved to draft", OPEN: "published", CLOSED: "closed"}
+
+
+def set_status(join_code: str, status: str, by: User | None = None) -> Consultation:
+    if status not in _STATUS_ACTIONS:
         raise ValueError(f"unknown status {status!r}")
     with writing():
         consultation = find_consultation(join_code)
-        consultation.status = status
+        if consultation.status != status:
+            consultation.status = status
+            audit.record(by, _STATUS_ACTIONS[status], "consultation", consultation.join_code)
     return consultation
+
+
+def delete_consultation(join_code: str, by: User | None = None) -> None:
+    """Remove a consultation with every response and answer to it."""
+    with writing():
+        consultation = find_consultation(join_code)
+        title, code = consultation.title, consultation.join_code
+        consultation.current_version_id = None
+        db.session.flush()
+        # Children first: answers go with their responses (ON DELETE CASCADE).
+        for table in (Response, SurveyVersion):
+            db.session.execute(delete(table).where(table.consultation_id == consultation.id))
+        db.session.delete(consultation)
+        audit.record(by, "deleted", "consultation", code, title=title)
 
 
 def find_consultation(join_code: str) -> Consultation:
@@ -125,31 +159,48 @@ def consultation_for_answering(join_code: str, today: date) -> Consultation:
     return consultation
 
 
-def list_consultations() -> list[ConsultationSummary]:
+def list_consultations(run_by: User | None = None) -> list[ConsultationSummary]:
+    """Every consultation, or only those a co-facilitator was added to."""
     submitted = (
         select(Response.consultation_id, func.count().label("n"))
         .where(Response.status == SUBMITTED)
         .group_by(Response.consultation_id)
         .subquery()
     )
-    rows = db.session.execute(
+    query = (
         select(Consultation, func.coalesce(submitted.c.n, 0))
         .outerjoin(submitted, submitted.c.consultation_id == Consultation.id)
         .order_by(Consultation.created_at, Consultation.id)
-    ).all()
-    return [
-        ConsultationSummary(
-            join_code=c.join_code,
-            title=c.title,
-            kind=c.kind,
-            status=c.status,
-            template=c.template,
-            responses=n,
-            opens_on=c.opens_on,
-            closes_on=c.closes_on,
+    )
+    if run_by is not None and run_by.role == CO_FACILITATOR:
+        query = query.join(
+            ConsultationMember,
+            (ConsultationMember.consultation_id == Consultation.id)
+            & (ConsultationMember.user_id == run_by.id),
         )
-        for c, n in rows
-    ]
+    return [_summary(c, n) for c, n in db.session.execute(query).all()]
+
+
+def summary_of(consultation: Consultation) -> ConsultationSummary:
+    submitted = db.session.scalar(
+        select(func.count())
+        .select_from(Response)
+        .where(Response.consultation_id == consultation.id, Response.status == SUBMITTED)
+    )
+    return _summary(consultation, submitted or 0)
+
+
+def _summary(c: Consultation, responses: int) -> ConsultationSummary:
+    return ConsultationSummary(
+        join_code=c.join_code,
+        title=c.title,
+        kind=c.kind,
+        status=c.status,
+        template=c.template,
+        responses=responses,
+        opens_on=c.opens_on,
+        closes_on=c.closes_on,
+    )
 
 
 def _unused_join_code() -> str:

@@ -19,3 +19,11 @@ class ConsultationClosed(ServiceError):
 
 class ResponseNotFound(ServiceError):
     """No unfinished response matches this respondent's token."""
+
+
+class AccountError(ServiceError):
+    """An account cannot be created, invited or changed as asked; the message says why."""
+
+
+class NotAllowed(ServiceError):
+    """The signed-in person's role does not allow this."""

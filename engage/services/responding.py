@@ -130,6 +130,8 @@ def answer_screen(
         except AnswerError as error:
             raise ScreenRejected(replace(before, concern=concern), error, typed) from None
         _save(response, before.state, after)
+        if concern is not None:
+            _flag(response, question_id)
     return replace(_progress(before.consultation, response), concern=concern)
 
 
@@ -236,6 +238,16 @@ def _save(response: Response, before: RunnerState, after: RunnerState) -> None:
             stored[question_id].value = value
     response.current_question = after.current
     response.path = list(after.history)
+
+
+def _flag(response: Response, question_id: str) -> None:
+    """Keep a possible disclosure out of every view but the safeguarding lead's.
+
+    The flag stays if the words are later changed: the more private choice.
+    """
+    for stored in response.answers:
+        if stored.question_id == question_id:
+            stored.flagged = True
 
 
 def age_band_of(survey: Survey, answers: dict[str, Any]) -> str | None:
