@@ -3,4 +3,5 @@ from flask import Blueprint
 
 bp = Blueprint("console", __name__, url_prefix="/console")
 
-from engage.console import routes  # noqa: E402,F401  (views register on bp)
+# Each module registers its views on bp.
+from engage.console import builder, exports, live, posters, routes  # noqa: E402,F401
