@@ -1,6 +1,7 @@
 """Engage: hear young people's voices in local safeguarding, and show adults listened."""
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -36,6 +37,8 @@ def create_app(test_config: type[Config] | dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=web.choose_locale)
     login_manager.init_app(app)
     limiter.init_app(app)
+    # Its breach message names the address and email being limited: not for logs.
+    logging.getLogger("flask-limiter").setLevel(logging.WARNING)
     with app.app_context():
         database.tune_engine(db.engine)
 

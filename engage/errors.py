@@ -30,6 +30,8 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(error):
+        if request.blueprint == "console":
+            return render_template("console/error.html", error=error), error.code or 500
         return _page("http", error.code or 500, error=error)
 
     @app.errorhandler(500)

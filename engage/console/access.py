@@ -35,7 +35,10 @@ def _load(user_key: str) -> User | None:
     if now - seen > config["CONSOLE_IDLE_TIMEOUT"].total_seconds() or (
         now - signed_in > config["CONSOLE_ABSOLUTE_TIMEOUT"].total_seconds()
     ):
-        sign_out()
+        # Too long idle, or too long in all: forget the sign-in, keep the rest
+        # (a respondent's unfinished survey shares this cookie).
+        for key in ("_user_id", "_fresh", "_id", _SIGNED_IN, _SEEN):
+            session.pop(key, None)
         return None
     try:
         user_id, version = (int(part) for part in user_key.split(":"))
@@ -47,9 +50,14 @@ def _load(user_key: str) -> User | None:
     return user
 
 
+_KEPT = ("responses", "language")  # a survey answered in this browser, its language
+
+
 def sign_in(user: User) -> None:
-    # A fresh session: nothing from before signing in carries over.
+    # A fresh session against fixation; only the respondent's own keys carry over.
+    kept = {key: session[key] for key in _KEPT if key in session}
     session.clear()
+    session.update(kept)
     now = time.time()
     session[_SIGNED_IN] = session[_SEEN] = now
     login_user(user)
