@@ -95,7 +95,7 @@ def demo(responses: int, seed: int) -> None:
     """Create the database if needed and a demo consultation of every kind."""
     from flask_migrate import upgrade
 
-    from engage.services.demo import create_demo
+    from engage.services.demo import DEMO_ACCOUNTS, create_demo, create_demo_accounts
 
     upgrade()
     try:
@@ -106,3 +106,8 @@ def demo(responses: int, seed: int) -> None:
         click.echo("Demo consultations already exist:")
     for c in consultation_service.list_consultations():
         click.echo(f"  {c.join_code}  {c.responses:>4} responses  {c.title}  -> /s/{c.join_code}")
+    password = create_demo_accounts()
+    if password:
+        click.echo(f"\nConsole at /console/login, one demo account per role, password {password} (shown once):")
+        for role, email, _ in DEMO_ACCOUNTS:
+            click.echo(f"  {email:<26} {role}")

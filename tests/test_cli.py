@@ -86,3 +86,18 @@ def test_create_can_set_the_days_a_consultation_takes_answers(runner):
               "--opens", "2026-03-01", "--closes", "2026-02-01"]
     )
     assert backwards.exit_code == 2 and "closing day is before the opening day" in backwards.output
+
+
+def test_demo_makes_one_account_per_role_with_a_password_shown_once(app, runner):
+    import re
+
+    from engage.services import users
+
+    first = runner.invoke(args=["demo", "--responses", "2"])
+    password = re.search(r"password (\S+) \(shown once\)", first.output).group(1)
+    with app.app_context():
+        roles = {u.role for u in users.list_users()}
+        assert roles == {"admin", "facilitator", "co_facilitator", "board_member", "safeguarding_lead"}
+        assert users.authenticate("admin@demo.invalid", password).role == "admin"
+    again = runner.invoke(args=["demo", "--responses", "2"])
+    assert "shown once" not in again.output

@@ -97,3 +97,31 @@ def _walk(survey: Survey, rng: random.Random, taken: dict[str, dict[str, int]]) 
         for value in picked if isinstance(picked, list) else []:
             taken[question.id][value] = taken[question.id].get(value, 0) + 1
     return runner.final_answers(survey, state)
+
+
+DEMO_ACCOUNTS = (
+    ("admin", "admin@demo.invalid", "Demo admin"),
+    ("facilitator", "facilitator@demo.invalid", "Demo facilitator"),
+    ("co_facilitator", "young@demo.invalid", "Demo co-facilitator"),
+    ("board_member", "board@demo.invalid", "Demo board member"),
+    ("safeguarding_lead", "dsl@demo.invalid", "Demo safeguarding lead"),
+)
+
+
+def create_demo_accounts() -> str | None:
+    """One account per role sharing a fresh random password; None if accounts exist.
+
+    The password is made here and shown once, so no demo ever ships a known one.
+    """
+    from engage.services import users
+
+    if users.has_any_user():
+        return None
+    password = "-".join(secrets.token_hex(3) for _ in range(4))
+    made = {}
+    for role, email, name in DEMO_ACCOUNTS:
+        made[role], _ = users.create_user(email, name, role, password=password)
+    first = db.session.scalar(select(Consultation).order_by(Consultation.id))
+    if first is not None:
+        users.set_members(first, [made["co_facilitator"].id], by=None)
+    return password
