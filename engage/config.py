@@ -51,6 +51,10 @@ class Config:
         "ENGAGE_ORGANISER", "the local safeguarding partnership (council, police and health)"
     )
     SUPPRESSION_THRESHOLD = int(os.environ.get("SUPPRESSION_THRESHOLD", 10))
+    # The live event view is recounted at most this often per process.
+    LIVE_CACHE_SECONDS = float(os.environ.get("LIVE_CACHE_SECONDS", 2))
+    # Posters carry a t.me deep link when set (only for audiences of 16 and over).
+    TELEGRAM_BOT_USERNAME = os.environ.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@") or None
 
     # Staff sessions end after 30 idle minutes and after 8 hours in all.
     CONSOLE_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("CONSOLE_IDLE_MINUTES", 30)))
