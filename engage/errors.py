@@ -1,5 +1,5 @@
 """Friendly pages for what goes wrong; nobody sees a stack trace or loses their place."""
-from flask import Flask, render_template, request, url_for
+from flask import Flask, jsonify, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -30,6 +30,8 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(error):
+        if request.path.startswith("/api/"):
+            return jsonify(error=error.description or error.name), error.code or 500
         if request.blueprint == "console":
             return render_template("console/error.html", error=error), error.code or 500
         return _page("http", error.code or 500, error=error)
