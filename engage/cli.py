@@ -9,6 +9,7 @@ from flask.cli import FlaskGroup, with_appcontext
 from engage.models import CLOSED, DRAFT, OPEN
 from engage.services import consultations as consultation_service
 from engage.services.errors import ConsultationNotFound
+from engage.survey_commands import surveys
 from engage.user_commands import users
 from surveys.errors import SurveyDefinitionError
 from surveys.templates import template_names
@@ -29,6 +30,7 @@ def register(app) -> None:
     """Put Engage's commands beside Flask's (run, shell, routes) and Flask-Migrate's (db)."""
     app.cli.add_command(consultations)
     app.cli.add_command(demo)
+    app.cli.add_command(surveys)
     app.cli.add_command(users)
 
 
