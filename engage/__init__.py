@@ -33,6 +33,7 @@ def create_app(test_config: type[Config] | dict | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    web.allow_larger_uploads(app)  # before CSRF, which reads the form first
     csrf.init_app(app)
     babel.init_app(app, locale_selector=web.choose_locale)
     login_manager.init_app(app)

@@ -33,6 +33,26 @@ def words(text: Mapping[str, str] | None) -> str:
     return gettext(text.get(DEFAULT_LANGUAGE) or next(iter(text.values())))
 
 
+def larger_uploads(limit: int):
+    """Mark a view that takes a file bigger than a young person's answer could be."""
+
+    def mark(view):
+        view.upload_limit = limit
+        return view
+
+    return mark
+
+
+def allow_larger_uploads(app: Flask) -> None:
+    @app.before_request
+    def _upload_limit():
+        view = app.view_functions.get(request.endpoint or "")
+        limit = getattr(view, "upload_limit", None)
+        if limit:
+            request.max_content_length = limit
+            request.max_form_memory_size = limit
+
+
 def register(app: Flask) -> None:
     app.jinja_env.filters["words"] = words
 

@@ -1,5 +1,6 @@
 """Console forms (Flask-WTF: each carries its CSRF token)."""
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     EmailField,
     HiddenField,
@@ -75,3 +76,15 @@ class TeamForm(FlaskForm):
 class DeleteForm(FlaskForm):
     confirm = StringField("Type the join code to confirm", validators=[DataRequired(), Length(max=12)])
     submit = SubmitField("Delete consultation and all its answers")
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        "XLSForm spreadsheet",
+        validators=[
+            FileRequired("Choose a spreadsheet to import."),
+            FileAllowed(["xlsx", "xls", "csv", "md"], "Use an .xlsx, .xls or .csv XLSForm."),
+        ],
+    )
+    title = StringField("Title", validators=[Length(max=200)])
+    submit = SubmitField("Import")

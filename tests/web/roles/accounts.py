@@ -18,4 +18,6 @@ EXPECTED = {
     "console.change_role": (ADMIN,),
     "console.set_active": (ADMIN,),
     "console.audit_log": (ADMIN,),
+    "console.import_survey": STAFF,
+    "console.export_survey": RUNNERS,
 }
