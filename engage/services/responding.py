@@ -87,6 +87,12 @@ def start_response(join_code: str, channel: str, language: str = "en") -> str:
     token = secrets.token_urlsafe(24)
     with writing():
         consultation = consultation_for_answering(join_code, today())
+        # Waits out a builder saving the survey in place, so a response never
+        # starts on a version that is being rewritten under it (PostgreSQL).
+        db.session.execute(
+            select(Consultation.id).where(Consultation.id == consultation.id).with_for_update(read=True)
+        )
+        db.session.refresh(consultation)
         state = runner.start(survey_of(consultation))
         db.session.add(
             Response(
