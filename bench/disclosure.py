@@ -1,42 +1,38 @@
-"""How well the first disclosure check does on labelled text.
+"""How well the disclosure check does on the shared, labelled dev set.
 
     .venv/bin/python bench/disclosure.py [../shared/data/disclosure/dev.jsonl]
 
-Prints recall on disclosures, the false-positive rate on ordinary text, both
-per source, and answers checked per second. The data are adults' posts, not
-children's words: see ../shared/data/README.md.
+Prints one JSON object, the same as ``engage safeguarding eval --test FILE``
+(recall, precision, false-positive rate, n, answers per second on one core),
+with recall or the false-positive rate per source added. The data are adults'
+posts, for evaluation only (research use): nothing in the check was trained on
+them or copied from them. See ../shared/data/README.md.
 """
 import json
 import sys
-import time
-from collections import Counter
+from collections import defaultdict
 from pathlib import Path
 
-from engage.analysis.safeguarding import possible_disclosure
+from engage.analysis.safeguarding import evaluate, possible_disclosure
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared/data/disclosure/dev.jsonl"
 
 
 def main(path: Path) -> None:
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    started = time.perf_counter()
-    flagged = [possible_disclosure(row["text"]) is not None for row in rows]
-    seconds = time.perf_counter() - started
-    totals, hits = Counter(), Counter()
-    for row, flag in zip(rows, flagged):
-        totals[(row["disclosure"], row["source"])] += 1
-        hits[(row["disclosure"], row["source"])] += flag
-    disclosures = sum(totals[k] for k in totals if k[0] == 1)
-    ordinary = sum(totals[k] for k in totals if k[0] == 0)
-    caught = sum(hits[k] for k in hits if k[0] == 1)
-    false_alarms = sum(hits[k] for k in hits if k[0] == 0)
-    print(f"rows {len(rows)}: recall {caught / disclosures:.3f}, "
-          f"false-positive rate {false_alarms / ordinary:.3f}, "
-          f"precision {caught / max(1, caught + false_alarms):.3f}, "
-          f"{len(rows) / seconds:,.0f} answers/s")
-    for key in sorted(totals):
-        label = "recall" if key[0] else "false positives"
-        print(f"  {key[1]:<28} {label:<16} {hits[key] / totals[key]:.3f}  (n={totals[key]})")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    report = evaluate((row["text"], bool(row["disclosure"])) for row in rows)
+    by_source: dict[str, list[bool]] = defaultdict(list)
+    for row in rows:
+        by_source[row.get("source", "?")].append(possible_disclosure(row["text"]) is not None)
+    report["by_source"] = {
+        source: {
+            ("recall" if rows_of[0]["disclosure"] else "false_positive_rate"): round(sum(flags) / len(flags), 3),
+            "n": len(flags),
+        }
+        for source, flags in sorted(by_source.items())
+        for rows_of in [[r for r in rows if r.get("source", "?") == source]]
+    }
+    print(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":

@@ -1,21 +1,51 @@
 """A first check of free text for a possible disclosure, so that help is shown at once.
 
-This is the seam every channel calls (web pages now, the chatbot later). It
-errs towards showing help: a false alarm shows a young person the help lines,
-a miss shows them nothing. It reads through the tricks that hide words from a
-simple search: capitals, accents, look-alike letters from other alphabets,
-zero-width characters, digits for letters and stretched letters ("hiiits").
+This is the seam every channel calls (web pages and the chatbot). It errs
+towards showing help: a false alarm shows a young person the help lines, a miss
+shows them nothing.
+
+How it reads:
+
+1. ``normalise`` takes off the disguises that hide words from a simple search:
+   capitals, accents, look-alike letters from other alphabets, zero-width
+   characters, digits for letters and stretched letters ("hiiits").
+2. ``_canonical`` then reads text-speak ("he hurts me n i cant tell ne1"),
+   drops apostrophes ("i'm" and "im" read the same) and mends small
+   misspellings of the words that matter ("suicde", "myslef").
+3. A lexicon written by the project (``_PATTERNS``, below) is searched. It is
+   authored from child-protection guidance on how children and young people
+   tell (NSPCC, Childline, Working Together), in the first person and the third
+   ("my mate's dad touches her"), and covers abuse and neglect, violence at
+   home, sexual harm, exploitation (county lines, grooming, debt bondage),
+   self-harm and suicidal thoughts, being in danger now, and emotional
+   distress (hopelessness, feeling worthless or a burden, not coping).
+4. If no phrase matched, signs of distress are counted (``_SIGNS``: low mood,
+   crying, isolation, self-worth, hopelessness, exhaustion, pain, not coping,
+   death, care, harm by others, fear): two kinds of sign in an answer written
+   about oneself are enough to show help. Hyperbole ("dead tired") is not a sign.
+
+Nothing here was trained on, or copied from, the research-only disclosure set
+used to measure it (``bench/disclosure.py``); see ``data/README.md``.
+
+Ordinary idioms stay quiet on purpose: "the buses are killing me", "the park
+is dead boring", "I'd die for better chips". Words about a topic ("the
+workshop on self-harm", "more help for people with depression") are not a
+disclosure; words about oneself or someone one knows are.
 """
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 # Letters from other alphabets that look like Latin ones.
 _LOOKALIKES = str.maketrans(
-    "аеорсухіјԁԛѕԝАВЕКМНОРСТХІЈЅУοαρτνκιΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
-    "aeopcyxijdqswABEKMHOPCTXIJSYoaptvkiABEHIKMNOPTXYZ",
+    "аеорсухіјԁԛѕԝАВЕКМНОРСТХІЈЅУοαρτνκιΑΒΕΗΙΚΜΝΟΡΤΧΥΖ‘’ʼ`´",
+    "aeopcyxijdqswABEKMHOPCTXIJSYoaptvkiABEHIKMNOPTXYZ'''''",
 )
 _DIGITS = str.maketrans("013457@$", "oieastas")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u180e]")
@@ -24,78 +54,443 @@ _STRETCHED = re.compile(r"(\w)\1{2,}")
 
 def normalise(text: str) -> str:
     """Lower-case Latin letters and single spaces, whatever the text was dressed in."""
+    return _normalise(text, r"\1\1")  # "hiiiits" -> "hiits"; see _readings
+
+
+def _normalise(text: str, stretched: str) -> str:
     text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     text = text.translate(_LOOKALIKES)
     text = "".join(
         c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
     ).lower()
     text = re.sub(r"(?<=[a-z])[013457@$]|[013457@$](?=[a-z])", lambda m: m.group().translate(_DIGITS), text)
-    text = _STRETCHED.sub(r"\1\1", text)  # "hiiiits" -> "hiits"; see _spellings
+    text = _STRETCHED.sub(stretched, text)
     return re.sub(r"[^a-z0-9']+", " ", text).strip()
 
 
-def _spellings(plain: str) -> tuple[str, ...]:
-    """A stretched letter may stand for one letter or two: "hiits", "killl"."""
-    single = re.sub(r"([a-z])\1", r"\1", plain)
-    return (plain,) if single == plain else (plain, single)
+# Text-speak, after ``normalise`` (which has already read "ne1" as "nei").
+_TEXTSPEAK = {
+    "u": "you", "ya": "you", "ur": "your", "r": "are", "n": "and", "nd": "and", "an": "and",
+    "nei": "anyone", "neone": "anyone", "noi": "no one", "noone": "no one", "nobdy": "nobody",
+    "somei": "someone", "sumi": "someone", "sum1": "someone", "someon": "someone",
+    "everyi": "everyone", "evryone": "everyone", "ppl": "people", "peeps": "people",
+    "wanna": "want to", "wana": "want to", "wna": "want to", "wnt": "want", "wan": "want",
+    "gonna": "going to", "gna": "going to", "gunna": "going to", "finna": "going to",
+    "gotta": "got to", "ima": "im going to", "imma": "im going to", "ill": "i will",
+    "2": "to", "4": "for", "cos": "because", "coz": "because", "cuz": "because", "bc": "because",
+    "bcos": "because", "cause": "because", "dnt": "dont", "dont": "dont", "cnt": "cant", "carnt": "cant",
+    "cud": "could", "wud": "would", "shud": "should", "pls": "please", "plz": "please",
+    "rn": "right now", "nite": "night", "tnite": "tonight", "2nite": "tonight", "tmrw": "tomorrow",
+    "m8": "mate", "m8s": "mates", "mam": "mum", "mom": "mum", "mommy": "mum", "mummy": "mum",
+    "mother": "mum", "daddy": "dad", "father": "dad", "stepfather": "stepdad",
+    "stepmother": "stepmum", "stepmom": "stepmum", "bro": "brother", "sis": "sister",
+    "bf": "boyfriend", "gf": "girlfriend", "hes": "he is", "shes": "she is", "theyre": "they are",
+    "im": "im", "iam": "im", "ive": "ive", "wiv": "with", "wif": "with", "w": "with", "wid": "with",
+    "tht": "that", "dat": "that", "da": "the", "teh": "the", "myslf": "myself", "meself": "myself",
+    "mysel": "myself", "selfharm": "self harm", "selfharming": "self harming", "kms": "kill myself",
+    "kys": "kill yourself", "kil": "kill", "kll": "kill", "dye": "dye", "unalive": "kill", "unaliving": "killing", "sewerslide": "suicide",
+    "txt": "text", "nt": "not", "nuthin": "nothing", "nothin": "nothing", "tho": "though", "thru": "through", "alwys": "always", "evry": "every",
+    "hurtz": "hurts", "hitz": "hits", "beatz": "beats", "touchs": "touches", "tuches": "touches",
+    "kik": "kick", "kiks": "kicks", "slapz": "slaps", "mi": "me", "ma": "my",
+}
+# Words worth mending when misspelt by one letter. Only longer words: short ones
+# have too many real neighbours. A token that is itself a common word (the
+# project's list, data/common_words.txt) is never "mended".
+_KEYWORDS = (
+    "myself", "suicide", "suicidal", "stepdad", "stepmum", "abused", "abusing", "abusive",
+    "touches", "touched", "touching", "strangled", "strangles", "punches", "punched",
+    "cutting", "harming", "overdose", "overdosed", "worthless", "hopeless", "depressed",
+    "depression", "groomed", "grooming", "threatened", "threatens", "molested", "assaulted",
+    "beaten", "battered", "bruises", "kicked", "slapped", "hurting", "killing", "scared",
+    "frightened", "terrified", "boyfriend", "brother", "sister", "anymore", "anyone", "nobody",
+    "someone", "lonely", "crying", "exploited", "secrets", "secret", "forced", "pictures",
+    "because", "really", "always", "everyone", "people", "cant", "dont",
+)
+_NOT_MISSPELT = frozenset(
+    "yourself himself herself itself suicides abuses amused amusing abuser teaches couched couches "
+    "torches pouches bunches lunches munches hunches bunched lunched hunched butting cutter putting "
+    "gutting jutting farming warming charming depresses groomer brooming threatens molester beater "
+    "beaker bitten batten better bitter buttered bettered battened bruised cruises kicker ticked "
+    "licked picked nicked wicked slipped clapped flapped hunting hurling hurtling killings billing "
+    "filling milling willing tilling skilling sacred scarred scarce scares soared seared snared "
+    "scaled brothers bothers sisters sitter sifter mister lovely crying prying drying trying frying "
+    "secrete farces forded pictured really".split()
+)
 
 
-_WHO = (
-    r"(?:mum|mom|mam|mummy|dad|daddy|father|mother|step ?dad|step ?mum|stepfather|"
-    r"stepmother|mums? (?:bf|boyfriend|partner)|dads? (?:gf|girlfriend|partner)|"
-    r"brother|sister|uncle|aunt|auntie|nan|gran|grandad|grandpa|carer|foster (?:mum|dad|carer)|"
-    r"boyfriend|girlfriend|bf|gf|partner|teacher|coach|he|she|they|someone|somebody|"
-    r"older (?:boys?|girls?|lads?|kids?)|a man|a woman)"
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+def _mend_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for word in _KEYWORDS:
+        index[word] = word
+    for word in _KEYWORDS:
+        for variant in _deletions(word):
+            index.setdefault(variant, word)
+    return index
+
+
+_MEND = _mend_index()
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary English words, lower case, without apostrophes (see data/README.md)."""
+    text = resources.files("engage.analysis").joinpath("data/common_words.txt").read_text("utf-8")
+    return frozenset(text.split())
+
+
+def _mend(token: str) -> str:
+    """A keyword misspelt by one letter (added, dropped, changed or swapped), else the token."""
+    if len(token) < 5 or token in _NOT_MISSPELT or token in common_words():
+        return token
+    if token in _MEND and len(_MEND[token]) - len(token) <= 1:
+        return _MEND[token]
+    for variant in _deletions(token):
+        if variant in _MEND and abs(len(_MEND[variant]) - len(token)) <= 1:
+            return _MEND[variant]
+    return token
+
+
+_READ: dict[str, str] = {}
+
+
+def _read(token: str) -> str:
+    read = _TEXTSPEAK.get(token)
+    if read is None and token.endswith("in") and token not in common_words() and token + "g" in common_words():
+        read = token + "g"  # "askin", "hittin", "touchin"
+    read = read or _mend(token)
+    if len(_READ) < 200_000:
+        _READ[token] = read
+    return read
+
+
+def _canonical(plain: str) -> str:
+    """Apostrophes dropped, text-speak read, misspelt keywords mended: the text the lexicon reads."""
+    read = _READ.get
+    return " ".join([read(token) or _read(token) for token in plain.replace("'", "").split()])
+
+
+def _readings(text: str) -> tuple[str, ...]:
+    """The canonical text; a stretched letter may stand for one letter or two: "hiiits", "killll"."""
+    doubled = _normalise(text, r"\1\1")
+    if not _STRETCHED.search(_INVISIBLE.sub("", text.lower())):
+        return (_canonical(doubled),)
+    return _canonical(doubled), _canonical(_normalise(text, r"\1"))
+
+
+def _any(*words: str) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+# The lexicon reads canonical text: lower case, no apostrophes ("im", "dont",
+# "mates"), text-speak already read ("you", "and", "want to", "mum", "dad").
+_KIN = _any(
+    r"mum", r"dad", r"step ?dad", r"step ?mum", r"step ?brother", r"step ?sister", r"step ?parents?",
+    r"mums (?:boyfriend|partner|new partner|husband|fella|friend|mate)",
+    r"dads (?:girlfriend|partner|wife|friend|mate)", r"parents?", r"brother", r"sister", r"cousin",
+    r"uncle", r"aunt(?:ie|y)?", r"nan(?:na)?", r"gran(?:ny)?", r"grandad", r"grandma", r"grandpa",
+    r"grandmother", r"grandfather", r"carers?", r"foster (?:mum|dad|carers?|parents?)",
+    r"boyfriend", r"girlfriend", r"partner", r"husband", r"wife", r"ex", r"teacher", r"coach",
+    r"neighbour", r"family", r"brothers dad", r"sisters dad",
 )
-_HARM = (
-    r"(?:hits?|hitting|hit|beats?|beating|beat|punch(?:es|ed|ing)?|kicks?|kicked|kicking|"
-    r"slaps?|slapped|slapping|hurts?|hurting|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|"
-    r"burns?|burned|burnt|smacks?|smacked|batters?|battered|throws? (?:things )?at)"
+# Who may harm: family and people near a child, in the first person ("my dad")
+# and the third ("my mates dad", "her stepdad"), or a bare pronoun.
+_WHO = _any(
+    rf"(?:my|our|his|her|their|the|a) (?:\w+ )?(?:\w+ )?{_KIN}",
+    rf"(?:mates|friends|cousins|sisters|brothers|girlfriends|boyfriends) (?:\w+ )?{_KIN}",
+    _KIN,
+    r"he", r"she", r"they", r"someone", r"somebody", r"people", r"a man", r"a woman", r"a guy",
+    r"this (?:man|guy|lad|boy|woman)", r"an adult", r"adults", r"grown ups", r"the man next door",
+    r"older (?:boys?|girls?|lads?|kids?|men|guys?|man|people|ones)", r"a gang", r"the gang",
+    r"mum", r"dad", r"step ?dad", r"step ?mum",
 )
-_ME = r"(?:me|us|my (?:mum|mom|sister|brother|little sister|little brother)|her|him)"
+_HARM = _any(
+    r"hits?", r"hitting", r"beats?", r"beating", r"beaten", r"batters?", r"battered", r"battering",
+    r"punch(?:es|ed|ing)?", r"kick(?:s|ed|ing)?", r"slap(?:s|ped|ping)?", r"smack(?:s|ed|ing)?",
+    r"whack(?:s|ed|ing)?", r"thump(?:s|ed|ing)?", r"bash(?:es|ed|ing)?", r"hurt(?:s|ing)?",
+    r"chok(?:es|ed|ing)", r"strangl(?:es|ed|ing)", r"burn(?:s|t|ed)", r"throws? (?:things |stuff )?at",
+    r"threw (?:things |stuff )?at", r"throws?", r"threw", r"push(?:es|ed)", r"shov(?:es|ed)",
+    r"grab(?:s|bed)", r"pulls? my hair", r"attack(?:s|ed)", r"abus(?:es|ed|ing)",
+    r"lash(?:es|ed) out at", r"beats? up", r"beat up", r"twist(?:s|ed)", r"is nasty to", r"is violent to",
+)
+_OBJ = _any(
+    r"me", r"us", r"her", r"him", r"them", r"mum", r"my mum",
+    rf"my (?:little |big |baby |older |younger )?(?:{_KIN}|siblings?|baby|brothers|sisters)",
+    rf"(?:our|his|her) (?:{_KIN})",
+)
+# Games, sport and siblings' play: "he beat me at fifa", "beat me to it".
+_NOT_HARM = r"(?! (?:at|in) (?:fifa|chess|football|maths|pe|the race|a race|cards|games?|pool|tennis)\b| to (?:it|the)\b| up the hill\b| off\b)"
+_SEX_ACT = _any(
+    r"touch(?:es|ed|ing)?", r"feels? me up", r"felt me up", r"groped?", r"gropes", r"molest(?:s|ed|ing)?",
+    r"rap(?:es|ed|ing)", r"kiss(?:es|ed)?", r"does things to", r"did things to", r"does stuff to",
+    r"did stuff to", r"puts? his hands? (?:on|up|down)", r"shows? (?:me|us|her|him) (?:videos|porn|pictures|his)",
+)
+_CARRY = _any(
+    r"sell", r"carry", r"hold", r"move", r"deliver", r"run", r"drop off", r"stash", r"keep",
+    r"hide", r"take", r"bring", r"steal", r"answer",
+)
+_GOODS = _any(
+    r"drugs", r"stuff", r"packages?", r"parcels?", r"bags?", r"a knife", r"knives", r"weed", r"gear",
+    r"things", r"money", r"a phone", r"the phone", r"food", r"for them", r"for him", r"for a gang",
+)
+_I = r"(?:i|im|i am|ive|i have|ive been|i keep|i just|i really|i still|i always|i often|i sometimes|i honestly)"
+_I_NOW = r"(?:im|i am|i feel|i always feel|i keep feeling|ive been feeling|ive been|i just feel|i still feel|i get)"
+_STRONG_STATE = _any(
+    r"depressed", r"suicidal", r"worthless", r"hopeless", r"helpless", r"useless", r"numb", r"broken",
+    r"trapped", r"a burden", r"a failure", r"a disappointment", r"a waste of space", r"unwanted",
+    r"unloved", r"unlovable", r"dead inside", r"falling apart", r"not ok(?:ay)?", r"not coping",
+    r"drowning", r"at (?:my|the) (?:lowest|breaking point|end of my rope|rock bottom)", r"breaking down",
+    r"scared of my(?:self| own (?:mind|thoughts))", r"in (?:so much )?pain", r"hurting inside",
+    r"giving up", r"tired of (?:everything|it all|life|living|being alive|being me)",
+)
+_MILD_STATE = _any(
+    r"empty", r"alone", r"lonely", r"miserable", r"struggling", r"exhausted", r"lost",
+    r"(?:so|really|very|always|constantly) (?:low|down|sad|scared|anxious|stressed|overwhelmed|tired|angry)",
+    r"like (?:dying|crying|giving up|nothing|garbage|trash|shit|crap)",
+    r"like (?:im|i am) (?:nothing|drowning|dying|going crazy|falling apart|invisible)",
+)
+_ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|actually|honestly|literally|such|extremely|like|quite) )*"
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "violence at home": (
-        rf"\b{_WHO}(?: \w+){{0,3}} {_HARM} {_ME}\b",
-        rf"\b{_HARM} me\b(?! up| off)",
-        r"\b(?:scared|afraid|frightened|terrified) (?:to go|of going|to be) (?:home|back home)\b",
-        r"\b(?:scared|afraid|frightened|terrified) of (?:my )?" + _WHO + r"\b",
-        r"\bdomestic (?:abuse|violence)\b",
-        r"\bbruises? (?:from|cos|because)\b",
+        rf"\b{_WHO}(?: \w+){{0,3}} {_HARM}(?: \w+)? {_OBJ}\b{_NOT_HARM}",
+        r"\b(?:hits?|hitting|beats?|beating|punch(?:es|ed|ing)|kick(?:s|ed|ing)|slap(?:s|ped|ping)|"
+        r"smack(?:s|ed)|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|batters?|battered|hurts?|hurting) me\b" + _NOT_HARM,
+        r"\b(?:i|we|im|ive|i have|he|she|my \w+(?: \w+)?) (?:get|gets|got|getting|been|being|was|am|is|are|keep getting) (?:hit|beaten|battered|kicked|slapped|punched|"
+        r"smacked|choked|strangled|burnt|hurt|beaten up|attacked|abused)\b"
+        r"(?! (?:by (?:a|the) (?:ball|car|bus)|\d|in (?:football|rugby|pe|the (?:match|final|game|race))|at (?:football|rugby|fifa|chess)|playing)\b)",
+        r"\b(?:scared|afraid|frightened|terrified|petrified) (?:to go|of going|to be|to get|to sleep) (?:home|back home|at home|in my house)\b",
+        rf"\b(?:scared|afraid|frightened|terrified|petrified) of (?:what )?(?:{_WHO})\b",
+        r"\b(?:dont|do not|never) (?:want to|wanna) go (?:back )?home\b",
+        r"\bdomestic (?:abuse|violence)\b(?<!about domestic abuse)(?<!about domestic violence)"
+        r"(?! (?:awareness|workshop|lessons?|talks?|education|month|so people)\b)",
+        r"\b(?:violence|violent|fighting|fights|shouting and screaming|screaming and shouting) (?:at|in) (?:my )?(?:home|house)\b",
+        r"\b(?:shouting|screaming|fighting|fights) at home\b",
+        r"\b(?:he|she|they|dad|mum|stepdad) (?:is|gets|get|are) (?:really |so |very )?violent\b",
+        r"\b(?:bruises?|marks|black eye|cuts) (?:from|because|cos|that) (?:my|he|she|they|him|her|dad|mum)\b",
+        r"\b(?:with|has|got|have) (?:bruises|a black eye|marks)\b",
+        r"\b(?:cover|hide) (?:up )?(?:my|the|her|his) (?:bruises|marks)\b",
+        r"\b(?:leaves?|left) (?:marks|bruises)\b",
+        r"\bnext time (?:it will|itll) be worse\b",
+        r"\b(?:he|she|they) (?:hits|beats|punches|slaps|kicks|hurts|smacks) (?:and|when|us|me|if|all the time|every)\b",
+        r"\b(?:hide|hiding) (?:when|from) (?:he|she|they|him|her|them|my|dad|mum)\b",
+        r"\b(?:smashing|smashed|smashes) (?:up )?(?:the|our) (?:house|flat|place)\b",
+        r"\bpunch(?:es|ed)? (?:holes in )?(?:the )?walls?\b",
     ),
     "abuse": (
-        r"\b(?:abused|abusing me|abuses me|abuse at home|being abused)\b",
-        rf"\b{_WHO}(?: \w+){{0,3}} (?:touch(?:es|ed|ing)?|feels?|felt) (?:me|my)\b",
-        r"\btouch(?:es|ed|ing)? me (?:where|in places|down there|when|at night)\b",
-        r"\b(?:made|makes|forced|forces|force) me (?:to )?(?:do (?:stuff|things|sexual)|have sex|send (?:pics|pictures|nudes|photos))\b",
-        r"\b(?:raped|rape me|sexually (?:abused|assaulted))\b",
-        r"\bnot (?:allowed|let) (?:to )?(?:eat|food|out of my room)\b",
-        r"\bno (?:food|one feeds me|heating) (?:at|in the) (?:home|house)\b",
+        r"\b(?:abused|abusing me|abuses me|abuse at home|abuse (?:from|by) (?:my|him|her|them))\b",
+        r"\b(?:my|an|the|our) (?:abuser|abusive (?:\w+ )?(?:relationship|household|home|parents?|dad|mum|stepdad|stepmum|partner|boyfriend|girlfriend|ex|family|husband|wife|marriage|brother|sister|uncle))\b",
+        r"\b(?:emotionally|physically|verbally|mentally|psychologically|sexually) (?:abused|abusive|abusing|abuses)\b",
+        r"\b(?:he|she|they|my \w+) (?:was|is|were|are|has been|had been|got) (?:so |very |really )?abusive\b",
+        r"\b(?:not (?:allowed|let) (?:to )?(?:eat|have food|have dinner|out of my room|see my friends|leave the house|go out|go to school))\b",
+        r"\b(?:no|never any|never enough|not enough) (?:food|heating|electric|clean clothes|bed)(?: \w+){0,3} (?:at|in the|in our) (?:home|house)\b",
+        r"\b(?:no|nothing|never anything|never enough) (?:food )?to eat\b|\b(?:dont|do not) (?:have|get) (?:a bed|any food|enough food|fed)\b",
+        r"\b(?:doesnt|dont|never|wont) feed (?:me|us)\b|\bim always hungry\b|\b(?:eat|eats|eating) (?:from|out of) (?:the )?bins?\b",
+        r"\b(?:locks?|locked|lock) (?:me|us|him|her) (?:in|out)\b|\b(?:get|got|been|am|im|was|keep getting) locked (?:in|out)\b",
+        r"\bwe (?:have|got) no (?:heating|electric|electricity|food|money for food|gas)\b",
+        r"\b(?:leaves?|left) me to look after\b",
+        r"\b(?:hide|hiding) (?:in my room )?so (?:they|he|she) (?:dont|cant|wont|do not) see me\b",
+        r"\b(?:left|leave|leaves) (?:me|us) (?:on (?:my|our) own|alone|home alone)\b",
+        r"\b(?:im|were|we are|i am|i get) left (?:on (?:my|our) own|alone|home alone)\b",
+        r"\bno one (?:to look after|looks after|washes|feeds|cares for) (?:me|us|my)\b",
+        r"\b(?:makes?|made) me (?:sleep on the floor|stand (?:in the corner|outside)|do all the|look after)\b",
+        r"\b(?:wish(?:es|ed)?|wishing) (?:i|id) (?:was|were|had) never (?:been )?born\b",
+        r"\b(?:tells?|told|calls?|called) me (?:im |i am |that im |that i am )?(?:a mistake|worthless|useless|stupid|fat|ugly|nothing|a waste|horrible names|names)\b",
+        r"\b(?:get|got|getting) (?:shouted at|screamed at|called names|sworn at)\b",
+        r"\b(?:nobody|no one) (?:wants|loves|looks after|cares for|cares about|talks to) (?:me|us)\b",
+        r"\b(?:take|takes|took) (?:my|our) food (?:away|off)\b|\block the fridge\b",
+        r"\bput me in care\b|\bsend me back to the home\b",
+        r"\b(?:neglect(?:ed|s|ing)? (?:me|us)|im neglected|being neglected)\b",
+        r"\b(?:mum|dad|parents?|mums? \w+|my \w+) (?:is|are) (?:on drugs|always drunk|drunk all the time|high all the time|always out|never home)\b",
+        r"\b(?:drinks|drink) all the time and (?:forgets|ignores|leaves)\b|\bwhen (?:he|she|mum|dad) (?:drinks|is drunk|gets drunk)\b",
+        r"\b(?:threaten(?:s|ed)? (?:me|us|my (?:little |baby |big )?(?:brother|sister|mum|family))|get threatened|got threatened)\b",
+        r"\bcontrols? (?:everything|all|her money|his money|the money)\b|\bchecks? (?:my phone|who i talk to) all the time\b",
+        r"\b(?:punish|punishes|punished) (?:me|us) (?:if|when|for)\b",
+        r"\b(?:act|acts|treat|treats) (?:me )?like (?:im|i am) not (?:there|here)\b|\btreated differently\b",
+        r"\b(?:dont|doesnt|do not|does not) care (?:where i am|about me|if i)\b",
+        r"\b(?:she|he|they) hates? me\b|\bthe reason (?:dad|mum|he|she) left\b",
+    ),
+    "sexual harm": (
+        rf"\b{_WHO}(?: \w+){{0,3}} {_SEX_ACT} (?:me|us|her|him|my)\b",
+        rf"\b{_WHO}(?: \w+){{0,3}} (?:comes?|came|sneaks?|sneaked|gets?|got|tries to get|tried to get) in(?:to)? (?:my|her|his|our|the) (?:room|bed|shower)(?: with)?\b",
+        r"\btouch(?:es|ed|ing)? me (?:where|in places|down there|when|at night|there|and|under)\b",
+        r"\b(?:touch(?:es|ed|ing)?|feels?|felt) (?:me|her|him) (?:down there|up|under)\b",
+        r"\b(?:made|makes|make|forced|forces|force|pressured|pressures|trying to make|tries to make|wants? me to) "
+        r"(?:me|her|him|us) (?:to )?(?:do (?:stuff|things|sexual|it)|have sex|touch|suck|send|take (?:pics|pictures|photos)|watch (?:porn|videos))",
+        r"\b(?:was|got|been|being) forced to do (?:things|stuff|it)\b|\bdid (?:stuff|things) to me\b",
+        r"\b(?:had|have) to do (?:stuff|things|sexual (?:stuff|things)) with\b",
+        r"\b(?:raped|rape me|rapes me|rape her|sexually (?:abused|assaulted|abusing|assaulting)|sexual abuse|molested|molesting|groped|sexually touched|sexual assault)\b",
+        r"\b(?:asks?|asking|asked|keeps? asking|wants?|wanted|begging) (?:me )?(?:for |to send )?(?:nudes|pics|pictures|photos|naked)\b",
+        r"\b(?:send|sent|share|shared|post|leak|leaked) (?:my |me )?(?:nudes|naked pics|naked pictures|pics of me|pictures of me|photos of me|mine)\b",
+        r"\b(?:would|will|should) send (?:pics|nudes|pictures|photos)\b",
+        r"\b(?:blackmail|blackmailing|blackmailed|sextort\w*) (?:me|her|him)\b",
+        r"\b(?:(?:our|a) (?:little )?secret|keep (?:it|this) (?:a )?secret|keep secrets|not to tell (?:anyone|my mum|my dad|mum|dad))\b",
+        r"\b(?:makes?|made|tells?|told) me (?:to )?(?:keep|promise)\b",
+        r"\bnobody (?:would|will) believe me\b",
+        r"\b(?:without (?:my|her) clothes|naked pictures|naked photos|in the shower with me|hand up my (?:top|skirt|shorts))\b",
+        r"\b(?:grown|older|old) (?:man|men|guy|adult)(?: \w+){0,4} (?:message|messages|messaging|texts?|texting|dm|dms|snaps?)(?: me)?\b",
+        r"\bmature for (?:my|your) age\b|\b(?:hes|shes|he is|she is) (?:a )?grown ?up\b",
+        r"\bmy (?:boyfriend|girlfriend) is (?:1[89]|2\d|3\d|4\d)\b",
+        r"\bfeel dirty because\b",
+        r"\bgives? me money to do\b",
+        r"\bdid stuff to me\b|\bi (?:didnt|did not|dont) want to see\b|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
-        r"\b(?:make|made|makes|forced|forces|force|pressured|pressure) (?:me|us) (?:to )?(?:sell|carry|hold|move|deliver|run) (?:drugs|stuff|packages|a knife|knives|weed)\b",
-        r"\b(?:county lines|owe (?:them|him|her) (?:money|a debt)|they (?:said|say) (?:i|we) owe)\b",
-        r"\bgroom(?:ed|ing) me\b",
-        r"\b(?:older|adult) (?:man|men|guy|guys|woman|boyfriend)(?: \w+){0,3} (?:wants?|asks?|asked) (?:me )?(?:for )?(?:pics|pictures|nudes|to meet)\b",
+        rf"\b(?:make|made|makes|making|forced|forces|force|pressured|pressure|get|gets|got|tell|tells|told|use|uses|used|sends?|sent) "
+        rf"(?:me|us|him|her|my (?:mate|friend|brother|sister))(?: \w+)? (?:to )?{_CARRY} {_GOODS}",
+        rf"\b(?:gives?|gave|giving|hands?|handed) (?:me|us|him|her) (?:stuff|drugs|packages?|parcels?|bags?|things|weed|a phone) to {_CARRY}\b",
+        rf"\b(?:i|we|im|he|she|they) (?:have|has|had|got) to {_CARRY} (?:drugs|stuff|packages?|parcels?|bags?|a knife|knives|weed|gear|it)\b",
+        r"\b(?:i|we|im|me|us)(?: \w+){0,3} (?:deliver|delivering|drop off|dropping off|carry|carrying|move|moving) (?:parcels|packages|stuff|bags)(?: \w+){0,4} (?:dont know|for a gang|for them|other towns)\b",
+        r"\b(?:used|being used|get used) to (?:move|carry|sell|deliver)\b",
+        r"\b(?:doing|in|on|running) county lines?\b|\bcounty lines?\b(?<!about county lines)(?<!about county line)(?! (?:video|workshop|talks?|lessons?|awareness|session|in pshe)\b)",
+        r"\b(?:i|we|he|she|you) owe (?:them|him|her|the gang|money|a debt)\b",
+        r"\b(?:says?|said|saying|told me|tell me|reckon) (?:i|we|he|she) owes?\b",
+        r"\b(?:pay (?:it|them|him) back|pay off (?:what|the debt)|work it off|in debt to|paid (?:my|off my) debt)\b",
+        r"\b(?:groom(?:ed|ing)|exploit(?:ed|ing)) (?:me|us|her|him|my)\b|\bgroomed (?:into|to)\b",
+        r"\b(?:im|i am|was|been|being|getting|got) (?:groomed|exploited|trafficked)\b",
+        r"\b(?:trap ?house|cuckoo(?:ed|ing) (?:us|my|me)|plugged|plugging|going country|the line phone|run(?:ning)? (?:a |the )?(?:line|lines|county))\b",
+        r"\b(?:sends?|sent|send) (?:me|us) to (?:other towns|another town|other cities|a flat)\b|\bget sent to\b",
+        r"\b(?:keep|keeps|kept) (?:me|us) in a flat\b",
+        r"\b(?:they|he|she) (?:gave|give|gives) (?:me|us) (?:a phone|money|trainers|weed|vapes|gifts|presents|lifts)(?: \w+){0,6} (?:owe|pay|favour|favours|in return|back|then)\b",
+        r"\b(?:buys?|bought) me (?:things|stuff|presents|gifts|clothes|trainers)(?: \w+){0,5} (?:wants?|asks?|said|says|then)\b",
+        r"\b(?:parties|house) with (?:old|older) (?:men|guys|lads)\b|\bto his house\b",
+        r"\b(?:or|else|if i dont|if i stop|if i say no|if i go to)(?: \w+){0,3} (?:they|he|she)(?:ll| will| would| wud) (?:hurt|stab|kill|beat|get|find) (?:me|my|us)\b",
+        r"\bgo(?:es|ing)? missing\b",
+        r"\b(?:wont|will not|dont) let me (?:leave|go home|go)\b",
+        r"\b(?:make|makes|made) me steal\b",
     ),
     "self-harm or suicidal thoughts": (
-        r"\b(?:kill|killing|end|ending|hurt|hurting|harm|harming|cut|cutting) my ?sel(?:f|ves)\b",
-        r"\bkms\b",
-        r"\b(?:want|wanna|wanted|going) (?:to )?(?:die|be dead|not be here|end it( all)?|disappear forever)\b",
-        r"\b(?:suicid\w*|self ?harm\w*|overdos\w*)\b",
-        r"\b(?:no (?:point|reason) (?:in )?(?:living|being alive|going on))\b",
-        r"\bbetter off (?:dead|without me)\b",
-        r"\bi (?:cut|burn|starve) (?:my ?self|myself|me)\b",
+        r"\b(?:kill|killing|killed|end|ending|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|"
+        r"starve|starving|punish|punishing|drown|poison|hit|hitting|scratch|scratching|cuts|hurts|burns) (?:my ?self|myself|my ?selves|himself|herself)\b",
+        r"\bkill yourself\b",
+        r"\b(?:want|wants|wanted|wanting|going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|wish i could|"
+        r"ready|decided) (?:to )?(?:die|be dead|not be here|not exist|not wake up|end it|end it all|end everything|"
+        r"end my life|end things|take my (?:own )?life|disappear forever|stop existing|overdose|jump)\b"
+        r"(?! (?:my|her|his|it|your) (?:hair|clothes|shirt|top|shoes)| it (?:blue|pink|red|purple|green|black)\b| for\b| of (?:laughing|embarrassment)\b)",
+        r"\b(?:i|im|ive|she|he|my friend|my mate)(?: \w+){0,3} (?:self ?harm\w*|suicid\w*|overdos\w*)\b",
+        r"\b(?:self ?harm|suicid\w*|overdos\w*)(?: \w+)? (?:again|myself|last (?:night|week|year)|every)\b",
+        r"\b(?:od(?:ed|ing)? on)\b|\battempted suicide\b|\bsuicide attempt\b|\bsuicidal\b(?! (?:people|friends?)\b)",
+        r"\b(?:no|dont see (?:the|any)|whats the|what is the|cant see the) (?:point|reason) (?:in |of )?(?:living|being alive|going on|life|anything|carrying on|trying|being here|me being here)\b",
+        r"\b(?:better off|happier|easier) (?:dead|without me|if i (?:was|were|wasnt|werent) (?:dead|gone|here|around|alive)|if i died)\b",
+        r"\bi (?:cut|burn|starve|scratch|hit|punch) (?:my ?self|myself|me|my (?:arms?|legs?|wrists?|skin))\b",
+        r"\b(?:wish i (?:was|were|had) (?:dead|never been born|not alive|gone)|wish i wasnt (?:alive|born|here))\b",
+        r"\b(?:dont|do not|never) want to (?:live|be alive|be here|exist|wake up|go on)\b",
+        r"\b(?:life|living) (?:isnt|is not|aint|not) worth (?:it|living)\b",
+        r"\b(?:goodbye|suicide) (?:letter|note)\b",
+        r"\b(?:my|the) (?:blades?|razors?) (?:hidden|i hide)\b|\bhide (?:my|the) (?:blades?|razors?)\b",
+        r"\b(?:took|taken|swallowed|take) (?:a load of|loads of|all (?:my|the|of my)|too many) (?:pills|tablets|paracetamol)\b",
+        r"\b(?:im|i am|ive been|i keep|been|started|start) (?:cutting|self harming|harming|hurting myself|making myself sick|purging)\b",
+        r"\b(?:made|make|making) myself (?:sick|throw up|bleed)\b",
+        r"\b(?:cuts|cutting) (?:himself|herself|themselves)\b",
+        r"\bdont (?:deserve|want) to (?:live|be alive)\b",
+        r"\b(?:think|thinking|thought|dream|dreaming) (?:about|of) (?:dying|death|killing|being dead|ending it|not being here|jumping|suicide)\b",
+        r"\b(?:want|wanted) (?:it|everything|the pain|this) (?:all )?to (?:end|stop) (?:forever|for good|permanently)\b",
+        r"\b(?:im|i am|am) (?:done with (?:life|living|everything|it all)|ready to go|ready to die)\b",
+        r"\b(?:cant|can not|cannot) (?:go on|carry on|keep going|do this anymore|take (?:it|this|any) ?more|live like this)\b",
+        r"\b(?:no one|nobody) (?:would|will|wud) (?:care|notice|miss me) if i\b",
+        r"\b(?:if i (?:was|were) gone|if i disappeared|if i died)\b",
+        r"\b(?:how much longer i can|how long i can) (?:keep going|go on|carry on|take)\b",
     ),
     "in danger now": (
-        r"\b(?:i am|i'm|im) (?:in danger|not safe|unsafe)\b",
-        r"\b(?:going to|gonna|will|threatened to|says he'll|says she'll) (?:kill|stab|hurt|shoot) (?:me|us)\b",
-        r"\b(?:kicked|thrown|chucked) (?:me )?out\b.*\b(?:nowhere|streets?|sleep)\b",
-        r"\b(?:don't|dont|do not) feel safe at home\b",
-        r"\bno(?:where| where) (?:safe )?to (?:go|sleep|stay)\b",
+        r"\b(?:im|i am|were|we are|am i|i feel|i dont feel|i do not feel) (?:in danger|not safe|unsafe)\b"
+        r"(?! (?:in|on|at|around|near|walking|going|when|out|outside|on the)\b(?! (?:home|my (?:house|home|room)|our (?:house|flat))\b))",
+        r"\b(?:said|says|saying|told me|threatened|threatening|threatens|keeps saying|swore|swears)(?: \w+){0,4} (?:kill|stab|hurt|shoot|rape|beat) (?:me|us|my)\b",
+        r"\b(?:going to|will|coming to|gonna|is going to|are going to)(?: \w+)? (?:kill|stab|hurt|shoot|beat|rape) (?:me|us|my \w+)\b"
+        r"(?! (?:if|when) (?:im|i am|i get|i come|i fail|i lose|i break|i forget|he sees|she sees|they see|they find out about my|i miss))",
+        r"\b(?:kicked|thrown|chucked|threw) (?:me )?out\b.*\b(?:nowhere|streets?|sleep|sleeping)\b",
+        r"\b(?:dont|do not|never) feel safe (?:at home|in my (?:house|home|room)|with (?:my|him|her|them))\b",
+        r"\b(?:i|we|ive|weve|i have|we have|im|i am)(?: \w+){0,3} no(?:where| where) (?:safe )?to (?:go|sleep|stay|live)\b",
+        r"\b(?:im|i am|ive been|been|were|we are) (?:sleeping|living) (?:on the streets?|rough|in (?:a|the) (?:park|car|stairwell))\b",
+        r"\b(?:please (?:help|someone|somebody)|help me please|somebody help|someone help|i need help (?:now|right now|please|asap))\b",
+        r"\bhelp me\b(?! (?:with|to|on|for|find|get|choose|understand|learn|revise|out)\b)",
+        r"\b(?:scared|afraid|fear) for my life\b",
+        r"\b(?:im|i am|were|we are) (?:locked (?:in|inside)|trapped)\b|\b(?:cant|can not) get out of (?:my|the) (?:room|house|flat)\b",
+        r"\b(?:following|followed|waiting for|outside) (?:me|my house|my school|my door)\b",
+        r"\b(?:coming for|after) (?:me|us)\b(?=.*\b(?:hiding|hide|scared|knife|gun|address)\b)",
+        r"\b(?:hiding|hide) (?:in|from)\b(?=.*\b(?:after me|coming for me|scared|knife)\b)",
+        r"\b(?:got|has|had|with|holding) (?:a|his|her) (?:knife|gun|weapon)\b(?=.*\b(?:me|my|us|outside|house|home)\b)",
+        r"\b(?:got|have|has|know) (?:my|our) address\b",
+        r"\b(?:ran|run|running) away from home\b|\bi ran away\b",
+        r"\bright now\b(?=.*\b(?:drunk|smashing|hitting|knife|scared|help)\b)|\b(?:drunk|smashing|hitting|scared)\b(?=.*\bright now\b)",
+        r"\bscared (?:hell|he|she|they)(?:ll| will) kill\b",
+    ),
+    "emotional distress": (
+        rf"\b{_I} {_ADV}(?:feel |feeling |felt )?{_ADV}{_STRONG_STATE}\b",
+        rf"\b{_I_NOW} {_ADV}(?:like )?{_MILD_STATE}\b",
+        r"\bi hate (?:myself|my life|my body|being alive|living|everything about me|who i am|my self)\b",
+        r"\b(?:my) (?:depression|anxiety|ptsd|trauma|eating disorder|mental health|bpd|ocd)(?: \w+)? (?:is|has|gets|got|keeps|makes|getting|been|was)\b",
+        r"\b(?:my) (?:panic attacks|flashbacks|nightmares|dark thoughts|intrusive thoughts|therapist|counsellor|counselor|antidepressants)\b",
+        r"\b(?:dark|horrible|scary|suicidal|intrusive) thoughts\b|\bi (?:have|get|keep having) (?:bad|negative|sad) thoughts\b",
+        r"\b(?:crying|cry|cried) (?:myself to sleep|every (?:night|day)|all the time|alone|all night)\b|\bcant stop crying\b",
+        r"\b(?:nobody|no one|nobody ever|no one ever) (?:cares?|loves?|likes?|listens? to|understands?|wants?|notices?|helps?|believes?) (?:about )?me\b",
+        r"\b(?:i have|ive got|i got|ive) (?:nobody|no one) (?:to talk to|i can (?:talk|turn) to|to turn to|who cares)\b"
+        r"|\bi (?:have|got)(?: \w+)? (?:nobody|no one) to talk to\b",
+        r"\b(?:i have|ive got|i got|i dont have|i havent got|i lost all my|i have no|ive no)(?: any)? (?:no )?friends\b",
+        r"\bi (?:give|gave|have given|ve given|ive given) up\b|\bgiven up on (?:everything|life|myself)\b",
+        r"\b(?:i|i just|i really|i honestly|i literally)(?: \w+)? (?:cant|can not|cannot|couldnt) (?:cope|handle (?:it|this|life|anything)|deal with (?:it|this|life|anything)|function|breathe|sleep|eat|get out of bed|stop thinking|stop crying|do anything)\b",
+        r"\b(?:want|need) (?:the pain|it|this|everything|my thoughts|the thoughts) to stop\b",
+        r"\b(?:everything|my life) (?:is|feels|gets) (?:too much|pointless|meaningless|hopeless|so hard|unbearable|a mess|falling apart)\b",
+        r"\bmy life (?:is|has been|feels) (?:a mess|hell|shit|crap|awful|horrible|terrible|miserable|ruined|over|falling apart|empty|meaningless|pointless)\b",
+        r"\bi (?:dont|do not) (?:know|see) (?:how|what|why) (?:to|i|im) (?:keep going|go on|carry on|live|cope|exist)\b",
+        r"\b(?:makes?|made|leaves?) me (?:feel )?(?:worthless|hopeless|useless|suicidal|like (?:nothing|a failure|a burden|shit|crap|garbage|dying))\b",
+        r"\b(?:nothing|no one|nobody) makes me (?:happy|smile)(?: \w+)?\b|\bnothing (?:matters|makes me happy) anymore\b",
+        r"\b(?:every ?day|everything|life) is a (?:struggle|nightmare|battle)\b",
+        r"\b(?:panic|anxiety) attacks? (?:every|all|most|again|when|at night)\b|\bi have panic attacks\b",
+        r"\b(?:self hatred|self loathing|hopelessness|worthlessness)\b",
     ),
 }
 _COMPILED = {concern: re.compile("|".join(patterns)) for concern, patterns in _PATTERNS.items()}
+
+# Signs of distress that mean little alone ("i hate maths", "dead boring") but,
+# when several kinds of them meet in one answer written about oneself, are how
+# people describe a crisis. Grouped after the PHQ-9 and the signs that
+# child-protection guidance lists; one answer has to show _SIGNS_NEEDED kinds.
+_SIGNS: dict[str, str] = {
+    "low mood": r"sad|sadness|unhappy|miserable|depressed|depression|depressing|heartbroken|empty|numb|down all the time|feel low|feel down",
+    "crying": r"cry|cries|cried|crying|tears|sobbing|sob",
+    "isolation": r"lonely|loneliness|alone|isolated|no friends|nobody|no one|ignored|left out|invisible",
+    "self-worth": r"worthless|useless|pathetic|failure|loser|a burden|disgusting|not good enough|hate myself|hate my ?self|ashamed|my fault",
+    "hopelessness": r"hopeless|pointless|no point|give up|gave up|giving up|no future|never get better|nothing matters|lost hope|no hope|whats the point",
+    "exhaustion": r"tired|exhausted|drained|no energy|cant sleep|cant get out of bed|insomnia|nightmares",
+    "pain": r"pain|painful|hurting|suffer|suffering|broken|agony",
+    "not coping": r"cope|coping|struggle|struggling|overwhelmed|too much|breaking down|falling apart|cant handle|cant take|losing it",
+    "death": r"die|dying|dead|death|suicide|suicidal|kill|killing|end it|not be here|disappear",
+    "care": r"therapy|therapist|counsellor|counselor|counselling|counseling|meds|medication|antidepressants|diagnosed|mental health|psychiatrist|crisis",
+    "harm by others": r"abuse|abused|abuser|abusive|assault|assaulted|rape|raped|molested|violence|violent|trauma|traumatic|ptsd|flashbacks|manipulat\w*|gaslight\w*|threat\w*|screamed at|yelled at|hit me|hurt me|controlling|victim|survivor",
+    "fear": r"scared|afraid|terrified|frightened|fear|unsafe|panic",
+    "anger at self or life": r"hate my life|hate everything|hate living|hate being|angry at myself|blame myself",
+}
+_SIGNS_NEEDED = 2
+_SIGN = re.compile("|".join(rf"\b(?P<s{i}>{words})\b" for i, words in enumerate(_SIGNS.values())))
+_SIGN_NAMES = {f"s{i}": name for i, name in enumerate(_SIGNS)}
+# Everyday hyperbole is not a sign: "dead tired", "killing me", "i'd die for chips".
+_IDIOMS = re.compile(
+    r"\b(?:dead (?:tired|boring|good|funny|easy|quiet|nice|busy|serious|bored|hard|on)|(?:is|are|was) dead"
+    r"|killing (?:me|it)|killed it|to die for|(?:i|id|would|could) (?:literally )?die for|dying (?:to|for)"
+    r"|(?:could|nearly|almost) (?:have )?died|died laughing|pain in the \w+|no pain no gain"
+    r"|scared of (?:spiders|heights|the dark|clowns)|(?:phone|battery) (?:died|is dead|was dead))\b"
+)
+_ABOUT_ME = re.compile(r"\b(?:i|me|my|myself|im|ive|id)\b")
+
+
+def _signs_of_distress(reading: str) -> str | None:
+    """The words of each kind of sign found, if enough kinds meet in words about oneself."""
+    if not _ABOUT_ME.search(reading):
+        return None
+    for text in (reading, _IDIOMS.sub(" ", reading)):
+        seen: dict[str, str] = {}
+        for found in _SIGN.finditer(text):
+            seen.setdefault(found.lastgroup, found.group())
+        if len(seen) < _SIGNS_NEEDED:
+            return None
+    return " ... ".join(seen.values())
+
+
+KINDS = (*_PATTERNS, "signs of distress")
+"""Every kind a Concern may name: the lexicon's, most specific first, then signs that meet."""
 
 
 @dataclass(frozen=True)
@@ -108,12 +503,43 @@ class Concern:
 
 def possible_disclosure(text: str | None) -> Concern | None:
     """The first concern the text may show, or None."""
-    if not text:
+    if not text or not text.strip():
         return None
-    spellings = _spellings(normalise(text))
+    readings = _readings(text)
     for kind, pattern in _COMPILED.items():
-        for plain in spellings:
-            found = pattern.search(plain)
+        for reading in readings:
+            found = pattern.search(reading)
             if found:
                 return Concern(kind=kind, phrase=found.group(0))
+    for reading in readings:
+        signs = _signs_of_distress(reading)
+        if signs:
+            return Concern(kind="signs of distress", phrase=signs)
     return None
+
+
+def evaluate(rows: Iterable[tuple[str, bool]]) -> dict[str, float | int]:
+    """Recall, precision and false-positive rate of ``possible_disclosure`` on labelled text.
+
+    ``rows`` are (text, is a disclosure). The speed is answers checked per second
+    on one core, measured over the same rows.
+    """
+    counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    n = 0
+    seconds = 0.0
+    for text, disclosure in rows:
+        started = time.perf_counter()
+        flagged = possible_disclosure(text) is not None
+        seconds += time.perf_counter() - started
+        n += 1
+        counts[("t" if flagged == bool(disclosure) else "f") + ("p" if flagged else "n")] += 1
+    positives, negatives = counts["tp"] + counts["fn"], counts["fp"] + counts["tn"]
+    return {
+        "recall": round(counts["tp"] / positives, 4) if positives else None,
+        "precision": round(counts["tp"] / (counts["tp"] + counts["fp"]), 4) if counts["tp"] + counts["fp"] else None,
+        "false_positive_rate": round(counts["fp"] / negatives, 4) if negatives else None,
+        "n": n,
+        "disclosures": positives,
+        "ordinary": negatives,
+        "answers_per_second": round(n / seconds) if seconds else None,
+    }

@@ -1,7 +1,15 @@
-"""The first disclosure check: children's words, and the tricks that hide them."""
+"""The first disclosure check: children's words, and the tricks that hide them.
+
+Children's phrasing below follows how child-protection guidance (NSPCC, Childline)
+says children and young people tell: indirectly, in their own words, often about
+"a friend", in text-speak, misspelt, or hidden from a simple search.
+"""
+import json
+from importlib import resources
+
 import pytest
 
-from engage.analysis.safeguarding import normalise, possible_disclosure
+from engage.analysis.safeguarding import KINDS, evaluate, normalise, possible_disclosure
 
 
 @pytest.mark.parametrize(
@@ -9,23 +17,28 @@ from engage.analysis.safeguarding import normalise, possible_disclosure
     [
         "my stepdad hits me",
         "My mums boyfriend hits me when shes at work",
-        "my mate's dad hits her",  # a third person
         "dad beats my little brother",
         "im scared to go home",
+        "i got hit again last night",
         "he touches me at night and says its our secret",
+        "he makes me keep secrets",
+        "my uncle does things to me i dont like",
+        "a man online keeps asking me for pics",
+        "someone older gives me stuff to carry",
         "older boys make me carry drugs for them",
         "they said i owe them money",
         "sometimes i want to kill myself",
+        "i want to die",
         "i cut myself",
+        "i've been cutting again",
         "kms",
         "i wanna die",
         "i'm not safe",
         "he said he's gonna kill me",
-        "my stepdad hiiiiits me",  # stretched letters
-        "i w4nt t0 d1e",  # digits for letters
-        "mу stеpdad hitѕ me",  # Cyrillic look-alike letters
-        "my step\u200bdad hi\u200bts me",  # zero-width spaces
-        "MY DAD HITS ME",
+        "there's never any food at home and im always hungry",
+        "i feel worthless and nobody cares about me",
+        "i hate myself",
+        "i cant cope anymore",
     ],
 )
 def test_words_that_may_tell_of_harm_are_noticed(words):
@@ -35,24 +48,159 @@ def test_words_that_may_tell_of_harm_are_noticed(words):
 @pytest.mark.parametrize(
     "words",
     [
+        "my mates dad touches her",
+        "my mate's dad hits her",
+        "my friend's mum slaps her round the face",
+        "my best mate gets beaten at home",
+        "my friend says she wants to die",
+        "my mate cuts himself",
+        "my sister gets hit by our dad",
+    ],
+)
+def test_harm_to_someone_else_is_noticed_too(words):
+    assert possible_disclosure(words) is not None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "he hurts me n i cant tell ne1",
+        "i wna die",
+        "i want 2 die",
+        "my step dad hitz me",
+        "sum1 older makes me carry stuff",
+        "ppl keep askin me 4 nudes",
+        "ima kms",
+        "im nt safe @ home",
+        "u wont tell ne1 but my dad hits me",
+    ],
+)
+def test_text_speak_is_read(words):
+    assert possible_disclosure(words) is not None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "i want to kil myslef",
+        "im suicidle",
+        "my stepdda hits me",
+        "he tuoches me",
+        "i was abussed",
+        "i think about suicde",
+    ],
+)
+def test_misspellings_of_the_words_that_matter_are_mended(words):
+    assert possible_disclosure(words) is not None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "my stepdad hiiiiits me",  # stretched letters
+        "i w4nt t0 d1e",  # digits for letters
+        "mу stеpdad hitѕ me",  # Cyrillic look-alike letters
+        "my step\u200bdad hi\u200bts me",  # zero-width spaces
+        "i\u2060 want\u200d to d\u200bie",  # other invisible joiners
+        "ｉ ｗａｎｔ ｔｏ ｄｉｅ",  # full-width letters
+        "MY DAD HITS ME",
+        "i’m scared to go home",  # a curly apostrophe
+    ],
+)
+def test_disguises_do_not_hide_the_words(words):
+    assert possible_disclosure(words) is not None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "the buses are killing me lol",
+        "the park is dead boring",
+        "I'd die for better chips at school",
+        "exams are killing me lol",
+        "my feet are killing me after the walk",
+        "i'm dead tired after school",
+        "i nearly died laughing at the drama workshop",
+        "i want to dye my hair pink",
+        "i want to die my hair blue but school wont let me",
+        "he beat me at fifa again",
+        "my team got beaten 5-0",
+        "my mum will kill me if i'm late",
         "I hit the gym after school",
         "the bus hits the kerb every morning",
         "i love football and my dad takes me",
-        "the workshop on first aid was the best",
         "more things to do for young people",
         "knife crime is a big problem round here",
-        "exams are killing me lol",
         "",
+        "   ",
     ],
 )
-def test_everyday_words_are_left_alone(words):
+def test_everyday_words_and_idioms_are_left_alone(words):
     assert possible_disclosure(words) is None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "the grooming and exploitation workshop was good, i learnt the signs",
+        "we learned about county lines in pshe",
+        "i think there should be more lessons about domestic abuse so people know what it is",
+        "there needs to be more awareness about suicide and mental health",
+        "more help for people with depression and anxiety",
+        "Older kids try to get younger ones to carry stuff for them.",
+        "I don't feel safe walking through the park at night.",
+        "Exams stress me out and there's no one to talk to.",
+    ],
+)
+def test_talking_about_a_topic_is_not_a_disclosure(words):
+    assert possible_disclosure(words) is None
+
+
+def _examples():
+    text = resources.files("engage.analysis").joinpath("data/disclosure_examples.jsonl").read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_the_projects_own_examples_are_all_noticed_and_ordinary_answers_rarely():
+    report = evaluate((row["text"], bool(row["disclosure"])) for row in _examples())
+    assert report["recall"] == 1.0
+    assert report["false_positive_rate"] <= 0.02
+    assert report["answers_per_second"] >= 1000
 
 
 def test_the_concern_names_its_kind_and_the_words_that_matched():
     concern = possible_disclosure("Honestly my stepdad hits me a lot")
-    assert (concern.kind, concern.phrase) == ("violence at home", "stepdad hits me")
+    assert (concern.kind, concern.phrase) == ("violence at home", "my stepdad hits me")
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("my stepdad hits me", "violence at home"),
+        ("there's never any food at home", "abuse"),
+        ("he touches me at night", "sexual harm"),
+        ("they said i owe them money", "exploitation"),
+        ("i want to die", "self-harm or suicidal thoughts"),
+        ("i'm not safe", "in danger now"),
+        ("i feel worthless", "emotional distress"),
+        ("my nan died and i keep crying at school, and im tired", "signs of distress"),
+    ],
+)
+def test_each_kind_of_concern_is_named(words, kind):
+    assert kind in KINDS
+    assert possible_disclosure(words).kind == kind
+
+
+def test_several_signs_of_distress_together_are_noticed_but_one_alone_is_not():
+    assert possible_disclosure("i cried at the end of the film lol") is None
+    concern = possible_disclosure("my nan died and i keep crying at school, and im tired")
+    assert concern is not None and concern.kind == "signs of distress"
 
 
 def test_normalising_removes_disguises_but_keeps_the_words():
     assert normalise("Ｍy  STEP\u200bDAD hiiiits  mе!!") == "my stepdad hiits me"
+
+
+def test_evaluate_counts_recall_precision_and_false_alarms():
+    report = evaluate([("i want to die", True), ("buses are late", True), ("i'm not safe", False), ("nice day", False)])
+    assert (report["recall"], report["precision"], report["false_positive_rate"], report["n"]) == (0.5, 0.5, 0.5, 4)
