@@ -6,7 +6,10 @@ import json
 import click
 from flask.cli import FlaskGroup, with_appcontext
 
+from bots.telegram.cli import bot
 from engage.models import CLOSED, DRAFT, OPEN
+from engage.safeguarding_commands import safeguarding
+from engage.privacy_commands import erase, retention
 from engage.services import consultations as consultation_service
 from engage.services.errors import ConsultationNotFound
 from engage.survey_commands import surveys
@@ -32,11 +35,14 @@ def register(app) -> None:
     app.cli.add_command(demo)
     app.cli.add_command(surveys)
     app.cli.add_command(users)
+    app.cli.add_command(safeguarding)
+    app.cli.add_command(retention)
+    app.cli.add_command(bot)
 
 
 @click.group()
 def consultations() -> None:
-    """Create, list, open and close consultations."""
+    """Create, list, open and close consultations; erase their answers."""
 
 
 @consultations.command("list")
@@ -87,6 +93,7 @@ def _status_command(name: str, status: str, help_text: str) -> None:
 
 _status_command("open", OPEN, "Start taking answers.")
 _status_command("close", CLOSED, "Stop taking answers.")
+consultations.add_command(erase)
 
 
 @click.command()

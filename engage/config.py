@@ -66,6 +66,35 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = False
     LOGIN_LIMITS = os.environ.get("LOGIN_LIMITS", "10 per minute;50 per day")
 
+    # The Telegram chatbot (bots/telegram): the token from @BotFather, and the
+    # secret Telegram repeats in a header on every webhook call (no secret: no webhook).
+    TELEGRAM_BOT_TOKEN = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip() or None
+    TELEGRAM_WEBHOOK_SECRET = os.environ.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None
+    # Key for the HMAC that stands in for chat ids; derived from SECRET_KEY when unset.
+    TELEGRAM_CHAT_KEY = os.environ.get("TELEGRAM_CHAT_KEY", "").strip() or None
+    # Another Bot API server (a local one; a fake in tests); Telegram's own when unset.
+    TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", "").strip() or None
+
+    # The local children's services number, shown beside Childline and Shout when set.
+    LOCAL_CHILDRENS_SERVICES = os.environ.get("LOCAL_CHILDRENS_SERVICES", "").strip() or None
+    # Email to tell safeguarding leads an alert is waiting (never its words); off when no host.
+    SMTP_HOST = os.environ.get("SMTP_HOST", "").strip() or None
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", 587))
+    SMTP_USER = os.environ.get("SMTP_USER", "").strip() or None
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD") or None
+    SMTP_FROM = os.environ.get("SMTP_FROM", "").strip() or "engage@localhost"
+    SMTP_STARTTLS = _flag("SMTP_STARTTLS", True)
+
+    # Local schools and places scrubbed from quoted text: comma-separated, or a file path.
+    LOCAL_PLACES = os.environ.get("ENGAGE_LOCAL_PLACES", "")
+
+    # `engage retention run`: young people's own words go after this many months
+    # (choices, flags and counts stay); unfinished responses after this many days.
+    RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", 12))
+    RETENTION_UNFINISHED_DAYS = int(os.environ.get("RETENTION_UNFINISHED_DAYS", 30))
+    # Where young people (and their adults) can ask about their data: shown on /privacy.
+    PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT", "").strip() or None
+
 
 class TestConfig(Config):
     TESTING = True

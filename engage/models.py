@@ -48,6 +48,7 @@ class Consultation(db.Model):
     )
     # Question ids the facilitator has hidden from the live event screen.
     live_hidden: Mapped[list[str]] = mapped_column(JSONValue, default=list)
+    offer_contact: Mapped[bool] = mapped_column(default=False, server_default=false())  # opt-in contact step
 
     current_version: Mapped[SurveyVersion | None] = relationship(
         foreign_keys=[current_version_id], post_update=True, lazy="joined"
@@ -214,3 +215,92 @@ class ApiToken(db.Model):
     revoked_at: Mapped[datetime | None]
 
     user: Mapped[User] = relationship(lazy="joined")
+
+
+# A safeguarding alert's status, as the designated safeguarding lead (DSL) sets it.
+ALERT_NEW, ALERT_REVIEWED, ALERT_REFERRED, ALERT_NO_ACTION = "new", "reviewed", "referred", "no_action"
+ALERT_STATUSES = (ALERT_NEW, ALERT_REVIEWED, ALERT_REFERRED, ALERT_NO_ACTION)
+
+
+class SafeguardingAlert(db.Model):
+    """A possible disclosure, for the safeguarding lead's eyes only: one per flagged answer.
+
+    It keeps its own copy of the words, the question and the consultation's
+    title: it is the lead's record, and must outlive the answer being changed,
+    dropped from the path, erased, or its consultation deleted.
+    """
+
+    __tablename__ = "safeguarding_alerts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("answers.id", ondelete="SET NULL"), unique=True
+    )
+    consultation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("consultations.id", ondelete="SET NULL"), index=True
+    )
+    consultation_title: Mapped[str] = mapped_column(String(200))
+    question_text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    concern: Mapped[str] = mapped_column(String(40))  # what the check thought it saw
+    channel: Mapped[str] = mapped_column(String(8))
+    # To the minute: the lead needs "when", not a timestamp that could pick out a device.
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    # When it last became new: the 24 hours an alert may wait count from here.
+    waiting_since: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(12), default=ALERT_NEW, index=True)
+    reviewed_at: Mapped[datetime | None]
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    reviewed_by: Mapped[str | None] = mapped_column(String(254))  # email then, kept if the account goes
+
+    notes: Mapped[list[SafeguardingNote]] = relationship(
+        order_by="SafeguardingNote.id", cascade="all, delete-orphan", passive_deletes=True
+    )
+    views: Mapped[list[AlertView]] = relationship(
+        order_by="AlertView.id", cascade="all, delete-orphan", passive_deletes=True
+    )
+    contact_requests: Mapped[list[ContactRequest]] = relationship(
+        order_by="ContactRequest.id", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SafeguardingNote(db.Model):
+    """One entry in an alert's notes; entries are only ever added, never edited."""
+
+    __tablename__ = "safeguarding_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alert_id: Mapped[int] = mapped_column(
+        ForeignKey("safeguarding_alerts.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    author: Mapped[str] = mapped_column(String(254))  # email then, or "Engage" for its own notes
+    text: Mapped[str] = mapped_column(Text)
+
+
+class AlertView(db.Model):
+    """Someone opened an alert and read its words."""
+
+    __tablename__ = "alert_views"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alert_id: Mapped[int] = mapped_column(
+        ForeignKey("safeguarding_alerts.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    viewer: Mapped[str] = mapped_column(String(254))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ContactRequest(db.Model):
+    """A way to reach the young person, given only because they chose to ask for contact."""
+
+    __tablename__ = "contact_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alert_id: Mapped[int] = mapped_column(
+        ForeignKey("safeguarding_alerts.id", ondelete="CASCADE"), index=True
+    )
+    how_to_reach: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from engage.database import database_name
 from engage.extensions import db
+from engage.logs import keep_addresses_out_of_logs
 from surveys.i18n import DEFAULT_LANGUAGE
 
 RTL_LANGUAGES = {"ar", "ur", "he", "fa"}
@@ -55,6 +56,7 @@ def allow_larger_uploads(app: Flask) -> None:
 
 def register(app: Flask) -> None:
     app.jinja_env.filters["words"] = words
+    keep_addresses_out_of_logs()  # the development server's request lines
 
     @app.context_processor
     def _page_language():

@@ -1,1 +1,63 @@
-"""Console views: live."""
+"""Console views: the live event screen for a projector, its JSON, and hiding items from it.
+
+The projector page shows no buttons, so a room never watches the
+facilitator's clicks; ``?controls=1`` (another window, or a laptop) adds a
+hide / show button per item.
+"""
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import HiddenField
+from wtforms.validators import AnyOf, DataRequired, Length
+
+from engage.console import bp
+from engage.console.access import RUNNERS, consultation_run_by_me, requires
+from engage.services import live as live_service
+
+
+class LiveItemForm(FlaskForm):
+    """One hide or show button: the question and which way."""
+
+    question = HiddenField(validators=[DataRequired(), Length(max=64)])
+    hide = HiddenField(validators=[AnyOf(("1", "0"))])
+
+
+@bp.get("/c/<code>/live")
+@requires(*RUNNERS)
+def live(code: str):
+    found = consultation_run_by_me(code)
+    controls = request.args.get("controls") == "1"
+    hidden = set(found.live_hidden or ())
+    return render_template(
+        "console/live.html",
+        consultation=found,
+        snapshot=live_service.snapshot(found),
+        controls=controls,
+        form=LiveItemForm(),
+        hidden_items=[q for q in live_service.live_questions(found) if q.id in hidden] if controls else [],
+    )
+
+
+@bp.get("/c/<code>/live.json")
+@requires(*RUNNERS)
+def live_data(code: str):
+    found = consultation_run_by_me(code)
+    return current_app.response_class(live_service.snapshot(found).as_json, mimetype="application/json")
+
+
+@bp.post("/c/<code>/live/hide")
+@requires(*RUNNERS)
+def live_hide(code: str):
+    found = consultation_run_by_me(code)
+    form = LiveItemForm()
+    if not form.validate_on_submit():
+        abort(400)
+    hide = form.hide.data == "1"
+    try:
+        live_service.set_hidden(found, form.question.data, hide, by=current_user)
+    except live_service.NotALiveItem:
+        abort(400)
+    flash("Hidden from the live screen." if hide else "Back on the live screen.", "info")
+    return redirect(url_for(".live", code=found.join_code, controls=1))

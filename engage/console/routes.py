@@ -27,7 +27,7 @@ from engage.console.forms import (
     TeamForm,
 )
 from engage.extensions import limiter
-from engage.models import ADMIN, CLOSED, DRAFT, OPEN, ROLES
+from engage.models import ADMIN, CLOSED, DRAFT, OPEN, ROLES, SAFEGUARDING_LEAD
 from engage.services import audit, consultations, users
 from engage.services.errors import AccountError
 
@@ -89,6 +89,8 @@ def accept_invite(token: str):
 @bp.get("/")
 @requires(*ALL_ROLES)
 def home():
+    if current_user.role == SAFEGUARDING_LEAD:
+        return redirect(url_for(".safeguarding_queue"))
     if current_user.role not in RUNNERS:
         return redirect(url_for(".account"))
     found = consultations.list_consultations(run_by=current_user)

@@ -21,6 +21,7 @@ from engage.analysis.safeguarding import Concern, possible_disclosure
 from engage.database import writing
 from engage.extensions import db
 from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response
+from engage.services import safeguarding
 from engage.services.consultations import consultation_for_answering, survey_of
 from engage.services.errors import ResponseNotFound
 from surveys import PREFER_NOT_TO_SAY, AnswerContext, AnswerError, RunnerState, Screen, Survey
@@ -247,13 +248,14 @@ def _save(response: Response, before: RunnerState, after: RunnerState) -> None:
 
 
 def _flag(response: Response, question_id: str) -> None:
-    """Keep a possible disclosure out of every view but the safeguarding lead's.
+    """Keep a possible disclosure out of every view but the safeguarding lead's, and alert the lead.
 
     The flag stays if the words are later changed: the more private choice.
     """
     for stored in response.answers:
         if stored.question_id == question_id:
             stored.flagged = True
+            safeguarding.raise_alert(response, stored)
 
 
 def age_band_of(survey: Survey, answers: dict[str, Any]) -> str | None:

@@ -187,11 +187,10 @@ def test_a_facilitator_puts_a_co_facilitator_on_the_team(app, staff):
     assert young.post(f"/console/c/{made.join_code}/team", {"members": []}).status_code == 403
 
 
-def test_board_members_and_the_safeguarding_lead_land_on_their_account_page(staff):
-    for role in ("board_member", "safeguarding_lead"):
-        person = staff(role)
-        page = person.get("/console/")
-        assert page.status_code == 302 and page.location.endswith("/console/account")
+def test_a_board_member_lands_on_their_account_page_and_the_lead_on_the_alert_queue(staff):
+    for role, landing in (("board_member", "/console/account"), ("safeguarding_lead", "/console/safeguarding")):
+        page = staff(role).get("/console/")
+        assert page.status_code == 302 and page.location.endswith(landing)
 
 
 def test_sign_in_only_returns_to_a_page_on_this_site(app, staff):

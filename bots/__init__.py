@@ -1,0 +1,1 @@
+"""Chat channels: thin adapters that parse a message, call one service, and reply."""

@@ -1,0 +1,210 @@
+"""Telegram handlers: parse the update, call one chat service, say what it hands back.
+
+Each ``async def step(update, context) -> int`` returns where the chat now is
+(``AWAITING_CODE``, ``ANSWERING``, ...), read from the database by the service.
+There is deliberately no ``ConversationHandler``: its state is per process and
+keyed by the raw chat id (so persisting it would store chat ids, and several
+web workers would each hold a different idea of where a chat is). The
+conversation row in the database is the state, so a restart resumes as is.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any
+
+from telegram import Message, Update
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bots.telegram import render
+from bots.telegram import texts as t
+from bots.telegram.keyboards import Press, decode, question_keyboard
+from bots.telegram.texts import Words
+from engage.services import chat, chat_updates
+from engage.services import chat_view as v
+from engage.services.chat_gate import Incoming
+from engage.services.chat_view import ChatView
+
+logger = logging.getLogger(__name__)
+Context = ContextTypes.DEFAULT_TYPE
+
+AWAITING_CODE, ANSWERING, READY_TO_SEND, DONE = range(4)
+UNCHANGED = -1
+_STAGES = {v.ASK_CODE: AWAITING_CODE, v.ANSWERING: ANSWERING, v.READY: READY_TO_SEND,
+           v.THANKS: DONE, v.NOTHING: UNCHANGED}
+# chat_data key: the message this process last sent with buttons. It reaches the
+# database with the chat's next update, which saves a commit per message.
+KEYBOARD = "keyboard"
+# Set by the webhook for the update it is handling: errors are noted here so it can answer 500.
+FAILURES: ContextVar[list[str] | None] = ContextVar("telegram_failures", default=None)
+
+
+async def call(context: Context, service: Callable[..., Any], *args: Any) -> Any:
+    """Run a (synchronous, database) service in a worker thread, inside the Flask app."""
+    flask_app = context.application.bot_data["flask_app"]
+
+    def work() -> Any:
+        with flask_app.app_context():
+            return service(*args)
+
+    return await asyncio.to_thread(work)
+
+
+def _incoming(update: Update, context: Context) -> Incoming:
+    return Incoming(update.effective_chat.id, update.update_id, context.chat_data.get(KEYBOARD))
+
+
+async def private_only(update: Update, context: Context) -> None:
+    """Groups and channels are refused before anything else runs: answers are one to one."""
+    where = update.effective_chat
+    if where is None or where.type == where.PRIVATE:
+        return
+    try:
+        if where.type != where.CHANNEL and update.effective_message is not None:
+            await context.bot.send_message(where.id, Words()(t.PRIVATE_ONLY))
+        await context.bot.leave_chat(where.id)
+    except TelegramError:
+        pass  # already removed, or not allowed to speak: nothing more to do
+    raise ApplicationHandlerStop
+
+
+async def start(update: Update, context: Context) -> int:
+    code = context.args[0] if context.args else None
+    user = update.effective_user
+    language = user.language_code if user and user.language_code else None
+    return await say(update, context, await call(context, chat.begin, _incoming(update, context), code, language))
+
+
+async def typed(update: Update, context: Context) -> int:
+    text = str(update.effective_message.text)
+    return await say(update, context, await call(context, chat.typed, _incoming(update, context), text))
+
+
+async def pressed(update: Update, context: Context) -> int:
+    query = update.callback_query
+    # Stops the button's spinner; sent alongside the work rather than before it.
+    spinner = asyncio.create_task(_stop_spinner(query))
+    choice = decode(query.data)
+    incoming = _incoming(update, context)
+    if isinstance(choice, Press):
+        view = await call(context, chat.pressed, incoming, choice.tag, choice.action, choice.index)
+    elif choice is not None and choice.startswith("L:"):
+        view = await call(context, chat.choose_language, incoming, choice[2:])
+    elif choice is not None and choice.startswith("U:"):
+        view = await call(context, chat_updates.set_updates, incoming, choice == "U:on")
+    else:  # not ours, or from an older version of the bot
+        view = await call(context, chat.pressed, incoming, "", "", 0)
+    message = query.message if isinstance(query.message, Message) else None
+    try:
+        return await say(update, context, view, pressed=message)
+    finally:
+        await spinner
+
+
+async def _stop_spinner(query) -> None:
+    try:
+        await query.answer()
+    except BadRequest:
+        pass  # the press is too old to answer: the reply below still goes
+
+
+async def skip(update: Update, context: Context) -> int:
+    return await say(update, context, await call(context, chat.command, _incoming(update, context), "skip"))
+
+
+async def back(update: Update, context: Context) -> int:
+    return await say(update, context, await call(context, chat.command, _incoming(update, context), "b"))
+
+
+async def stop(update: Update, context: Context) -> int:
+    return await say(update, context, await call(context, chat.stop, _incoming(update, context)))
+
+
+async def language(update: Update, context: Context) -> int:
+    wanted = context.args[0].lower() if context.args else None
+    return await say(update, context, await call(context, chat.choose_language, _incoming(update, context), wanted))
+
+
+async def updates(update: Update, context: Context) -> int:
+    said = context.args[0].lower() if context.args else ""
+    on = {"on": True, "yes": True, "off": False, "no": False}.get(said)
+    return await say(update, context, await call(context, chat_updates.set_updates, _incoming(update, context), on))
+
+
+async def help_(update: Update, context: Context) -> int:
+    view = await call(context, chat.look, _incoming(update, context))
+    words = Words(view.language)
+    return await say(update, context, view, lead=f"{words(t.HELP)}\n\n{words.help_lines()}")
+
+
+async def privacy(update: Update, context: Context) -> int:
+    view = await call(context, chat.look, _incoming(update, context))
+    return await say(update, context, view, lead=Words(view.language)(t.PRIVACY))
+
+
+async def edited(update: Update, context: Context) -> int:
+    """An edit is not applied (the answer stands as sent), but its words are still checked."""
+    message = update.effective_message
+    view = await call(context, chat.look, _incoming(update, context), message.text or message.caption)
+    return await say(update, context, view, lead=Words(view.language)(t.EDITED))
+
+
+async def unsupported(update: Update, context: Context) -> int:
+    """A sticker, photo, voice note, file, location...: a kind word, then the question again."""
+    view = await call(context, chat.look, _incoming(update, context), update.effective_message.caption, True)
+    return await say(update, context, view, lead=Words(view.language)(t.UNSUPPORTED))
+
+
+async def failed(update: object, context: Context) -> None:
+    """Log what broke, never the update itself (it holds names and chat ids)."""
+    error = context.error
+    logger.error("a Telegram update could not be handled: %s\n%s", type(error).__name__,
+                 "".join(traceback.format_tb(error.__traceback__)) if error else "")
+    noted = FAILURES.get()
+    if noted is not None:
+        noted.append(type(error).__name__)
+
+
+async def say(update: Update, context: Context, view: ChatView, *,
+              pressed: Message | None = None, lead: str | None = None) -> int:
+    """Send the view: help first if the words were worrying, then notice, then the screen."""
+    stage = _STAGES.get(view.stage, UNCHANGED)
+    if view.quiet:
+        return stage
+    bot, chat_id, words = context.bot, update.effective_chat.id, Words(view.language)
+    if view.notice == v.SLOW_DOWN:
+        await render.send(bot, chat_id, words(t.SLOW_DOWN))
+        return stage
+    if view.concern:
+        await render.send(bot, chat_id, words.help_now())
+    if pressed is not None and view.refresh_keyboard:
+        try:
+            await bot.edit_message_reply_markup(chat_id, pressed.message_id,
+                                                reply_markup=question_keyboard(view, words))
+        except BadRequest:
+            pass  # "message is not modified" after a double tap
+        return stage
+    tidy = []  # old buttons to take away: done alongside the new messages, whose order matters
+    if pressed is not None or view.previous_keyboard is not None:
+        context.chat_data.pop(KEYBOARD, None)
+    if pressed is not None:
+        tidy.append(render.take_buttons(bot, chat_id, pressed.message_id, view.chosen_label, pressed.text))
+    if view.previous_keyboard is not None and (pressed is None or view.previous_keyboard != pressed.message_id):
+        tidy.append(render.take_buttons(bot, chat_id, view.previous_keyboard))
+
+    async def talk() -> None:
+        if lead:
+            await render.send(bot, chat_id, lead)
+        screen = render.screen(view, words) if view.show_screen else (None, None)
+        for text, keyboard in (render.notice(view, words), screen):
+            if text:
+                sent = await render.send(bot, chat_id, text, keyboard)
+                if keyboard is not None:
+                    context.chat_data[KEYBOARD] = sent.message_id
+
+    await asyncio.gather(*tidy, talk())
+    return stage

@@ -1,0 +1,153 @@
+"""What every chat update passes before it does anything: once only, not too fast.
+
+``turn`` opens the unit of work for one update: it records the update id (a
+retried delivery finds it and does nothing), finds or makes the chat's
+conversation row under a lock, and counts the chat's recent messages. The
+use case then runs in the same transaction, so an update is either applied
+and marked as seen together, or neither (and Telegram's retry applies it).
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import delete, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from engage.database import writing
+from engage.extensions import db
+from engage.models import utcnow
+from engage.models_chat import ChatConversation, ChatSeenUpdate
+from surveys.i18n import DEFAULT_LANGUAGE
+
+# A flood: more than this many messages from one chat inside the window.
+FLOOD_MESSAGES = 20
+FLOOD_WINDOW = timedelta(seconds=30)
+# Telegram retries a webhook delivery for well under a day; ids older than this are dropped.
+SEEN_KEPT = timedelta(days=2)
+_PRUNE_EVERY = 500
+
+
+class Ignored(Exception):
+    """This update was handled before: do nothing, say nothing."""
+
+
+class Flooded(Exception):
+    """Too many messages from this chat just now; ``first`` is True once per window."""
+
+    def __init__(self, first: bool):
+        super().__init__("flooded")
+        self.first = first
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One update from one chat, as a handler hands it to a use case."""
+
+    chat_id: int
+    update_id: int
+    # The message whose buttons this process last sent to the chat, if it knows:
+    # saved with the update's own unit of work rather than in a commit of its own.
+    keyboard: int | None = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    conversation: ChatConversation
+
+
+def chat_key(chat_id: int) -> str:
+    """An HMAC of the chat id: finds a chat's row without saying whose it is."""
+    secret = current_app.config.get("TELEGRAM_CHAT_KEY")
+    if secret:
+        key = secret.encode()
+    else:  # derived, so that a different purpose never shares the raw SECRET_KEY
+        key = hmac.new(
+            current_app.config["SECRET_KEY"].encode(), b"engage telegram chat key", hashlib.sha256
+        ).digest()
+    return hmac.new(key, str(int(chat_id)).encode(), hashlib.sha256).hexdigest()
+
+
+def already_handled(update_id: int) -> bool:
+    return db.session.get(ChatSeenUpdate, update_id) is not None
+
+
+def mark_seen(update_id: int) -> bool:
+    """Record the update id in the current unit of work; False if it was there already."""
+    values = {"update_id": update_id, "seen_at": utcnow()}
+    fresh = _insert_once(ChatSeenUpdate, values, ["update_id"])
+    if fresh and update_id % _PRUNE_EVERY == 0:
+        db.session.execute(delete(ChatSeenUpdate).where(ChatSeenUpdate.seen_at < utcnow() - SEEN_KEPT))
+    return fresh
+
+
+@contextmanager
+def turn(incoming: Incoming, counts: bool = True) -> Iterator[Turn]:
+    """One update's unit of work; raise Ignored (seen before) or Flooded instead of running."""
+    flooded: Flooded | None = None
+    with writing():
+        if not mark_seen(incoming.update_id):
+            raise Ignored()
+        conversation = conversation_for(incoming.chat_id, create=True)
+        if incoming.keyboard is not None:
+            conversation.keyboard_message_id = incoming.keyboard
+        if counts:
+            flooded = _count(conversation)
+        if flooded is None:
+            yield Turn(conversation)
+    # Raised after the commit: the seen id and the count stay, the message does nothing.
+    if flooded is not None:
+        raise flooded
+
+
+def conversation_for(chat_id: int, create: bool = False) -> ChatConversation | None:
+    """This chat's row, locked for the rest of the unit of work."""
+    key = chat_key(chat_id)
+    if create:
+        # Two first messages at once from one chat must not both insert.
+        _insert_once(ChatConversation, {"chat_key": key, "picking": {}, "flood_count": 0,
+                                        "updated_at": utcnow()}, ["chat_key"])
+    query = select(ChatConversation).where(ChatConversation.chat_key == key).with_for_update()
+    return db.session.scalar(query)
+
+
+def speaks(conversation: ChatConversation) -> str:
+    """The chat's language: as chosen, else as Telegram's app reported at /start, else English."""
+    return conversation.language or DEFAULT_LANGUAGE
+
+
+def _count(conversation: ChatConversation) -> Flooded | None:
+    """Count this message in the chat's window; a Flooded past the limit."""
+    now = utcnow()
+    since = conversation.flood_since
+    if since is None or now - since > FLOOD_WINDOW:
+        conversation.flood_since, conversation.flood_count = now, 1
+        return None
+    conversation.flood_count += 1
+    if conversation.flood_count > FLOOD_MESSAGES:
+        return Flooded(first=conversation.flood_count == FLOOD_MESSAGES + 1)
+    return None
+
+
+def _insert_once(model, values: dict, keys: list[str]) -> bool:
+    """INSERT that does nothing on a clash with ``keys``; True if a row went in."""
+    dialect = db.session.get_bind().dialect.name
+    maker = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
+    if maker is None:  # any other database: ask first (fine without concurrent writers)
+        exists = db.session.scalar(
+            select(model).filter_by(**{k: values[k] for k in keys}).limit(1)
+        )
+        if exists is not None:
+            return False
+        db.session.execute(insert(model).values(**values))
+        return True
+    statement = maker(model).values(**values).on_conflict_do_nothing(index_elements=keys)
+    # A row comes back only if one went in (rowcount is not kept for INSERT on every driver).
+    key = getattr(model, keys[0])
+    return db.session.execute(statement.returning(key)).first() is not None
+

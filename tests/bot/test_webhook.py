@@ -1,0 +1,88 @@
+"""POST /telegram/webhook: Telegram's secret header, bad bodies, repeats and failures."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+from sqlalchemy import func, select
+
+from bots.telegram.webhook import SECRET_HEADER
+from engage.extensions import db
+from engage.models import Answer
+from engage.models_chat import ChatSeenUpdate
+from engage.services import chat
+from engage.services.chat_gate import Incoming
+from tests.bot.harness import SECRET, Phone
+
+URL = "/telegram/webhook"
+
+
+def test_the_webhook_is_off_until_a_secret_is_set(app, client):
+    app.config.update(TELEGRAM_BOT_TOKEN="123:abc", TELEGRAM_WEBHOOK_SECRET=None)
+    assert client.post(URL, json={"update_id": 1}, headers={SECRET_HEADER: "anything"}).status_code == 404
+
+
+@pytest.mark.parametrize("given", [None, "", "wrong", SECRET + "x", SECRET[:-1]])
+def test_a_call_without_the_right_secret_is_refused(bot_app, fake, given):
+    headers = {} if given is None else {SECRET_HEADER: given}
+    response = bot_app.test_client().post(URL, json={"update_id": 1}, headers=headers)
+    assert response.status_code == 403
+    assert fake.calls == []  # refused before the bot was even made
+
+
+@pytest.mark.parametrize("body", [
+    b"{not json", b"[]", b'"text"', b"{}", b'{"update_id": "7"}', b'{"update_id": true}',
+    b'{"update_id": 7, "message": {"message_id": 1}}', b'{"update_id": 7, "message": "x"}',
+    b'{"update_id": 7, "callback_query": {"id": "1"}}',
+])
+def test_a_malformed_update_is_answered_400_without_a_crash(bot_app, body):
+    response = bot_app.test_client().post(
+        URL, data=body, headers={SECRET_HEADER: SECRET, "Content-Type": "application/json"}
+    )
+    assert response.status_code == 400
+
+
+def test_a_repeated_update_is_answered_200_and_ignored(webhook, code, bot_app):
+    phone = Phone(webhook)
+    phone.say(f"/start {code}")
+    phone.press("Next")
+    phone.press("16–17")
+    first = phone.say("blue")
+    assert "What do you do after school?" in phone.texts(first)
+    again = phone.send({k: v for k, v in phone.last_update.items() if k != "update_id"},
+                       update_id=phone.last_update["update_id"])
+    assert again == []  # no second reply, nothing applied twice
+    with bot_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Answer)) == 2
+
+
+def test_an_update_is_marked_seen_in_the_same_commit_as_its_answer(code, bot_app):
+    """The service ignores a repeat even when the webhook's own check is bypassed (polling)."""
+    with bot_app.app_context():
+        chat.begin(Incoming(42, 1), code)
+        chat.pressed(Incoming(42, 2), "wrong-tag", "n", 0)
+        assert chat.typed(Incoming(42, 2), "anything").stage == "nothing"
+        assert db.session.get(ChatSeenUpdate, 2) is not None
+
+
+def test_a_failing_handler_answers_500_so_telegram_retries_and_the_retry_applies_once(
+    webhook, code, bot_app, monkeypatch, caplog
+):
+    phone = Phone(webhook)
+    phone.say(f"/start {code}")
+    real = chat.typed
+
+    def broken(*args):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(chat, "typed", broken)
+    update = {"update_id": 77_001, "message": phone.message(text="hello there")}
+    with caplog.at_level(logging.ERROR):
+        response = webhook.client.post(URL, json=update, headers={SECRET_HEADER: SECRET})
+    assert response.status_code == 500
+    assert "RuntimeError" in caplog.text and "hello there" not in caplog.text
+    monkeypatch.setattr(chat, "typed", real)
+    response = webhook.client.post(URL, json=update, headers={SECRET_HEADER: SECRET})
+    assert response.status_code == 200
+    with bot_app.app_context():
+        assert db.session.get(ChatSeenUpdate, 77_001) is not None
