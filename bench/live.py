@@ -1,6 +1,6 @@
 """Load test: the live event screen polled while a room of young people answers.
 
-    .venv/bin/python bench/live.py [--respondents 200] [--duration 30] [--think 1.0]
+    .venv/bin/python bench/live.py [--respondents 200] [--duration 30] [--think 5]
         [--rate 10] [--workers N] [--threads N] [--database sqlite|postgresql]
 
 1. Makes a throwaway database (as bench/submit.py does), migrates it, opens a
@@ -157,7 +157,8 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--respondents", type=int, default=200)
     parser.add_argument("--duration", type=float, default=30.0, help="seconds")
-    parser.add_argument("--think", type=float, default=1.0, help="mean pause per page, seconds")
+    parser.add_argument("--think", type=float, default=5.0, help="mean pause per page, seconds "
+                        "(5, as in the README figures for submit.py; 1-2 saturates 2 cores)")
     parser.add_argument("--rate", type=float, default=10.0, help="live.json requests per second")
     parser.add_argument("--workers", type=int, default=CORES)
     parser.add_argument("--threads", type=int, default=4)

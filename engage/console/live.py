@@ -35,7 +35,6 @@ def live(code: str):
         consultation=found,
         snapshot=live_service.snapshot(found),
         controls=controls,
-        form=LiveItemForm(),
         hidden_items=[q for q in live_service.live_questions(found) if q.id in hidden] if controls else [],
     )
 

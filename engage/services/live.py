@@ -1,21 +1,21 @@
 """The live event screen: what a room of young people has said so far, safe to project.
 
 Counts include people still answering (a live event is about watching answers
-arrive), and every count goes through ``engage.analysis.suppression``. Answers
-flagged as a possible disclosure count for nothing; hidden questions are not read.
+arrive); each goes through ``engage.analysis.suppression``. Answers flagged as a
+possible disclosure count for nothing; hidden questions are not even read.
 
-A ranked ballot runs in order of **first choices**: each ballot counts once, for
-the issue put first, so every number is a number of young people, suppressed like
-any other. Hidden counts follow the shown ones in the ballot's own order, so their
-place is not given away (the rule keeps each below every shown count: ranks are true).
+A ranked ballot runs in order of **first choices**: each ballot counts once, for the
+issue put first, so every number is a number of young people, suppressed like any
+other. Hidden counts follow the shown ones in the ballot's own order (the rule keeps
+each below every shown count, so the ranks shown are true and no place is given away).
 
-Free text shows the words most young people used: lower-cased, no stop words,
-counted once per person, and only words used by at least the threshold of people.
-Names and contact details are scrubbed out first (``engage.analysis.pii``), and
-a token with a digit, @, # or a web address in it is never counted.
+Free text shows the words most used: lower-cased, no stop words, once per person,
+only words at least the threshold of people used, after names and contact details
+are scrubbed (``engage.analysis.pii``); nothing with a digit, @, # or web address.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import threading
@@ -23,8 +23,8 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from functools import cached_property, lru_cache, partial
 from datetime import datetime, timezone
+from functools import cached_property, partial
 
 from flask import current_app
 from sqlalchemy import false, func, select
@@ -42,7 +42,6 @@ from surveys.model import Question
 BARS, BALLOT, WORDS = "bars", "ballot", "words"
 CHOICES = ("single_choice", "multiple_choice", "yes_no", "faces_scale", "scale_0_10", "age_band", "workshop_choice")
 KINDS = {**dict.fromkeys(CHOICES, BARS), "ranked_ballot": BALLOT, "free_text": WORDS}
-NOTE = "Includes answers from people still answering."
 TOP_WORDS = 15
 
 
@@ -83,7 +82,7 @@ class LiveSnapshot:
     answering: Cell
     items: tuple[LiveItem, ...]
     built_at: str
-    note: str = NOTE
+    note: str = "Includes answers from people still answering."
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -105,7 +104,6 @@ class _Tally:
     texts: list[tuple[str, int]] = field(default_factory=list)
 
 
-
 def snapshot(consultation: Consultation) -> LiveSnapshot:
     """The consultation's live snapshot, built at most once per process every few seconds.
 
@@ -115,12 +113,8 @@ def snapshot(consultation: Consultation) -> LiveSnapshot:
     """
     threshold = current_app.config["SUPPRESSION_THRESHOLD"]
     ttl = float(current_app.config.get("LIVE_CACHE_SECONDS", 2))
-    key = (
-        consultation.join_code,
-        consultation.current_version_id,
-        tuple(consultation.live_hidden or ()),
-        threshold,
-    )
+    hidden = tuple(consultation.live_hidden or ())
+    key = (consultation.join_code, consultation.current_version_id, hidden, threshold)
     entry = _CACHE.get(key)
     age = time.monotonic() - entry[0] if entry else None
     if age is not None and age < ttl:
@@ -146,7 +140,6 @@ _BUILDING = threading.Lock()
 
 def build_snapshot(consultation: Consultation, threshold: int) -> LiveSnapshot:
     """Two queries: responses by status, and answers grouped by question and value."""
-    survey = survey_of(consultation)
     questions = [q for q in live_questions(consultation) if q.id not in set(consultation.live_hidden or ())]
     statuses = select(Response.status, func.count()).where(Response.consultation_id == consultation.id)
     by_status = dict(db.session.execute(statuses.group_by(Response.status)).all())
@@ -154,7 +147,7 @@ def build_snapshot(consultation: Consultation, threshold: int) -> LiveSnapshot:
     tallies = _tallies(consultation, questions)
     return LiveSnapshot(
         join_code=consultation.join_code,
-        title=consultation.title or survey.title_in(),
+        title=consultation.title,
         threshold=threshold,
         taking_part=progress.total,
         sent=progress.cells[0],
@@ -173,8 +166,6 @@ def _tallies(consultation: Consultation, questions: list[Question]) -> dict[str,
     """Count per question in SQL, grouped on the stored value: for a list (multiple
     choice, ballot) one row per distinct combination picked, not per young person."""
     tallies = {q.id: _Tally() for q in questions}
-    if not questions:
-        return tallies
     known = {q.id: {c.value for c in q.kind.choices(q)} for q in questions}
     rows = db.session.execute(
         select(Answer.question_id, Answer.value, func.count())
@@ -201,7 +192,8 @@ def _tallies(consultation: Consultation, questions: list[Question]) -> dict[str,
         values = [str(v) for v in (value if isinstance(value, list) else [value])]
         # A value an earlier version of the survey offered is left out whole,
         # so that no count can be worked out as people minus the bars.
-        picked = [v for v in (values[:1] if question_id in first_only else dict.fromkeys(values)) if v in known[question_id]]
+        considered = values[:1] if question_id in first_only else dict.fromkeys(values)
+        picked = [v for v in considered if v in known[question_id]]
         if picked:
             tally.people += n
             tally.picks.update({v: n for v in picked})
@@ -215,13 +207,14 @@ def _bars(question: Question, tally: _Tally, threshold: int, ballot: bool = Fals
     table = protect([tally.picks[v] for v, _ in options], threshold, base=tally.people)
     answered = count_cell(tally.people, threshold)
     widest = max((c.count for c in table.cells if not c.suppressed), default=0) or 1
-    bars = [
-        Bar(value, label, cell, percent(cell, answered), None if cell.suppressed else round(100 * cell.count / widest))
-        for (value, label), cell in zip(options, table.cells)
-    ]
+    bars = []
+    for (value, label), cell in zip(options, table.cells):
+        width = None if cell.suppressed else round(100 * cell.count / widest)
+        bars.append(Bar(value, label, cell, percent(cell, answered), width))
     if ballot and not table.withheld:
         bars = _running_order(bars)
-    return LiveItem(question.id, BALLOT if ballot else BARS, question.text_in("en"), answered, tuple(bars), withheld=table.withheld)
+    kind = BALLOT if ballot else BARS
+    return LiveItem(question.id, kind, question.text_in("en"), answered, tuple(bars), withheld=table.withheld)
 
 
 def _running_order(bars: list[Bar]) -> list[Bar]:
@@ -234,21 +227,21 @@ def _running_order(bars: list[Bar]) -> list[Bar]:
         if bar.cell.count != last:
             rank, last = position, bar.cell.count
         placed.append(Bar(bar.value, bar.label, bar.cell, bar.percent, bar.width, rank))
-    hidden_ones = [b for b in issues if b.cell.suppressed]
-    none = [b for b in issues if b.cell.count == 0]
-    return placed + hidden_ones + none + opt_out
+    rest = [b for b in issues if b.cell.suppressed] + [b for b in issues if b.cell.count == 0]
+    return placed + rest + opt_out
 
 
 def _word_item(question: Question, tally: _Tally, threshold: int) -> LiveItem:
     people = Counter()
     for text, n in tally.texts:
         people.update(dict.fromkeys(_words_of(text), n))
-    common = sorted(((w, n) for w, n in people.items() if n >= max(threshold, 1)), key=lambda p: (-p[1], p[0]))
-    shown = tuple(Word(w, count_cell(n, threshold)) for w, n in common[:TOP_WORDS])
+    common = sorted((-n, w) for w, n in people.items() if n >= max(threshold, 1))
+    shown = tuple(Word(w, count_cell(-n, threshold)) for n, w in common[:TOP_WORDS])
     return LiveItem(question.id, WORDS, question.text_in("en"), words=shown)
 
 
 _ITEMS = {BARS: _bars, BALLOT: partial(_bars, ballot=True), WORDS: _word_item}
+
 
 _UNSAFE = re.compile(r"[\d@#_/\\:=+\[\]]|\.\w|^www|https?", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
@@ -264,10 +257,17 @@ STOP_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=65536)
 def _words_of(text: str) -> frozenset[str]:
-    """One answer's words once names and contact details are out; an answer never changes."""
-    return frozenset(words_in(scrub(text).text))
+    """One answer's words, once per process; kept by hash, never the young person's text."""
+    key = hashlib.sha256(text.encode()).digest()
+    if key not in _WORDS_OF:
+        if len(_WORDS_OF) > 50_000:
+            _WORDS_OF.clear()
+        _WORDS_OF[key] = frozenset(words_in(scrub(text).text))
+    return _WORDS_OF[key]
+
+
+_WORDS_OF: dict[bytes, frozenset[str]] = {}
 
 
 def words_in(text: str) -> Iterable[str]:
@@ -282,13 +282,12 @@ def words_in(text: str) -> Iterable[str]:
                 yield word
 
 
-
 def set_hidden(consultation: Consultation, question_id: str, hidden: bool, by: User | None) -> bool:
     """Hide an item from the live screen, or show it again; False when nothing changed."""
     if question_id not in {q.id for q in live_questions(consultation)}:
         raise NotALiveItem(question_id)
     with writing():
-        query = select(Consultation).where(Consultation.id == consultation.id).with_for_update()
+        query = select(Consultation).where(Consultation.id == consultation.id).with_for_update(of=Consultation)
         row = db.session.scalar(query.execution_options(populate_existing=True))
         current = list(row.live_hidden or [])
         if (question_id in current) == hidden:

@@ -70,7 +70,11 @@ def test_hiding_an_item_takes_it_out_of_the_page_and_json_and_is_audited(app, st
     facilitator = staff("facilitator")
     question = "Why did you pick your first choice?"
     assert question in facilitator.get(f"/console/c/{event}/live").get_data(as_text=True)
-    moved = facilitator.post(f"/console/c/{event}/live/hide", {"question": "why_first", "hide": "1"})
+    controls = facilitator.get(f"/console/c/{event}/live?controls=1").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', controls).group(1)  # the button's own form
+    moved = facilitator.post(
+        f"/console/c/{event}/live/hide", {"csrf_token": token, "question": "why_first", "hide": "1"}
+    )
     assert moved.status_code == 302 and moved.location.endswith(f"/console/c/{event}/live?controls=1")
     data = facilitator.get(f"/console/c/{event}/live.json").get_json()
     assert "why_first" not in [i["question_id"] for i in data["items"]]
