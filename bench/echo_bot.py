@@ -53,4 +53,4 @@ def webhook():
     if not isinstance(data, dict) or type(data.get("update_id")) is not int:
         abort(400)
     running = bot()
-    return ("", 200) if running.handle(Update.de_json(data, running.application.bot)) else ("", 500)
+    return ("", 200) if running.handle(Update.de_json(data, running.application.bot)).ok else ("", 500)

@@ -31,8 +31,9 @@ class ChatConversation(db.Model):
     token: Mapped[str | None] = mapped_column(String(64))
     # Chosen with /language, or Telegram's app language at /start; None until either.
     language: Mapped[str | None] = mapped_column(String(8))
-    # Choices ticked on a multi-select keyboard before Done: {"tag": ..., "values": [...]}.
-    picking: Mapped[dict[str, Any]] = mapped_column(JSONValue, default=dict)
+    # The screen last shown: its tag (as in callback data), question id, choice
+    # values by button index, what /skip does, and ticks made before Done.
+    screen: Mapped[dict[str, Any]] = mapped_column(JSONValue, default=dict)
     # The last message with live buttons, so they can be taken away when the chat moves on.
     keyboard_message_id: Mapped[int | None] = mapped_column(BigInteger)
     flood_since: Mapped[datetime | None]

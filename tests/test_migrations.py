@@ -47,3 +47,23 @@ def test_upgrading_a_database_with_answers_in_it_keeps_every_answer(app):
             consultation = connection.execute(text("SELECT title, current_version_id FROM consultations")).one()
     assert len(kept) == 1 and "my words" in str(kept[0])
     assert tuple(consultation) == ("Old event", 1)
+
+
+def test_after_migrating_deleting_a_response_still_deletes_its_answers(app):
+    """ON DELETE CASCADE must hold on the connections the migration used (SQLite's PRAGMA)."""
+    from sqlalchemy import text
+
+    from engage.models import WEB
+    from engage.services.consultations import create_from_template
+    from engage.services.responding import answer_screen, progress, start_response
+
+    with app.app_context():
+        made = create_from_template("service-feedback", status="open")
+        token = start_response(made.join_code, WEB)
+        first = progress(made.join_code, token).state.current
+        answer_screen(made.join_code, token, first, "skip", [])
+        db.session.remove()
+        with db.engine.begin() as connection:
+            assert connection.execute(text("SELECT count(*) FROM answers")).scalar() >= 1
+            connection.execute(text("DELETE FROM responses"))
+            assert connection.execute(text("SELECT count(*) FROM answers")).scalar() == 0

@@ -41,6 +41,9 @@ _STAGES = {v.ASK_CODE: AWAITING_CODE, v.ANSWERING: ANSWERING, v.READY: READY_TO_
 KEYBOARD = "keyboard"
 # Set by the webhook for the update it is handling: errors are noted here so it can answer 500.
 FAILURES: ContextVar[list[str] | None] = ContextVar("telegram_failures", default=None)
+# Set by the webhook too: one Bot API call whose result is not needed can ride in
+# the HTTP answer to Telegram (a documented webhook feature) instead of a request.
+WEBHOOK_REPLY: ContextVar[dict | None] = ContextVar("telegram_webhook_reply", default=None)
 
 
 async def call(context: Context, service: Callable[..., Any], *args: Any) -> Any:
@@ -76,7 +79,8 @@ async def start(update: Update, context: Context) -> int:
     code = context.args[0] if context.args else None
     user = update.effective_user
     language = user.language_code if user and user.language_code else None
-    return await say(update, context, await call(context, chat.begin, _incoming(update, context), code, language))
+    view = await call(context, chat.begin, _incoming(update, context), code, language)
+    return await say(update, context, view)
 
 
 async def typed(update: Update, context: Context) -> int:
@@ -86,8 +90,12 @@ async def typed(update: Update, context: Context) -> int:
 
 async def pressed(update: Update, context: Context) -> int:
     query = update.callback_query
-    # Stops the button's spinner; sent alongside the work rather than before it.
-    spinner = asyncio.create_task(_stop_spinner(query))
+    # Stops the button's spinner: in the webhook's answer, or sent alongside the work.
+    reply, spinner = WEBHOOK_REPLY.get(), None
+    if reply is not None:
+        reply.update(method="answerCallbackQuery", callback_query_id=query.id)
+    else:
+        spinner = asyncio.create_task(_stop_spinner(query))
     choice = decode(query.data)
     incoming = _incoming(update, context)
     if isinstance(choice, Press):
@@ -102,7 +110,8 @@ async def pressed(update: Update, context: Context) -> int:
     try:
         return await say(update, context, view, pressed=message)
     finally:
-        await spinner
+        if spinner is not None:
+            await spinner
 
 
 async def _stop_spinner(query) -> None:
@@ -126,13 +135,15 @@ async def stop(update: Update, context: Context) -> int:
 
 async def language(update: Update, context: Context) -> int:
     wanted = context.args[0].lower() if context.args else None
-    return await say(update, context, await call(context, chat.choose_language, _incoming(update, context), wanted))
+    view = await call(context, chat.choose_language, _incoming(update, context), wanted)
+    return await say(update, context, view)
 
 
 async def updates(update: Update, context: Context) -> int:
     said = context.args[0].lower() if context.args else ""
     on = {"on": True, "yes": True, "off": False, "no": False}.get(said)
-    return await say(update, context, await call(context, chat_updates.set_updates, _incoming(update, context), on))
+    view = await call(context, chat_updates.set_updates, _incoming(update, context), on)
+    return await say(update, context, view)
 
 
 async def help_(update: Update, context: Context) -> int:
@@ -193,7 +204,7 @@ async def say(update: Update, context: Context, view: ChatView, *,
         context.chat_data.pop(KEYBOARD, None)
     if pressed is not None:
         tidy.append(render.take_buttons(bot, chat_id, pressed.message_id, view.chosen_label, pressed.text))
-    if view.previous_keyboard is not None and (pressed is None or view.previous_keyboard != pressed.message_id):
+    if view.previous_keyboard not in (None, pressed.message_id if pressed else None):
         tidy.append(render.take_buttons(bot, chat_id, view.previous_keyboard))
 
     async def talk() -> None:

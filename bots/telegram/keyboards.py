@@ -77,7 +77,9 @@ def language_keyboard(languages: Sequence[str]) -> InlineKeyboardMarkup:
 
 
 def updates_keyboard(words: Words) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[Button(words(ON), callback_data="U:on"), Button(words(OFF), callback_data="U:off")]])
+    return InlineKeyboardMarkup([[
+        Button(words(ON), callback_data="U:on"), Button(words(OFF), callback_data="U:off"),
+    ]])
 
 
 def label(choice: Choice, words: Words) -> str:

@@ -15,13 +15,14 @@ import hmac
 import threading
 from concurrent.futures import TimeoutError as WaitedTooLong
 
-from flask import Blueprint, Flask, abort, current_app, request
+from dataclasses import dataclass, field
+
+from flask import Blueprint, Flask, abort, current_app, jsonify, request
 from telegram import Update
 from telegram.ext import Application
 
 from bots.telegram.app import build_application
-from bots.telegram.handlers import FAILURES
-from engage.services.chat_gate import already_handled
+from bots.telegram.handlers import FAILURES, WEBHOOK_REPLY
 
 bp = Blueprint("telegram", __name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -44,8 +45,8 @@ def webhook():
     update_id = data.get("update_id") if isinstance(data, dict) else None
     if type(update_id) is not int:
         abort(400)
-    if already_handled(update_id):
-        return "", 200
+    # A repeated update_id is ignored inside the unit of work that would apply it
+    # (engage.services.chat_gate.turn), so a retry racing the first try is safe too.
     bot = bot_loop(current_app._get_current_object())
     try:
         update = Update.de_json(data, bot.application.bot)
@@ -54,8 +55,16 @@ def webhook():
     try:
         handled = bot.handle(update)
     except WaitedTooLong:
-        handled = False
-    return ("", 200) if handled else ("", 500)
+        return "", 500
+    if not handled.ok:
+        return "", 500
+    return (jsonify(handled.reply), 200) if handled.reply else ("", 200)
+
+
+@dataclass(frozen=True)
+class Handled:
+    ok: bool  # every handler finished without an error
+    reply: dict = field(default_factory=dict)  # a Bot API call to put in the HTTP answer
 
 
 class BotLoop:
@@ -72,18 +81,20 @@ class BotLoop:
             self._stop_loop()
             raise
 
-    def handle(self, update: Update, timeout: float = HANDLE_TIMEOUT) -> bool:
-        """Process one update; True when every handler finished without an error."""
+    def handle(self, update: Update, timeout: float = HANDLE_TIMEOUT) -> Handled:
+        """Process one update, and say whether it went well and what to answer Telegram."""
         return self._wait(self._process(update), timeout)
 
-    async def _process(self, update: Update) -> bool:
+    async def _process(self, update: Update) -> Handled:
         failures: list[str] = []
-        noted = FAILURES.set(failures)
+        reply: dict = {}
+        noted, replying = FAILURES.set(failures), WEBHOOK_REPLY.set(reply)
         try:
             await self.application.process_update(update)
         finally:
             FAILURES.reset(noted)
-        return not failures
+            WEBHOOK_REPLY.reset(replying)
+        return Handled(ok=not failures, reply=reply)
 
     def run(self, coroutine, timeout: float = HANDLE_TIMEOUT):
         """Run any coroutine on the bot's loop (the sender uses this) and wait for it."""

@@ -115,6 +115,9 @@ def run_migrations_online():
                         raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
         finally:
             if sqlite:
+                # The PRAGMA is ignored inside a transaction: end it first, or
+                # this pooled connection would go on without ON DELETE CASCADE.
+                connection.commit()
                 _sqlite_foreign_keys(connection, on=True)
 
 

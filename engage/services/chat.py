@@ -68,7 +68,8 @@ def stop(incoming: Incoming) -> ChatView:
 
     def work(conversation: ChatConversation) -> ChatView:
         stale = conversation.keyboard_message_id
-        db.session.execute(delete(ChatSubscription).where(ChatSubscription.chat_key == chat_key(incoming.chat_id)))
+        mine = ChatSubscription.chat_key == chat_key(incoming.chat_id)
+        db.session.execute(delete(ChatSubscription).where(mine))
         db.session.delete(conversation)
         return ChatView(stage=NOTHING, language=speaks(conversation), notice=STOPPED, previous_keyboard=stale)
 
@@ -96,7 +97,7 @@ def in_turn(incoming: Incoming, work: Work) -> ChatView:
             except ServiceError as error:  # closed or deleted since the chat began
                 title = getattr(getattr(error, "consultation", None), "title", "")
                 conversation.join_code = conversation.token = None
-                conversation.picking = {}
+                conversation.screen = {}
                 return _plain(conversation, notice=CLOSED, title=title, show_screen=True)
     except Ignored:
         return ChatView(stage=NOTHING)
@@ -133,7 +134,7 @@ def _enter_code(conversation: ChatConversation, raw: str) -> ChatView:
             return _current(conversation, notice=RESUMED)
         return _plain(conversation, notice=ALREADY_SENT, title=consultation.title, join_code=code)
     token = responding.start_response(code, CHAT, speaks(conversation))
-    conversation.join_code, conversation.token, conversation.picking = code, token, {}
+    conversation.join_code, conversation.token, conversation.screen = code, token, {}
     return _current(conversation, notice=WELCOME)
 
 
@@ -147,48 +148,44 @@ def _typed(conversation: ChatConversation, text: str) -> ChatView:
         return _show(conversation, progress, notice=USE_BUTTONS, concern=worrying)
     question = screen.question
     if question.kind.takes_answer and not question.kind.choices(question):
-        return _answer(conversation, progress, NEXT, [text], concern=worrying)
+        return _answer(conversation, NEXT, [text], concern=worrying)
     value = None if question.kind.many else _written_choice(question, text, speaks(conversation))
     if value is None:
         return _show(conversation, progress, notice=USE_BUTTONS, concern=worrying)
-    return _answer(conversation, progress, NEXT, [value])
+    return _answer(conversation, NEXT, [value])
 
 
 def _pressed(conversation: ChatConversation, tag: str, action: str, index: int) -> ChatView:
+    """A button press, checked against the screen the chat was last shown (no survey read needed)."""
     if not conversation.token:
         return _plain(conversation, notice=MOVED_ON, show_screen=True)
-    progress = _progress(conversation)
-    if tag != screen_tag(conversation.token, progress):
-        return _show(conversation, progress, notice=MOVED_ON)
+    shown = conversation.screen or {}
+    choices = shown.get("choices", [])
+    if tag != shown.get("tag") or (action in ("t", "c") and not 0 <= index < len(choices)):
+        return _current(conversation, notice=MOVED_ON)
     if action == "y":
         return _send(conversation)
-    if action in ("t", "c"):
-        question = progress.screen.question if progress.screen else None
-        choices = question.kind.choices(question) if question else ()
-        if not 0 <= index < len(choices):
-            return _show(conversation, progress, notice=MOVED_ON)
-        if action == "t":
-            return _toggle(conversation, progress, tag, choices[index].value)
-        label = choices[index].label_in(speaks(conversation))
-        return _answer(conversation, progress, NEXT, [choices[index].value], chosen_label=label)
-    return _on_screen(conversation, action, progress)
+    if action == "t":
+        return _toggle(conversation, choices[index])
+    if action == "c":
+        return _answer(conversation, NEXT, [choices[index]], chosen=choices[index])
+    return _on_screen(conversation, action)
 
 
-def _on_screen(conversation: ChatConversation, action: str, progress: Progress | None = None) -> ChatView:
-    """Apply a screen action: b(ack), d(one), n(ext), o(ptional skip), p(refer not to say)."""
+def _on_screen(conversation: ChatConversation, action: str) -> ChatView:
+    """Apply a screen action: b(ack), d(one), n(ext), o(ptional skip), p(refer not to say), skip."""
     if not conversation.token:
         return _plain(conversation, show_screen=True)
-    progress = progress or _progress(conversation)
-    question = progress.screen.question if progress.screen else None
-    if action == "skip":  # /skip: prefer not to say where offered, else leave an optional one empty
-        offered = question is not None and question.prefer_not_to_say and question.kind.takes_answer
-        action = "o" if question is not None and not offered and not question.required else "p"
-    picked = _picked(conversation, progress) if question is not None and question.kind.many else []
+    shown = conversation.screen or {}
+    if "question" not in shown:
+        return _current(conversation)
+    action = shown.get("skip", "p") if action == "skip" else action
+    picked = list(shown.get("picked", []))
     moves = {"b": (BACK, picked), "d": (NEXT, picked), "n": (NEXT, []), "o": (NEXT, []), "p": (SKIP, [])}
     if action not in moves:
-        return _show(conversation, progress, notice=MOVED_ON)
+        return _current(conversation, notice=MOVED_ON)
     step, values = moves[action]
-    return _answer(conversation, progress, step, values)
+    return _answer(conversation, step, values)
 
 
 def _look(conversation: ChatConversation, words: str | None, show_screen: bool) -> ChatView:
@@ -198,26 +195,30 @@ def _look(conversation: ChatConversation, words: str | None, show_screen: bool) 
     return _plain(conversation, concern=worrying, show_screen=show_screen)
 
 
-def _answer(
-    conversation: ChatConversation, progress: Progress, step: str, values: Sequence[str], **extra
-) -> ChatView:
-    question_id = progress.state.current or ""
+def _answer(conversation: ChatConversation, step: str, values: Sequence[str],
+            chosen: str | None = None, **extra) -> ChatView:
+    """Apply a step to the screen the chat was shown; the responding service checks it is still so."""
+    question_id = conversation.screen.get("question", "")
     try:
         after, error = responding.answer_screen(
             conversation.join_code, conversation.token, question_id, step, values
         ), None
     except ScreenRejected as rejected:
         after, error = rejected.progress, rejected.error
-        extra.pop("chosen_label", None)
+    if chosen is not None and error is None and after.survey.has_question(question_id):
+        choice = after.survey.question(question_id).choice(chosen)
+        extra["chosen_label"] = choice.label_in(speaks(conversation)) if choice else None
     return _show(conversation, after, error=error, **extra)
 
 
-def _toggle(conversation: ChatConversation, progress: Progress, tag: str, value: str) -> ChatView:
+def _toggle(conversation: ChatConversation, value: str) -> ChatView:
     """Tick or untick one choice of a multi-select; the order of ticking is the ranking."""
-    values = _picked(conversation, progress)
-    values = [v for v in values if v != value] if value in values else [*values, value]
-    conversation.picking = {"tag": tag, "values": values}
-    return progress_view(progress, conversation.token, speaks(conversation), picked=values,
+    progress = _progress(conversation)  # the keyboard is drawn again from the survey
+    shown = dict(conversation.screen)
+    picked = shown.get("picked", [])
+    shown["picked"] = [v for v in picked if v != value] if value in picked else [*picked, value]
+    conversation.screen = shown
+    return progress_view(progress, conversation.token, speaks(conversation), picked=shown["picked"],
                          refresh_keyboard=True)
 
 
@@ -225,7 +226,7 @@ def _send(conversation: ChatConversation) -> ChatView:
     progress = responding.submit_response(conversation.join_code, conversation.token)
     if not progress.submitted:
         return _show(conversation, progress)
-    token, conversation.token, conversation.picking = conversation.token, None, {}
+    token, conversation.token, conversation.screen = conversation.token, None, {}
     # The token goes: a sent response no longer links to this chat.
     return progress_view(progress, token, speaks(conversation), notice=SENT,
                          previous_keyboard=_take_keyboard(conversation))
@@ -237,14 +238,32 @@ def _current(conversation: ChatConversation, **extra) -> ChatView:
 
 def _show(conversation: ChatConversation, progress: Progress, **extra) -> ChatView:
     """A view that (re)sends the screen now showing; its old buttons are to go."""
-    tag = screen_tag(conversation.token, progress)
-    screen = progress.screen
-    if screen is not None and screen.question.kind.many and conversation.picking.get("tag") != tag:
-        earlier = screen.previous_answer if isinstance(screen.previous_answer, list) else []
-        conversation.picking = {"tag": tag, "values": list(earlier)}
-    picked = conversation.picking.get("values", []) if conversation.picking.get("tag") == tag else []
-    return progress_view(progress, conversation.token, speaks(conversation), picked=picked,
+    remembered = _remember(conversation, progress)
+    return progress_view(progress, conversation.token, speaks(conversation), picked=remembered["picked"],
                          show_screen=True, previous_keyboard=_take_keyboard(conversation), **extra)
+
+
+def _remember(conversation: ChatConversation, progress: Progress) -> dict:
+    """Keep what a press needs about the screen shown, so a press need not read the survey first.
+
+    Ticks already made on this screen stay; a multi-select shown anew starts
+    from its earlier answer (after Back, the ticks are still there).
+    """
+    tag, screen = screen_tag(conversation.token, progress), progress.screen
+    before = conversation.screen or {}
+    shown = {"tag": tag, "question": progress.state.current or "", "choices": [], "picked": [], "skip": "p"}
+    if screen is not None:
+        question = screen.question
+        shown["choices"] = [c.value for c in question.kind.choices(question)]
+        offered = question.prefer_not_to_say and question.kind.takes_answer
+        shown["skip"] = "o" if not offered and not question.required else "p"
+        if before.get("tag") == tag:
+            shown["picked"] = before.get("picked", [])
+        elif question.kind.many and isinstance(screen.previous_answer, list):
+            shown["picked"] = list(screen.previous_answer)
+    if shown != before:
+        conversation.screen = shown
+    return shown
 
 
 def _plain(conversation: ChatConversation, show_screen: bool = False, **extra) -> ChatView:
@@ -260,12 +279,6 @@ def _progress(conversation: ChatConversation) -> Progress:
     return responding.progress(conversation.join_code, conversation.token)
 
 
-def _picked(conversation: ChatConversation, progress: Progress) -> list[str]:
-    if conversation.picking.get("tag") != screen_tag(conversation.token, progress):
-        return []
-    return list(conversation.picking.get("values", []))
-
-
 def _take_keyboard(conversation: ChatConversation) -> int | None:
     stale, conversation.keyboard_message_id = conversation.keyboard_message_id, None
     return stale
@@ -275,6 +288,7 @@ def _written_choice(question, text: str, language: str) -> str | None:
     """A choice typed out ("yes", "7", "Good") rather than pressed."""
     said = " ".join(text.split()).casefold()
     for choice in question.kind.choices(question):
-        if said in {choice.value.casefold(), choice.label_in(language).casefold(), choice.label_in().casefold()}:
+        names = {choice.value, choice.label_in(language), choice.label_in()}
+        if said in {name.casefold() for name in names}:
             return choice.value
     return None

@@ -13,10 +13,11 @@ import hmac
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from engage.database import writing
@@ -73,14 +74,9 @@ def chat_key(chat_id: int) -> str:
     return hmac.new(key, str(int(chat_id)).encode(), hashlib.sha256).hexdigest()
 
 
-def already_handled(update_id: int) -> bool:
-    return db.session.get(ChatSeenUpdate, update_id) is not None
-
-
 def mark_seen(update_id: int) -> bool:
     """Record the update id in the current unit of work; False if it was there already."""
-    values = {"update_id": update_id, "seen_at": utcnow()}
-    fresh = _insert_once(ChatSeenUpdate, values, ["update_id"])
+    fresh = _insert_once(ChatSeenUpdate, update_id=update_id, seen_at=utcnow())
     if fresh and update_id % _PRUNE_EVERY == 0:
         db.session.execute(delete(ChatSeenUpdate).where(ChatSeenUpdate.seen_at < utcnow() - SEEN_KEPT))
     return fresh
@@ -108,12 +104,12 @@ def turn(incoming: Incoming, counts: bool = True) -> Iterator[Turn]:
 def conversation_for(chat_id: int, create: bool = False) -> ChatConversation | None:
     """This chat's row, locked for the rest of the unit of work."""
     key = chat_key(chat_id)
-    if create:
+    found = db.session.scalar(_FIND, {"key": key})
+    if found is None and create:
         # Two first messages at once from one chat must not both insert.
-        _insert_once(ChatConversation, {"chat_key": key, "picking": {}, "flood_count": 0,
-                                        "updated_at": utcnow()}, ["chat_key"])
-    query = select(ChatConversation).where(ChatConversation.chat_key == key).with_for_update()
-    return db.session.scalar(query)
+        _insert_once(ChatConversation, chat_key=key, screen={}, flood_count=0, updated_at=utcnow())
+        found = db.session.scalar(_FIND, {"key": key})
+    return found
 
 
 def speaks(conversation: ChatConversation) -> str:
@@ -134,20 +130,29 @@ def _count(conversation: ChatConversation) -> Flooded | None:
     return None
 
 
-def _insert_once(model, values: dict, keys: list[str]) -> bool:
-    """INSERT that does nothing on a clash with ``keys``; True if a row went in."""
-    dialect = db.session.get_bind().dialect.name
-    maker = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
-    if maker is None:  # any other database: ask first (fine without concurrent writers)
-        exists = db.session.scalar(
-            select(model).filter_by(**{k: values[k] for k in keys}).limit(1)
-        )
-        if exists is not None:
-            return False
-        db.session.execute(insert(model).values(**values))
-        return True
-    statement = maker(model).values(**values).on_conflict_do_nothing(index_elements=keys)
-    # A row comes back only if one went in (rowcount is not kept for INSERT on every driver).
-    key = getattr(model, keys[0])
-    return db.session.execute(statement.returning(key)).first() is not None
+# Built once: making a statement costs more than running it, on every update.
+_FIND = select(ChatConversation).where(ChatConversation.chat_key == bindparam("key")).with_for_update()
+_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}  # the two databases Engage runs on
 
+
+@lru_cache(maxsize=8)
+def _insert_once_statement(dialect: str, model: type, columns: tuple[str, ...]):
+    table = model.__table__
+    key = table.primary_key.columns[0] if model is ChatSeenUpdate else table.c.chat_key
+    return (
+        _INSERTS[dialect](table)
+        .values({name: bindparam(name, type_=table.c[name].type) for name in columns})
+        .on_conflict_do_nothing(index_elements=[key])
+        .returning(key)
+    )
+
+
+def _insert_once(model: type, **values) -> bool:
+    """INSERT that does nothing when the row's key exists; True if a row went in.
+
+    A row comes back only if one went in (rowcount is not kept for INSERT on
+    every driver).
+    """
+    dialect = db.session.get_bind().dialect.name
+    statement = _insert_once_statement(dialect, model, tuple(sorted(values)))
+    return db.session.execute(statement, values).first() is not None

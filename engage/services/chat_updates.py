@@ -56,9 +56,11 @@ def set_updates(incoming: Incoming, on: bool | None) -> ChatView:
             return replace(view, notice=UPDATES_NEED_SURVEY)
         found = db.session.scalar(mine.where(ChatSubscription.consultation_id == consultation.id))
         if on is None:
-            return replace(view, notice=UPDATES_STATUS, subscribed=found is not None, title=consultation.title)
+            return replace(view, notice=UPDATES_STATUS, subscribed=found is not None,
+                           title=consultation.title)
         if found is None:
-            db.session.add(ChatSubscription(consultation_id=consultation.id, chat_key=key, chat_id=incoming.chat_id))
+            db.session.add(ChatSubscription(consultation_id=consultation.id, chat_key=key,
+                                            chat_id=incoming.chat_id))
         return replace(view, notice=UPDATES_ON, subscribed=True, title=consultation.title)
 
     return in_turn(incoming, work)

@@ -10,6 +10,7 @@ import socket
 
 import pytest
 
+from engage.extensions import db
 from engage.models import OPEN
 from engage.services.consultations import create_consultation
 from surveys.textformat import loads
@@ -59,6 +60,11 @@ def fake():
 @pytest.fixture
 def bot_app(app, fake):
     """The app, set up as a deployment with a bot: token, webhook secret, fake Bot API."""
+    with app.app_context():
+        # The migration hands its connection back to the pool with SQLite's
+        # foreign keys still off (engage/migrations/env.py), so ON DELETE
+        # CASCADE would not run on it: start from fresh connections.
+        db.engine.dispose()
     app.config.update(
         TELEGRAM_BOT_TOKEN=TOKEN,
         TELEGRAM_WEBHOOK_SECRET=SECRET,

@@ -73,6 +73,9 @@ class Webhook:
         response = self.client.post("/telegram/webhook", json=update, headers={SECRET_HEADER: SECRET})
         self.statuses.append(response.status_code)
         assert response.status_code == 200, response.get_data(as_text=True)[:300]
+        if response.is_json:  # a Bot API call in the answer: Telegram makes it, so the fake does
+            call = dict(response.get_json())
+            self.fake.answer(call.pop("method"), call)
 
     def stop(self) -> None:
         from bots.telegram.webhook import close_bot_loop

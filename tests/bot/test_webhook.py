@@ -86,3 +86,15 @@ def test_a_failing_handler_answers_500_so_telegram_retries_and_the_retry_applies
     assert response.status_code == 200
     with bot_app.app_context():
         assert db.session.get(ChatSeenUpdate, 77_001) is not None
+
+
+def test_a_button_press_is_acknowledged_in_the_webhook_answer_itself(webhook, code):
+    phone = Phone(webhook)
+    phone.say(f"/start {code}")
+    shown = phone.keyboard_message()
+    press = {"update_id": 88_001, "callback_query": {
+        "id": "cbq-1", "from": phone.user, "chat_instance": "42", "message": shown,
+        "data": shown["reply_markup"]["inline_keyboard"][0][0]["callback_data"]}}
+    response = webhook.client.post(URL, json=press, headers={SECRET_HEADER: SECRET})
+    assert response.status_code == 200
+    assert response.get_json() == {"method": "answerCallbackQuery", "callback_query_id": "cbq-1"}

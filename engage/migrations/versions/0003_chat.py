@@ -23,7 +23,7 @@ def upgrade():
     sa.Column('join_code', sa.String(length=12), nullable=True),
     sa.Column('token', sa.String(length=64), nullable=True),
     sa.Column('language', sa.String(length=8), nullable=True),
-    sa.Column('picking', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('screen', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
     sa.Column('keyboard_message_id', sa.BigInteger(), nullable=True),
     sa.Column('flood_since', sa.DateTime(), nullable=True),
     sa.Column('flood_count', sa.Integer(), nullable=False),
