@@ -204,3 +204,8 @@ def test_normalising_removes_disguises_but_keeps_the_words():
 def test_evaluate_counts_recall_precision_and_false_alarms():
     report = evaluate([("i want to die", True), ("buses are late", True), ("i'm not safe", False), ("nice day", False)])
     assert (report["recall"], report["precision"], report["false_positive_rate"], report["n"]) == (0.5, 0.5, 0.5, 4)
+
+
+@pytest.mark.parametrize("words", ["not safe at home", "nobody feeds me", "theres no food at home"])
+def test_short_answers_about_home_without_a_subject_still_get_help(words):
+    assert possible_disclosure(words) is not None
