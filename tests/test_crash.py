@@ -12,7 +12,6 @@ import http.client
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,6 +21,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from flask import Flask
+
+from tests.net import free_port
 
 _reader = Flask(__name__)
 _reader.secret_key = "crash-test-secret"
@@ -33,15 +34,9 @@ CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 QUESTION = re.compile(r'name="question" type="hidden" value="([^"]*)"')
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Server:
     def __init__(self, instance: Path):
-        self.instance, self.port = instance, _free_port()
+        self.instance, self.port = instance, free_port()
         self.env = {
             **os.environ,
             "ENGAGE_INSTANCE_PATH": str(instance),

@@ -11,7 +11,6 @@ import logging
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -26,6 +25,7 @@ from werkzeug.serving import make_server
 from engage.models import OPEN
 from engage.services.consultations import create_from_template
 from tests.conftest import Respondent
+from tests.net import free_port
 from tests.web.test_privacy import everything_stored
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,12 +103,6 @@ def test_the_development_server_logs_requests_without_the_client_address(app, ca
 # gunicorn, as deployed: the project's gunicorn.conf.py with its access log switched on.
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Phone:
     """Plain HTTP with one cookie and the distinctive headers on every request."""
 
@@ -151,7 +145,7 @@ class Phone:
 @pytest.fixture
 def gunicorn(tmp_path):
     """The real server on loopback with the project's config, its log in a file."""
-    port, log = _free_port(), tmp_path / "gunicorn.log"
+    port, log = free_port(), tmp_path / "gunicorn.log"
     env = {
         **os.environ,
         "ENGAGE_INSTANCE_PATH": str(tmp_path / "instance"),
