@@ -8,7 +8,6 @@ tell one in a pasted script or a leaked file.
 """
 from __future__ import annotations
 
-import hashlib
 import secrets
 
 from sqlalchemy import select
@@ -18,6 +17,7 @@ from engage.extensions import db
 from engage.models import ApiToken, User, utcnow
 from engage.services import audit
 from engage.services.errors import AccountError
+from engage.tokens import token_digest
 
 PREFIX = "eng_"
 NAME_LENGTH = 80
@@ -30,7 +30,7 @@ def create_token(user: User, name: str) -> tuple[ApiToken, str]:
         raise AccountError("Give the token a name, such as the tool it is for.")
     plain = PREFIX + secrets.token_urlsafe(32)
     with writing():
-        token = ApiToken(user_id=user.id, name=name, token_hash=_digest(plain))
+        token = ApiToken(user_id=user.id, name=name, token_hash=token_digest(plain))
         db.session.add(token)
         audit.record(user, "created API token", "user", user.email, name=name)
     return token, plain
@@ -64,7 +64,7 @@ def authenticate(plain: str | None) -> User | None:
     """The person a token belongs to, if it is live and their account is active."""
     if not plain or not plain.startswith(PREFIX):
         return None
-    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(plain)))
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == token_digest(plain)))
     if token is None or token.revoked_at is not None or not token.user.is_active:
         return None
     today = utcnow().date()
@@ -74,7 +74,3 @@ def authenticate(plain: str | None) -> User | None:
         with writing():
             token.last_used_on = today
     return token.user
-
-
-def _digest(plain: str) -> str:
-    return hashlib.sha256(plain.encode()).hexdigest()

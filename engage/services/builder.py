@@ -8,7 +8,6 @@ part-way through finishes the survey they began.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,12 +18,11 @@ from engage.database import writing
 from engage.extensions import db
 from engage.models import SUBMITTED, Consultation, Response, SurveyVersion, User
 from engage.services import audit
-from engage.services.consultations import survey_of
+from engage.services.consultations import stored_form, survey_of
 from engage.services.errors import ServiceError
 from surveys import Screen, Survey
 from surveys import editing
 from surveys.question_types import AnswerContext
-from surveys.textformat import dumps
 
 
 class SurveyChanged(ServiceError):
@@ -76,8 +74,7 @@ class PreviewScreen:
 def save_survey(consultation: Consultation, survey: Survey, by: User | None) -> Saved:
     """Store ``survey`` as the consultation's current survey, in place or as a new version."""
     survey = editing.validated(survey)
-    definition = dumps(survey)
-    digest = hashlib.sha256(definition.encode()).hexdigest()
+    definition, digest = stored_form(survey)
     with writing():
         current = consultation.current_version
         if digest == current.digest:

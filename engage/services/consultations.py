@@ -67,6 +67,12 @@ def survey_of(consultation: Consultation, version_id: int | None = None) -> Surv
     return survey
 
 
+def stored_form(survey: Survey) -> tuple[str, str]:
+    """The survey's text as a version stores it, and the digest that names it."""
+    definition = dumps(survey)
+    return definition, hashlib.sha256(definition.encode()).hexdigest()
+
+
 def create_consultation(
     survey: Survey,
     *,
@@ -92,12 +98,9 @@ def create_consultation(
         )
         db.session.add(consultation)
         db.session.flush()
-        definition = dumps(survey)
+        definition, digest = stored_form(survey)
         version = SurveyVersion(
-            consultation_id=consultation.id,
-            number=1,
-            definition=definition,
-            digest=hashlib.sha256(definition.encode()).hexdigest(),
+            consultation_id=consultation.id, number=1, definition=definition, digest=digest
         )
         db.session.add(version)
         db.session.flush()

@@ -7,7 +7,6 @@ it is the only link between a person and their response.
 """
 from __future__ import annotations
 
-import hashlib
 import secrets
 from collections import Counter
 from collections.abc import Sequence
@@ -24,6 +23,7 @@ from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response
 from engage.services import safeguarding
 from engage.services.consultations import consultation_for_answering, survey_of
 from engage.services.errors import ResponseNotFound
+from engage.tokens import token_digest
 from surveys import PREFER_NOT_TO_SAY, AnswerContext, AnswerError, RunnerState, Screen, Survey
 from surveys import runner
 
@@ -156,8 +156,8 @@ def submit_response(join_code: str, token: str | None) -> Progress:
     return _progress(current.consultation, response)
 
 
-def resume_key(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+# What is stored of a respondent's token: it resumes their response, and is all that links them to it.
+resume_key = token_digest
 
 
 def _concern(survey: Survey, question_id: str, typed: Sequence[str]) -> Concern | None:

@@ -36,6 +36,7 @@ from engage.models import (
 from engage.services import audit, notify
 from engage.services.consultations import find_consultation, survey_of
 from engage.services.errors import NotAllowed, ServiceError
+from engage.tokens import token_digest
 from surveys import PREFER_NOT_TO_SAY
 
 OVERDUE_AFTER = timedelta(hours=24)
@@ -252,9 +253,6 @@ def _reopen(alert: SafeguardingAlert, note: str) -> bool:
 
 def _alert_of(join_code: str, token: str | None) -> SafeguardingAlert | None:
     """The latest alert from this young person's response, if their consultation offers contact."""
-    # Imported here: answering raises alerts through this module, so it imports us first.
-    from engage.services.responding import resume_key
-
     consultation = find_consultation(join_code)
     if not consultation.offer_contact:
         raise ContactNotOffered(join_code)
@@ -264,7 +262,7 @@ def _alert_of(join_code: str, token: str | None) -> SafeguardingAlert | None:
         select(SafeguardingAlert)
         .join(Answer, SafeguardingAlert.answer_id == Answer.id)
         .join(Response, Answer.response_id == Response.id)
-        .where(Response.resume_key == resume_key(token), Response.consultation_id == consultation.id)
+        .where(Response.resume_key == token_digest(token), Response.consultation_id == consultation.id)
         .order_by(SafeguardingAlert.id.desc())
         .limit(1)
     )

@@ -1,7 +1,6 @@
 """Accounts: the first admin, invitations, signing in, roles and membership."""
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -22,6 +21,7 @@ from engage.models import (
 from engage.passwords import hash_password, needs_rehash, password_problem, verify_password
 from engage.services import audit
 from engage.services.errors import AccountError
+from engage.tokens import token_digest
 
 INVITE_LIFETIME = timedelta(days=7)
 # Roles that run consultations and so can be added to one.
@@ -54,7 +54,7 @@ def create_user(
             display_name=display_name,
             role=role,
             password_hash=hash_password(password) if password is not None else None,
-            invite_key=_key(token) if token else None,
+            invite_key=token_digest(token) if token else None,
             invite_expires_at=utcnow() + INVITE_LIFETIME if token else None,
         )
         db.session.add(user)
@@ -64,7 +64,7 @@ def create_user(
 
 
 def invited_user(token: str) -> User:
-    user = db.session.scalar(select(User).where(User.invite_key == _key(token or "")))
+    user = db.session.scalar(select(User).where(User.invite_key == token_digest(token or "")))
     if user is None or user.invite_expires_at is None or user.invite_expires_at < utcnow():
         raise AccountError("This invitation link has expired or was already used. Ask an admin for a new one.")
     return user
@@ -139,7 +139,7 @@ def reinvite(user_id: int, by: User) -> tuple[User, str]:
         user = _get(user_id)
         if user.password_hash is not None:
             raise AccountError(f"{user.email} has already chosen a password.")
-        user.invite_key = _key(token)
+        user.invite_key = token_digest(token)
         user.invite_expires_at = utcnow() + INVITE_LIFETIME
         audit.record(by, "invited again", "user", user.email)
     return user, token
@@ -201,7 +201,3 @@ def _get(user_id: int) -> User:
     if user is None:
         raise AccountError("No such account.")
     return user
-
-
-def _key(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
