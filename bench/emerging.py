@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sys
 import time
@@ -35,17 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from engage.analysis.themes.emerging import suggest_themes  # noqa: E402
+from shared_data import shared_data  # noqa: E402
 
 HELD_OUT = ("Transport to/ from services", "Food & drink provision & facilities", "Activities & access to fresh air")
-
-
-def shared_data() -> Path:
-    candidates = [Path(os.environ["ENGAGE_SHARED_DATA"])] if os.environ.get("ENGAGE_SHARED_DATA") else []
-    candidates += [ROOT.parent / "shared" / "data", Path("/work/shared/data")]
-    for folder in candidates:
-        if (folder / "themes-nhs-v6").is_dir():
-            return folder
-    sys.exit("The shared data folder is not here: set ENGAGE_SHARED_DATA to it.")
 
 
 def load(path: Path) -> list[dict]:
@@ -72,7 +63,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=20000, help="also time a pool this big (0: skip)")
     args = parser.parse_args()
 
-    rows = load(shared_data() / "themes-nhs-v6" / "train.jsonl")
+    rows = load(shared_data("themes-nhs-v6") / "themes-nhs-v6" / "train.jsonl")
     held = set(args.themes)
     pool = [r for r in rows if not r["themes"] or held & set(r["themes"])]
     texts = [r["text"] for r in pool]

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from engage.analysis.safeguarding import evaluate
+from engage.labelled import read_jsonl
 
 
 @click.group()
@@ -14,18 +15,8 @@ def safeguarding() -> None:
     """The check that shows help when an answer may tell of harm."""
 
 
-def _rows(path: Path):
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                yield row["text"], bool(int(row["disclosure"]))
-            except (ValueError, KeyError, TypeError) as error:
-                raise click.ClickException(
-                    f"{path.name} line {number}: expected {{\"text\": ..., \"disclosure\": 0 or 1}} ({error})"
-                ) from None
+def _labelled(row: dict) -> tuple[str, bool]:
+    return row["text"], bool(int(row["disclosure"]))
 
 
 @safeguarding.command("eval")
@@ -34,4 +25,5 @@ def _rows(path: Path):
               help='JSON lines: {"text": ..., "disclosure": 0 or 1}.')
 def eval_command(test_file: Path) -> None:
     """Print recall, precision, false-positive rate, n and answers per second as one JSON object."""
-    click.echo(json.dumps(evaluate(_rows(test_file))))
+    click.echo(json.dumps(evaluate(read_jsonl(
+        test_file, _labelled, '{"text": ..., "disclosure": 0 or 1}'))))

@@ -44,8 +44,8 @@ from importlib import resources
 
 # Letters from other alphabets that look like Latin ones.
 _LOOKALIKES = str.maketrans(
-    "аеорсухіјԁԛѕԝАВЕКМНОРСТХІЈЅУοαρτνκιΑΒΕΗΙΚΜΝΟΡΤΧΥΖ‘’ʼ`´",
-    "aeopcyxijdqswABEKMHOPCTXIJSYoaptvkiABEHIKMNOPTXYZ'''''",
+    "аеорсухіјԁԛѕԝкһӏԍАВЕКМНОРСТХІЈЅУοαρτνκιΑΒΕΗΙΚΜΝΟΡΤΧΥΖ‘’ʼ`´",
+    "aeopcyxijdqswkhlgABEKMHOPCTXIJSYoaptvkiABEHIKMNOPTXYZ'''''",
 )
 _DIGITS = str.maketrans("013457@$", "oieastas")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u180e]")

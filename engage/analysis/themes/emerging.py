@@ -16,7 +16,6 @@ suggested only when it is big enough and its answers close to its centre. Non-an
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +27,8 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
+
+from engage.analysis.themes.non_answers import NON_ANSWERS, words_of
 
 # Words that say nothing about what an answer is about, beyond sklearn's English list:
 # text-speak, contractions written without the apostrophe, and feedback filler.
@@ -46,15 +47,6 @@ _FILLER = frozenset(
     """.split()
 )
 _STOP = ENGLISH_STOP_WORDS | _FILLER
-# Whole answers that are not answers at all (after lower-casing and dropping punctuation).
-_NON_ANSWERS = frozenset(
-    {"n a", "na", "none", "nothing", "no", "nope", "not sure", "unsure", "no comment",
-     "no comments", "nothing really", "not really", "no idea", "nothing to add", "nothing else",
-     "no thanks", "no thank you", "pass", "skip", "test", "dont know", "don t know", "idk",
-     "did not answer", "didnt answer", "no answer", "not answered", "not applicable", "no response",
-     "left blank", "blank", "nothing to say", "nothing at all", "no nothing"}
-)
-_WORD = re.compile(r"[a-z]+")
 # Words that look like a form of a shorter word but are not ("parking" is not "park").
 _KEEP_AS_WRITTEN = frozenset(
     """
@@ -113,9 +105,8 @@ def suggest_themes(
 
 def _words(text: str) -> list[str | None]:
     """The answer's words, stop words as None (so that pairs are only made of neighbours)."""
-    lowered = text.lower().replace("’", "'").replace("'", "")
-    words = _WORD.findall(lowered)
-    if " ".join(words) in _NON_ANSWERS:
+    words = words_of(text)
+    if " ".join(words) in NON_ANSWERS:
         return []
     return [w if len(w) > 1 and w not in _STOP else None for w in words]
 

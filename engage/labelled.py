@@ -1,0 +1,21 @@
+"""Read labelled answers from JSON lines, with messages that say which line is wrong."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import click
+
+
+def read_jsonl(path: Path, parse: Callable[[dict], object], expected: str) -> Iterator:
+    """Yield ``parse(row)`` for each non-blank line; a bad line stops with its number."""
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield parse(json.loads(line))
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                raise click.ClickException(
+                    f"{path.name} line {number}: expected {expected} ({error})") from None
