@@ -7,12 +7,16 @@ import click
 from flask.cli import FlaskGroup, with_appcontext
 
 from bots.telegram.cli import bot
+from engage.job_commands import jobs_cli
 from engage.models import CLOSED, DRAFT, OPEN
 from engage.safeguarding_commands import safeguarding
+from engage.sentiment_commands import sentiment
 from engage.privacy_commands import erase, retention
 from engage.services import consultations as consultation_service
 from engage.services.errors import ConsultationNotFound
 from engage.survey_commands import surveys
+from engage.theme_commands import themes_cli
+from engage.theme_eval import eval_command as theme_eval
 from engage.user_commands import users
 from surveys.errors import SurveyDefinitionError
 from surveys.templates import template_names
@@ -36,8 +40,12 @@ def register(app) -> None:
     app.cli.add_command(surveys)
     app.cli.add_command(users)
     app.cli.add_command(safeguarding)
+    app.cli.add_command(sentiment)
     app.cli.add_command(retention)
     app.cli.add_command(bot)
+    themes_cli.add_command(theme_eval)
+    app.cli.add_command(themes_cli)
+    app.cli.add_command(jobs_cli)
 
 
 @click.group()

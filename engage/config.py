@@ -87,6 +87,8 @@ class Config:
 
     # Local schools and places scrubbed from quoted text: comma-separated, or a file path.
     LOCAL_PLACES = os.environ.get("ENGAGE_LOCAL_PLACES", "")
+    # A sentiment model from `engage sentiment train` (a file path); Engage's own when unset.
+    SENTIMENT_MODEL = os.environ.get("ENGAGE_SENTIMENT_MODEL", "").strip() or None
 
     # `engage retention run`: young people's own words go after this many months
     # (choices, flags and counts stay); unfinished responses after this many days.

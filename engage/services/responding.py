@@ -20,7 +20,7 @@ from engage.analysis.safeguarding import Concern, possible_disclosure
 from engage.database import writing
 from engage.extensions import db
 from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response
-from engage.services import safeguarding
+from engage.services import safeguarding, theme_tagging
 from engage.services.consultations import consultation_for_answering, survey_of
 from engage.services.errors import ResponseNotFound
 from engage.tokens import token_digest
@@ -139,6 +139,8 @@ def answer_screen(
         _save(response, before.state, after)
         if concern is not None:
             _flag(response, question_id)
+        theme_tagging.tag_after_commit(_word_answers(survey, response, question_id))
+    theme_tagging.tag_committed()  # after the commit: tagging never costs the young person their answer
     return replace(_progress(before.consultation, response), concern=concern)
 
 
@@ -153,6 +155,8 @@ def submit_response(join_code: str, token: str | None) -> Progress:
         response.status = SUBMITTED
         response.submitted_on = today()
         response.age_band = age_band_of(current.survey, kept)
+        theme_tagging.tag_after_commit(_word_answers(current.survey, response), missing_only=True)
+    theme_tagging.tag_committed()
     return _progress(current.consultation, response)
 
 
@@ -245,6 +249,15 @@ def _save(response: Response, before: RunnerState, after: RunnerState) -> None:
             stored[question_id].value = value
     response.current_question = after.current
     response.path = list(after.history)
+
+
+def _word_answers(survey: Survey, response: Response, question_id: str | None = None) -> list[Answer]:
+    """The response's answers in the young person's own words (to one question, if given)."""
+    return [
+        a for a in response.answers
+        if (question_id is None or a.question_id == question_id)
+        and survey.has_question(a.question_id) and survey.question(a.question_id).kind.takes_words
+    ]
 
 
 def _flag(response: Response, question_id: str) -> None:

@@ -222,3 +222,11 @@ def test_twenty_thousand_answers_are_grouped_in_seconds():
         assert hits / len(best.members) >= 0.9
         assert hits > 0.5 * topics.count(topic)
         assert len({texts[i] for i in best.examples}) == len(best.examples)
+
+
+def test_a_group_holding_every_answer_still_has_key_words_to_name_it():
+    signal = ["no phone signal at the bus stop", "phone signal keeps dropping", "the wifi and phone signal are bad",
+              "wifi dropping all the time", "no signal on my phone at home", "phone signal is awful here"]
+    [suggestion] = suggest_themes(signal, min_size=4)
+    assert "phone signal" in suggestion.key_words
+    assert suggestion.suggested_name != "New theme"

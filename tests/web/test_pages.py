@@ -341,3 +341,20 @@ def test_respondent_pages_are_not_kept_by_a_shared_device_and_carry_a_content_se
     policy = headers.get("Content-Security-Policy", "")
     assert "default-src 'self'" in policy
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+
+
+def test_a_consultation_that_opens_later_says_the_day_it_opens(app, client):
+    from datetime import date, timedelta
+
+    opens = date.today() + timedelta(days=10)
+    with app.app_context():
+        made = create_from_template("youth-ballot", status=OPEN)
+        made.opens_on = opens
+        db.session.commit()
+        code = made.join_code
+    page = client.get(f"/s/{code}")
+    text = html.unescape(page.get_data(as_text=True))
+    assert "not open yet" in text
+    from babel.dates import format_date
+
+    assert f"opens on {format_date(opens, 'long', locale='en')}" in text

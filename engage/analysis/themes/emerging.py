@@ -100,7 +100,8 @@ def suggest_themes(
         points = _reduce(x, seed)
         groups = _groups(points, _cluster(points, min_size, seed), min_size)[:max_suggestions]
     vocabulary = tfidf.get_feature_names_out()
-    return [_suggestion(members, fit, x, vocabulary, display, kept, texts) for members, fit in groups]
+    suggestions = [_suggestion(members, fit, x, vocabulary, display, kept, texts) for members, fit in groups]
+    return [s for s in suggestions if s.key_words]  # a group with no words of its own is not a theme
 
 
 def _words(text: str) -> list[str | None]:
@@ -265,6 +266,9 @@ def _key_words(rows, x, vocabulary, display) -> tuple[str, ...]:
     inside = x[rows]
     share = np.asarray((inside > 0).mean(axis=0)).ravel()
     weight = np.asarray(inside.mean(axis=0)).ravel() - np.asarray(x.mean(axis=0)).ravel()
+    if len(rows) == x.shape[0]:
+        # the group is every answer: nothing to stand out against, so its commonest words
+        weight = np.asarray(inside.mean(axis=0)).ravel()
     candidates = np.flatnonzero((share >= max(2 / len(rows), 0.1)) & (weight > 0))
     candidates = candidates[np.lexsort((vocabulary[candidates], -weight[candidates]))]
     index = {vocabulary[j]: j for j in candidates}

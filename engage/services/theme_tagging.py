@@ -1,0 +1,231 @@
+"""Tagging free-text answers: as they arrive, on request, and all of them again.
+
+A young person's free-text answer is tagged seconds after it is saved: the
+responding service hands it to ``tag_after_commit`` inside its unit of work
+and calls ``tag_committed`` once that has committed (the chatbot, whose unit
+of work is the whole update, calls it after the update). So the answer is
+safe before the tagger sees it, and a tagging failure is only logged.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import delete, exists, func, inspect, select
+from sqlalchemy.event import listens_for
+from sqlalchemy.orm import Session
+
+from engage.analysis.sentiment import sentiments
+from engage.analysis.themes.tagger import Tag
+from engage.analysis.themes.taxonomy import Taxonomy
+from engage.database import writing
+from engage.extensions import db
+from engage.models import Answer, Response, SurveyVersion, utcnow
+from engage.models_themes import BY_TAGGER, AnswerAnalysis, AnswerTag
+from engage.services import audit, themes
+# The questions of a survey version that take a young person's own words, as retention finds them.
+from engage.services.retention import _word_questions as word_questions
+from engage.services.retention import holds_words, is_erased
+
+logger = logging.getLogger(__name__)
+
+BATCH = 500
+MAX_REASON = 200
+
+
+def tag_answers(answer_ids: Iterable[int], missing_only: bool = False) -> int:
+    """Tag free-text answers and read their sentiment; returns how many were tagged.
+
+    The tagger's earlier tags on them are replaced; a person's never are.
+    Answers to other questions are left alone, as are erased ones (their
+    tags stay, so themes do not change when words are removed). A flagged
+    answer, or one whose words were taken back, keeps no tags at all.
+    ``missing_only`` tags only answers not tagged before.
+    """
+    ids = sorted(set(answer_ids))
+    rows = _free_text_rows(ids, missing_only) if ids else []
+    words = [r for r in rows if not r.flagged and holds_words(r.value)]
+    cleared = [r.id for r in rows if r.flagged or not (holds_words(r.value) or is_erased(r.value))]
+    if not words:
+        if cleared:
+            with writing():
+                _clear(cleared)
+        return 0
+    tagging = themes.current_tagging()
+    texts = [themes.tagger_text(r.value) for r in words]
+    results = list(zip(words, tagging.tagger.tag_many(texts), sentiments(texts)))
+    with writing():
+        # Locks the answers (PostgreSQL) and sees whether their words changed meanwhile:
+        # if they did, the save that changed them has them tagged again.
+        now = dict(db.session.execute(
+            select(Answer.id, Answer.value)
+            .where(Answer.id.in_([r.id for r in words]))
+            .order_by(Answer.id)
+            .with_for_update(key_share=True)
+        ).all())
+        results = [result for result in results if now.get(result[0].id) == result[0].value]
+        _clear(cleared)
+        _write(results, tagging)
+    return len(results)
+
+
+def _free_text_rows(ids: list[int], missing_only: bool) -> list:
+    """The answers among ``ids`` to free-text questions, with their words and flag."""
+    rows = db.session.execute(
+        select(Answer.id, Answer.question_id, Answer.value, Answer.flagged,
+               Response.consultation_id, Response.survey_version_id)
+        .join(Response, Response.id == Answer.response_id)
+        .where(Answer.id.in_(ids))
+    ).all()
+    if missing_only:
+        done = set(db.session.scalars(select(AnswerAnalysis.answer_id).where(AnswerAnalysis.answer_id.in_(ids))))
+        rows = [row for row in rows if row.id not in done]
+    takes_words = _word_question_check()
+    return [row for row in rows if takes_words(row)]
+
+
+def _write(results: list[tuple[Any, list[Tag], Any]], tagging: themes.Tagging) -> None:
+    """Each answer's analysis, and the tagger's tags in place of its earlier ones."""
+    ids = [row.id for row, _, _ in results]
+    db.session.execute(delete(AnswerTag).where(AnswerTag.answer_id.in_(ids), AnswerTag.source == BY_TAGGER))
+    analyses = {a.answer_id: a for a in db.session.scalars(
+        select(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_(ids))
+    )}
+    for row, tags, mood in results:
+        analysis = analyses.get(row.id) or AnswerAnalysis(answer_id=row.id)
+        analysis.sentiment, analysis.sentiment_score = mood.label[:16], float(mood.score)
+        analysis.tagged_at = utcnow()
+        analysis.taxonomy_version_id = tagging.version.id
+        analysis.tagger_model_id = tagging.model_id
+        db.session.add(analysis)
+        for tag in _known(tags, tagging.taxonomy):
+            db.session.add(AnswerTag(
+                answer_id=row.id, theme_key=tag.theme, confidence=float(tag.confidence),
+                reason=(tag.reason or "")[:MAX_REASON], source=BY_TAGGER,
+                taxonomy_version_id=tagging.version.id, tagger_model_id=tagging.model_id,
+            ))
+
+
+def _word_question_check() -> Callable:
+    """Whether an answer row answers a free-text question of its response's survey version."""
+    kinds: dict[tuple[int, int], list[str]] = {}
+
+    def takes_words(row) -> bool:
+        key = (row.consultation_id, row.survey_version_id)
+        if key not in kinds:
+            kinds[key] = word_questions(*key)
+        return row.question_id in kinds[key]
+
+    return takes_words
+
+
+def _known(tags: list[Tag], taxonomy: Taxonomy) -> list[Tag]:
+    """One tag per theme of this taxonomy, the most confident."""
+    best: dict[str, Tag] = {}
+    keys = set(taxonomy.keys)
+    for tag in tags:
+        if tag.theme in keys and (tag.theme not in best or tag.confidence > best[tag.theme].confidence):
+            best[tag.theme] = tag
+    return list(best.values())
+
+
+def _clear(answer_ids: list[int]) -> None:
+    if answer_ids:
+        db.session.execute(delete(AnswerTag).where(AnswerTag.answer_id.in_(answer_ids)))
+        db.session.execute(delete(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_(answer_ids)))
+
+
+def retag(progress: Callable[[int, int], None] | None = None, batch: int = BATCH) -> int:
+    """Tag every free-text answer again with the current tagger, a batch per transaction.
+
+    ``progress(done, total)`` is called before the first batch and after each.
+    Returns how many answers were tagged.
+    """
+    plan = _free_text_questions()
+    total = sum(_count(version_id, questions) for version_id, questions in plan)
+    done = tagged = 0
+    if progress:
+        progress(0, total)
+    for version_id, questions in plan:
+        after = 0
+        while True:
+            page = _word_answers(version_id, questions, Answer.id).where(Answer.id > after)
+            ids = list(db.session.scalars(page.order_by(Answer.id).limit(batch)))
+            if not ids:
+                break
+            after = ids[-1]
+            tagged += tag_answers(ids)
+            done += len(ids)
+            if progress:
+                progress(min(done, total), total)
+    version, _ = themes.current_taxonomy()
+    audit.record(None, "re-tagged", "answers", f"taxonomy version {version.number}", answers=tagged)
+    return tagged
+
+
+def _free_text_questions() -> list[tuple[int, list[str]]]:
+    versions = db.session.execute(
+        select(SurveyVersion.id, SurveyVersion.consultation_id)
+        .where(exists().where(Response.survey_version_id == SurveyVersion.id))
+        .order_by(SurveyVersion.id)
+    ).all()
+    plan = [(version_id, word_questions(consultation_id, version_id)) for version_id, consultation_id in versions]
+    return [(version_id, questions) for version_id, questions in plan if questions]
+
+
+def _word_answers(version_id: int, questions: list[str], *columns):
+    return (
+        select(*columns)
+        .join(Response, Response.id == Answer.response_id)
+        .where(Response.survey_version_id == version_id, Answer.question_id.in_(questions))
+    )
+
+
+def _count(version_id: int, questions: list[str]) -> int:
+    return db.session.scalar(_word_answers(version_id, questions, func.count(Answer.id))) or 0
+
+
+# Tagging as answers arrive
+
+_PENDING, _READY = "engage_tag_pending", "engage_tag_ready"
+
+
+def tag_after_commit(answers: Iterable[Answer], missing_only: bool = False) -> None:
+    """Tag these answers once the current unit of work commits (not at all if it rolls back).
+
+    Only notes them: nothing here can fail the young person's unit of work.
+    ``missing_only``: only those never tagged (a catch-up when a response is sent).
+    """
+    db.session().info.setdefault(_PENDING, []).extend((answer, missing_only) for answer in answers)
+
+
+def tag_committed() -> int:
+    """Tag the answers whose unit of work has committed. Never raises: the answers are saved."""
+    ready = db.session().info.pop(_READY, None)
+    if not ready:
+        return 0
+    again = {answer_id for answer_id, missing_only in ready if not missing_only}
+    missing = {answer_id for answer_id, missing_only in ready if missing_only} - again
+    try:
+        return tag_answers(again) + tag_answers(missing, missing_only=True)
+    except Exception as error:  # noqa: BLE001 - a young person's answer must not fail on tagging
+        db.session.rollback()
+        logger.warning("Could not tag %d new answers (%s); `engage themes retag` will",
+                       len(ready), type(error).__name__)
+        return 0
+
+
+@listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    pending = session.info.pop(_PENDING, None)
+    # Ids are known now (the commit flushed every new answer), read without any SQL.
+    identities = ((inspect(answer).identity, missing) for answer, missing in pending or ())
+    ready = {(identity[0], missing) for identity, missing in identities if identity}
+    if ready:
+        session.info.setdefault(_READY, set()).update(ready)
+
+
+@listens_for(Session, "after_rollback")
+def _rolled_back(session: Session) -> None:
+    session.info.pop(_PENDING, None)
