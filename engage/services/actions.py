@@ -15,7 +15,6 @@ sending (``needs_sending``); it goes when someone asks (``send_again``).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +22,7 @@ from datetime import date
 from flask import current_app
 from sqlalchemy import Select, case, func, select
 
+from engage.analysis.readability import reading_age  # noqa: F401  (the register's hint)
 from engage.analysis.suppression import Cell, count_cell
 from engage.database import writing
 from engage.extensions import db
@@ -315,46 +315,6 @@ def news_text(action: Action) -> str:
     """The news as young people get it in the chat, the same for each consultation."""
     when = "" if action.status == ACTION_DONE else f", by {_long_date(action.due_on)}"
     return f"You said, we did: {action.summary}\nWho: {action.agency}. {STATUS_NAMES[action.status]}{when}."
-
-
-# --- reading age -------------------------------------------------------------
-# The rule of bench/readability.py (Flesch–Kincaid), which is not part of the
-# installed package; tests/services/test_actions.py checks the two agree.
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
-_TWO_SOUNDS = re.compile(r"(?<![tscg])i[ao]")
-
-
-def reading_age(text: str) -> int | None:
-    """About the age a reader needs to follow ``text`` easily: Flesch–Kincaid grade + 5.
-
-    A hint for the person writing, not a rule: it counts syllables and
-    sentence length, not whether the words are familiar. None with no words.
-    """
-    sentences = [s for line in text.splitlines() for s in _SENTENCE_END.split(line) if _WORD.search(s)]
-    words = [w for s in sentences for w in _WORD.findall(s)]
-    if not words:
-        return None
-    grade = 0.39 * len(words) / len(sentences) + 11.8 * sum(map(_syllables, words)) / len(words) - 15.59
-    return max(5, round(grade + 5))
-
-
-def _syllables(word: str) -> int:
-    w = re.sub(r"[^a-z]", "", word.lower())
-    if not w:
-        return 0
-    if len(w) <= 3:
-        return 1
-    count = len(_VOWEL_GROUPS.findall(w)) + len(_TWO_SOUNDS.findall(w))
-    if w.endswith("e") and not w.endswith(("ee", "ye")) and not re.search(r"[^aeiouy]le$", w):
-        count -= 1
-    elif re.search(r"[^aeiouysxzcgh]es$", w):
-        count -= 1
-    elif re.search(r"[^aeiouytd]ed$", w):
-        count -= 1
-    return max(1, count)
 
 
 # --- inside the unit of work -------------------------------------------------

@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bench.readability import measure
 from engage.database import writing
 from engage.extensions import db
 from engage.models import OPEN, SUBMITTED, AuditEvent, Response, utcnow
@@ -342,20 +341,6 @@ def test_agency_suggestions_are_the_usual_owners_then_any_other_already_used(fac
     actions.create_action(draft(code, agency="police"), facilitator)
     actions.create_action(draft(code, agency="Humber Fire and Rescue"), facilitator)
     assert actions.agency_suggestions() == [*actions.AGENCIES, "Humber Fire and Rescue"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        SUMMARY,
-        "We heard you. The council will open two more youth clubs on Fridays.",
-        "Following consultation, the partnership commissioned an independent evaluation of provision.",
-        "Done.\nThe police now visit schools every term to talk about knife crime.",
-    ],
-)
-def test_the_reading_age_hint_follows_the_projects_readability_rule(text):
-    blocks = text.splitlines()
-    assert actions.reading_age(text) == max(5, round(measure(blocks).grade + 5))
 
 
 def test_plain_words_read_younger_than_officialese():
