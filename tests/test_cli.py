@@ -101,3 +101,17 @@ def test_demo_makes_one_account_per_role_with_a_password_shown_once(app, runner)
         assert users.authenticate("admin@demo.invalid", password).role == "admin"
     again = runner.invoke(args=["demo", "--responses", "2"])
     assert "shown once" not in again.output
+
+
+def test_demo_free_text_answers_arrive_tagged_with_themes_and_sentiment(app, runner):
+    from sqlalchemy import func, select
+
+    from engage.extensions import db
+    from engage.models_themes import AnswerAnalysis, AnswerTag
+
+    runner.invoke(args=["demo", "--responses", "8"])
+    with app.app_context():
+        analysed = db.session.scalar(select(func.count()).select_from(AnswerAnalysis))
+        tagged = db.session.scalar(select(func.count(func.distinct(AnswerTag.answer_id))))
+        assert analysed > 0 and tagged > analysed // 2
+        assert db.session.scalar(select(func.count()).where(AnswerAnalysis.sentiment.is_(None))) == 0

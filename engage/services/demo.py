@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from engage.database import writing
 from engage.extensions import db
 from engage.models import CHAT, OPEN, SUBMITTED, WEB, Answer, Consultation, Response
+from engage.services import theme_tagging
 from engage.services.consultations import create_from_template, survey_of
 from engage.services.responding import age_band_of, resume_key, today
 from surveys import AnswerContext, Survey, runner
@@ -55,6 +56,7 @@ def create_demo(responses_each: int = 60, seed: int = 2026) -> list[Consultation
             consultation = create_from_template(name, status=OPEN)
             add_synthetic_responses(consultation, responses_each, rng)
             made.append(consultation)
+    theme_tagging.retag()  # the answers were written directly, so tag them as arrival would
     return made
 
 

@@ -24,6 +24,7 @@ from engage import jobs
 from engage.analysis.pii import load_places, scrub
 from engage.analysis.themes.tagger import Tagger
 from engage.analysis.themes.taxonomy import Taxonomy, default_taxonomy, validate
+from engage.analysis.themes.training import examples_for
 from engage.database import writing
 from engage.extensions import db
 from engage.models import Answer, User
@@ -180,7 +181,7 @@ def request_retag() -> str:
 
 
 def _train(version: TaxonomyVersion, taxonomy: Taxonomy, by: User | None, audited: bool = True) -> TaggerModel:
-    examples = taxonomy.training_examples() + reviewed_examples(taxonomy)
+    examples = examples_for(taxonomy, reviewed_examples(taxonomy))
     tagger = Tagger.train(examples, taxonomy.seeds())  # outside the write: about a second
     with writing():
         model = TaggerModel(

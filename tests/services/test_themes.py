@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from engage.analysis.themes.tagger import Tagger
 from engage.analysis.themes.taxonomy import Theme, TaxonomyError, default_taxonomy
+from engage.analysis.themes.training import examples_for
 from engage.database import writing
 from engage.extensions import db
 from engage.models import CHAT, OPEN, WEB, Answer, AuditEvent, Response
@@ -262,7 +263,7 @@ def test_a_retrained_tagger_learns_a_new_wording_from_peoples_corrections(code, 
         theme_review.record_review(answer(code, words), ["risk-outside-home"], by=facilitator)
 
     model = themes.retrain(by=facilitator)
-    assert model.trained_on == len(default_taxonomy().training_examples()) + len(wording)
+    assert model.trained_on == len(examples_for(default_taxonomy())) + len(wording)
     found = {t.theme for t in themes.the_tagger().tag(new_answer)}
     assert "risk-outside-home" in found
 

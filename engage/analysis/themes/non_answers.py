@@ -8,7 +8,10 @@ NON_ANSWERS = frozenset(
      "no comments", "nothing really", "not really", "no idea", "nothing to add", "nothing else",
      "no thanks", "no thank you", "pass", "skip", "test", "dont know", "don t know", "idk",
      "did not answer", "didnt answer", "no answer", "not answered", "not applicable", "no response",
-     "left blank", "blank", "nothing to say", "nothing at all", "no nothing"}
+     "left blank", "blank", "nothing to say", "nothing at all", "no nothing", "nothing much",
+     "nothing much to say", "nothing much to say really", "nothing really to say", "not much",
+     "not much to say", "cant think of anything", "can t think of anything", "nothing to report",
+     "no comment really", "none really", "nothing thanks", "no thanks", "nope nothing"}
 )
 _WORD = re.compile(r"[a-z]+")
 
