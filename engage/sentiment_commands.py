@@ -66,30 +66,44 @@ def eval_command(test_file: Path, model_file: Path | None) -> None:
 
 
 @sentiment.command("train")
-@click.option("--train", "train_file", required=True,
+@click.option("--train", "train_files", required=True, multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help=f"JSON lines: {_EXPECTED}; at least 3 answers of each label.")
+              help=f"JSON lines: {_EXPECTED}; at least 3 answers of each label in all. Repeat for more files.")
+@click.option("--examples", "example_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="More answers in the same form that count --examples-weight times each "
+                   "(a few hundred written for you among many thousands). Repeatable.")
+@click.option("--examples-weight", default=3.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="How many times each answer of --examples counts.")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Where to write the model (a .npz file).")
 @click.option("-c", "--regularisation", "c", default=0.2, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="The linear models' C: smaller for a small or noisy set.")
-@click.option("--source", help="Where the answers came from, kept in the model file (default: the file's name).")
-def train_command(train_file: Path, out: Path, c: float, source: str | None) -> None:
+@click.option("--source", help="Where the answers came from, kept in the model file (default: the files' names).")
+def train_command(train_files: tuple[Path, ...], example_files: tuple[Path, ...], examples_weight: float,
+                  out: Path, c: float, source: str | None) -> None:
     """Train a model on answers a partnership has labelled itself, and save it.
 
+    The answers are read in order: the --train files, then the --examples files.
     Use it with ENGAGE_SENTIMENT_MODEL=OUT, or `engage sentiment eval --model OUT`.
     """
-    rows = _rows(train_file)
+    rows = [row for path in train_files for row in _rows(path)]
+    examples = [row for path in example_files for row in _rows(path)]
+    weights = [1.0] * len(rows) + [examples_weight] * len(examples) if examples else None
+    if not source:
+        source = " + ".join([p.name for p in train_files] + [f"{p.name} (x{examples_weight:g})" for p in example_files])
     started = time.perf_counter()
     try:
-        model = SentimentModel.train([t for t, _ in rows], [s for _, s in rows], c=c, source=source or train_file.name)
+        model = SentimentModel.train([t for t, _ in rows + examples], [s for _, s in rows + examples], c=c,
+                                     source=source, weights=weights)
     except ValueError as error:
         raise click.ClickException(str(error)) from None
     seconds = time.perf_counter() - started
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)
     counts = ", ".join(f"{n:,} {label}" for label, n in model.info["answers"].items())
+    weighted = f", {len(examples):,} of them counting {examples_weight:g} times" if examples else ""
     click.echo(
-        f"Trained on {len(rows):,} answers ({counts}) in {seconds:.1f} s; "
+        f"Trained on {len(rows) + len(examples):,} answers ({counts}){weighted} in {seconds:.1f} s; "
         f"saved {out} ({out.stat().st_size / 1e6:.1f} MB). Use it with ENGAGE_SENTIMENT_MODEL={out}"
     )

@@ -87,6 +87,39 @@ def test_train_saves_a_model_that_eval_can_use(runner, tmp_path):
     assert json.loads(result.output)["n"] == 15
 
 
+def test_train_reads_several_files_and_weighs_the_examples_up(runner, tmp_path):
+    first = write_jsonl(tmp_path / "first.jsonl", OWN[:8])
+    second = write_jsonl(tmp_path / "second.jsonl", OWN[8:])
+    examples = write_jsonl(tmp_path / "ours.jsonl", ROWS[:6])
+    out = tmp_path / "weighted.npz"
+    result = runner.invoke(args=["sentiment", "train", "--train", str(first), "--train", str(second),
+                                 "--examples", str(examples), "--examples-weight", "4", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Trained on 21 answers (7 negative, 7 neutral, 7 positive), 6 of them counting 4 times" in result.output
+    info = SentimentModel.load(out).info
+    assert info["source"] == "first.jsonl + second.jsonl + ours.jsonl (x4)"
+    assert info["weights"] == {"1": 15, "4": 6}
+
+    # The same as training on the answers in that order, with the same weights.
+    texts = [row["text"] for row in OWN + ROWS[:6]]
+    same = SentimentModel.train(texts, [row["sentiment"] for row in OWN + ROWS[:6]],
+                                source=info["source"], weights=[1.0] * 15 + [4.0] * 6)
+    assert SentimentModel.load(out).info == same.info
+    assert SentimentModel.load(out).predict(texts) == same.predict(texts)
+
+
+def test_train_without_examples_weighs_nothing(runner, tmp_path):
+    first = write_jsonl(tmp_path / "first.jsonl", OWN[:8])
+    second = write_jsonl(tmp_path / "second.jsonl", OWN[8:])
+    out = tmp_path / "two.npz"
+    result = runner.invoke(args=["sentiment", "train", "--train", str(first), "--train", str(second),
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "counting" not in result.output
+    info = SentimentModel.load(out).info
+    assert info["source"] == "first.jsonl + second.jsonl" and "weights" not in info
+
+
 def test_train_says_which_label_has_too_few_answers(runner, tmp_path):
     train = write_jsonl(tmp_path / "few.jsonl", [row for row in OWN if row["sentiment"] != "neutral"][:8]
                         + [{"text": "I live in town", "sentiment": "neutral"}])

@@ -297,16 +297,26 @@ class SentimentModel:
 
     @classmethod
     def train(cls, texts: Sequence[str], labels: Sequence[str], *, c: float = 0.2,
-              source: str | None = None) -> SentimentModel:
+              source: str | None = None, weights: Sequence[float] | None = None) -> SentimentModel:
         """Learn from answers labelled negative, neutral or positive (at least 3 of each).
 
         ``c`` is the linear models' regularisation (chosen by 5-fold cross-validation
         on GoEmotions' training split); ``source`` says where the answers came from
-        and is kept in the file.
+        and is kept in the file. ``weights``, one per answer, makes an answer count
+        as that many when the models are fitted (a few hundred answers written for
+        Engage among tens of thousands of Reddit comments); which words are in the
+        vocabularies, and their IDF, still count each answer once.
         """
         y = _label_indices(labels)
         if len(texts) != len(y):
             raise ValueError(f"{len(texts)} answers but {len(y)} labels")
+        w = None
+        if weights is not None:
+            w = np.asarray(weights, dtype=np.float64)
+            if w.shape != (len(y),):
+                raise ValueError(f"{len(texts)} answers but {w.size} weights")
+            if not np.all(np.isfinite(w) & (w > 0)):
+                raise ValueError("each weight must be a number above 0")
         counts = np.bincount(y, minlength=3)
         if counts.min() < 3:
             missing = ", ".join(f"{LABELS[k]} ({counts[k]})" for k in range(3) if counts[k] < 3)
@@ -322,9 +332,19 @@ class SentimentModel:
             [words.matrix(word_grams), chars.matrix(char_grams), sp.csr_matrix(_lexicon_features(texts))],
             format="csr",
         )
-        weights, intercept = _fit_linear(x, y, c)
-        calibration, calibration_intercept, offset = _fit_calibration(x, y, c)
+        weights, intercept = _fit_linear(x, y, c, w)
+        calibration, calibration_intercept, offset = _fit_calibration(x, y, c, w)
         n_words, n_chars = len(words.terms), len(chars.terms)
+        info: dict[str, Any] = {
+            "source": source or "",
+            "answers": {LABELS[k]: int(counts[k]) for k in range(3)},
+            "c": c,
+            "min_df": {"words": min_df_words, "chars": min_df_chars},
+            "terms": {"words": n_words, "chars": n_chars},
+        }
+        if w is not None:
+            values, times = np.unique(w, return_counts=True)
+            info["weights"] = {f"{value:g}": int(n) for value, n in zip(values, times)}
         return cls(
             words=words,
             chars=chars,
@@ -337,21 +357,19 @@ class SentimentModel:
                 "calibration_intercept": calibration_intercept,
                 "label_offset": offset,
             },
-            info={
-                "source": source or "",
-                "answers": {LABELS[k]: int(counts[k]) for k in range(3)},
-                "c": c,
-                "min_df": {"words": min_df_words, "chars": min_df_chars},
-                "terms": {"words": n_words, "chars": n_chars},
-            },
+            info=info,
         )
 
 
-def _fit_linear(x: sp.csr_matrix, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
-    """One linear SVM per label on naive-Bayes scaled features, folded back into plain weights."""
+def _fit_linear(x: sp.csr_matrix, y: np.ndarray, c: float,
+                w: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """One linear SVM per label on naive-Bayes scaled features, folded back into plain weights;
+    ``w`` (one weight per answer, or None for all 1) weighs the counts and the SVMs' losses."""
     from sklearn.svm import LinearSVC
 
     present = (x > 0).astype(np.float64)
+    if w is not None:
+        present = sp.diags(w) @ present
     lexicon_columns = slice(x.shape[1] - 4, None)
     weights = np.zeros((x.shape[1], 3))
     intercept = np.zeros(3)
@@ -364,41 +382,47 @@ def _fit_linear(x: sp.csr_matrix, y: np.ndarray, c: float) -> tuple[np.ndarray, 
         ratio = np.sign(ratio) * np.sqrt(np.abs(ratio))
         ratio[lexicon_columns] = 1.0  # the lexicon scores are not counts: left as they are
         svm = LinearSVC(C=c, class_weight="balanced", random_state=0)
-        svm.fit(x @ sp.diags(ratio), (y == k).astype(int))
+        svm.fit(x @ sp.diags(ratio), (y == k).astype(int), sample_weight=w)
         weights[:, k] = ratio * svm.coef_.ravel()
         intercept[k] = svm.intercept_[0]
     return weights, intercept
 
 
-def _fit_calibration(x: sp.csr_matrix, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _fit_calibration(x: sp.csr_matrix, y: np.ndarray, c: float,
+                     w: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Probabilities from decision values, and per-label offsets for macro-F1, both
-    fitted on decision values for answers the linear models did not see (3 folds)."""
+    fitted on decision values for answers the linear models did not see (3 folds),
+    each answer counting as its weight ``w``."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
 
     held_out = np.zeros((x.shape[0], 3))
     for train, test in StratifiedKFold(n_splits=3, shuffle=True, random_state=0).split(x, y):
-        weights, intercept = _fit_linear(x[train], y[train], c)
+        weights, intercept = _fit_linear(x[train], y[train], c, None if w is None else w[train])
         held_out[test] = x[test] @ weights + intercept
-    calibrator = LogisticRegression(C=10.0, max_iter=1000).fit(held_out, y)
+    calibrator = LogisticRegression(C=10.0, max_iter=1000).fit(held_out, y, sample_weight=w)
     logits = held_out @ calibrator.coef_.T + calibrator.intercept_
     steps = np.round(np.arange(-1.0, 1.0001, 0.1), 1)
     offsets = [np.array([a, 0.0, b]) for a in steps for b in steps]
-    best = max(offsets, key=lambda o: (macro_f1(y, (logits + o).argmax(axis=1)), -np.abs(o).sum()))
+    best = max(offsets, key=lambda o: (macro_f1(y, (logits + o).argmax(axis=1), w), -np.abs(o).sum()))
     return calibrator.coef_.T, calibrator.intercept_, best
 
 
 # ----------------------------------------------------------------- measuring
 
-def macro_f1(truth: np.ndarray, predicted: np.ndarray) -> float:
-    return float(np.mean([s["f1"] for s in _per_label(truth, predicted).values()]))
+def macro_f1(truth: np.ndarray, predicted: np.ndarray, weights: np.ndarray | None = None) -> float:
+    """The mean of the three labels' F1; ``weights`` makes each answer count as its weight."""
+    return float(np.mean([s["f1"] for s in _per_label(truth, predicted, weights).values()]))
 
 
-def _per_label(truth: np.ndarray, predicted: np.ndarray) -> dict[str, dict[str, float]]:
+def _per_label(truth: np.ndarray, predicted: np.ndarray,
+               weights: np.ndarray | None = None) -> dict[str, dict[str, float]]:
     scores = {}
+    if weights is None:
+        weights = np.ones(len(truth), dtype=int)
     for k, label in enumerate(LABELS):
-        tp = int(np.sum((predicted == k) & (truth == k)))
-        said, actual = int(np.sum(predicted == k)), int(np.sum(truth == k))
+        tp = weights[(predicted == k) & (truth == k)].sum().item()
+        said, actual = weights[predicted == k].sum().item(), weights[truth == k].sum().item()
         precision = tp / said if said else 0.0
         recall = tp / actual if actual else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -1,12 +1,16 @@
 """Sentiment of young people's free-text answers, with the model Engage ships.
 
-The shipped model learnt from Reddit comments (GoEmotions), not from children's
-answers: the examples here are the kind Engage gets, and the known misses are
-marked as such rather than left out.
+The shipped model learnt from Reddit comments (GoEmotions) and from about 600
+answers written for Engage in young people's voices (data/sentiment_examples.jsonl);
+it is measured on a separate authored file it never saw (sentiment_examples_check.jsonl).
+The examples here are the kind Engage gets, none of them copied from the training
+file, and the known misses are marked as such rather than left out.
 """
 import io
+import json
 import subprocess
 import sys
+from importlib import resources
 
 import numpy as np
 import pytest
@@ -68,12 +72,38 @@ def test_plain_facts_and_requests_are_neutral(words):
     assert sentiment(words).label == "neutral"
 
 
-@pytest.mark.xfail(strict=True, reason="Reddit comments rarely complain about bullying or bus fares")
 @pytest.mark.parametrize(
-    "words", ["I get bullied every day and nobody helps", "the buses are too expensive and always late"]
+    "words",
+    [
+        "I get bullied every day and nobody helps",         # neutral before the authored examples
+        "the buses are too expensive and always late",      # neutral before the authored examples
+        "it's not safe",
+        "the park is not safe at night",
+    ],
 )
-def test_known_miss_complaints_a_young_person_would_call_negative(words):
+def test_everyday_complaints_a_young_person_would_call_negative(words):
     assert sentiment(words).label == "negative"
+
+
+@pytest.mark.parametrize(
+    "words", ["we talked about knife crime", "we talked about drugs", "knife crime", "I get the bus to college"]
+)
+def test_naming_a_hard_topic_without_feeling_is_neutral(words):
+    # "we talked about knife crime" read negative before the authored examples
+    assert sentiment(words).label == "neutral"
+
+
+@pytest.mark.parametrize("words", ["not bad", "school is not bad", "honestly not bad", "it's not boring"])
+def test_not_bad_is_praise(words):
+    # "not bad" read negative before the authored examples
+    assert sentiment(words).label == "positive"
+
+
+@pytest.mark.xfail(strict=True, reason="the letters of 'hate', 'mind', 'terrible' weigh more than the negation "
+                                       "before them: letter n-grams are not marked as negated")
+@pytest.mark.parametrize("words", ["I don't hate it", "i dont hate it tbh", "I don't mind it", "not terrible"])
+def test_known_miss_a_denied_complaint_is_not_a_complaint(words):
+    assert sentiment(words).label != "negative"
 
 
 @pytest.mark.parametrize("words", ["not good", "the club is not good", "the youth club is not fun anymore",
@@ -125,9 +155,42 @@ def test_the_shipped_model_reads_back_from_its_own_file_unchanged():
     assert again.info == model.info
 
 
+def _authored(name):
+    with resources.files("engage.analysis").joinpath(f"data/{name}").open(encoding="utf-8") as lines:
+        return [(row["text"], row["sentiment"]) for row in map(json.loads, lines)]
+
+
+GOEMOTIONS_TRAIN = {"negative": 8133, "neutral": 12823, "positive": 15216}
+
+
 def test_the_shipped_model_says_where_it_came_from():
-    assert "GoEmotions" in default_model().info["source"]
-    assert default_model().info["answers"] == {"negative": 8133, "neutral": 12823, "positive": 15216}
+    info = default_model().info
+    assert "GoEmotions" in info["source"] and "sentiment_examples.jsonl" in info["source"]
+    examples = _authored("sentiment_examples.jsonl")
+    # Trained on exactly the authored file as it is now, each answer counting 3 times.
+    assert info["answers"] == {label: n + sum(s == label for _, s in examples) for label, n in GOEMOTIONS_TRAIN.items()}
+    assert info["weights"] == {"1": sum(GOEMOTIONS_TRAIN.values()), "3": len(examples)}
+
+
+def test_the_authored_files_are_balanced_and_the_check_file_is_never_trained_on():
+    examples, check = _authored("sentiment_examples.jsonl"), _authored("sentiment_examples_check.jsonl")
+    assert 400 <= len(examples) <= 650 and 90 <= len(check) <= 120
+    for rows in (examples, check):
+        for label in LABELS:
+            assert abs(sum(s == label for _, s in rows) / len(rows) - 1 / 3) < 0.03
+    assert len({t.lower() for t, _ in examples}) == len(examples)
+    assert not {t.lower() for t, _ in examples} & {t.lower() for t, _ in check}
+
+
+def test_the_shipped_model_gets_most_held_out_authored_answers_right():
+    # Young people's kinds of answers, written for Engage apart from the training examples
+    # and never trained on. Measured: accuracy 0.762, macro-F1 0.763 (0.695 and 0.690 before
+    # the authored examples were added to training).
+    check = _authored("sentiment_examples_check.jsonl")
+    found = sentiments([t for t, _ in check])
+    accuracy = sum(s.label == label for s, (_, label) in zip(found, check)) / len(check)
+    assert accuracy >= 0.75
+    assert evaluate(check)["macro_f1"] >= 0.75
 
 
 # A partnership's own coded answers: a small set, as it would be.
@@ -163,6 +226,38 @@ def test_a_trained_model_saved_and_loaded_predicts_identically(own_model, tmp_pa
     texts = ["the club is great", "the bus is rubbish", "I live in town", "", "not great"]
     assert SentimentModel.load(path).predict(texts) == own_model.predict(texts)
     assert sentiments(texts, model=own_model) == own_model.predict(texts)
+
+
+def test_weights_of_one_change_nothing_and_are_recorded(own_model):
+    texts, labels = [t for t, _ in OWN_ANSWERS], [s for _, s in OWN_ANSWERS]
+    ones = SentimentModel.train(texts, labels, source="our answers", weights=[1] * len(texts))
+    for name, w in own_model.weights.items():
+        assert np.array_equal(ones.weights[name], w)
+    assert ones.info["weights"] == {"1": 18}
+    assert "weights" not in own_model.info
+
+
+def test_weights_change_the_fit_but_not_the_vocabulary(own_model):
+    # What weighting does for young people's answers among Reddit comments is measured on the
+    # shipped model (above); on 18 answers it only has to reach the fit, not the vocabulary.
+    labels = [s for _, s in OWN_ANSWERS]
+    weighted = SentimentModel.train([t for t, _ in OWN_ANSWERS], labels,
+                                    weights=[3.0 if s == "negative" else 1.0 for s in labels])
+    assert weighted.words.terms == own_model.words.terms and weighted.chars.terms == own_model.chars.terms
+    assert np.array_equal(weighted.words.idf, own_model.words.idf)
+    assert not np.array_equal(weighted.weights["words"], own_model.weights["words"])
+    assert weighted.info["weights"] == {"1": 12, "3": 6}
+    assert weighted.info["answers"] == {"negative": 6, "neutral": 6, "positive": 6}
+
+
+@pytest.mark.parametrize(("weights", "message"), [
+    ([1.0] * 17, "18 answers but 17 weights"),
+    ([1.0] * 17 + [0.0], "each weight must be a number above 0"),
+    ([1.0] * 17 + [float("nan")], "each weight must be a number above 0"),
+])
+def test_training_refuses_weights_that_do_not_fit(weights, message):
+    with pytest.raises(ValueError, match=message):
+        SentimentModel.train([t for t, _ in OWN_ANSWERS], [s for _, s in OWN_ANSWERS], weights=weights)
 
 
 def test_training_refuses_an_unknown_label():
