@@ -46,11 +46,13 @@ def create_app(test_config: type[Config] | dict | None = None) -> Flask:
     from engage.respond import bp as respond_bp
 
     from engage.api import bp as api_bp
+    from engage.board import bp as board_bp
     from engage.console import bp as console_bp
     from bots.telegram.webhook import bp as telegram_bp
 
     app.register_blueprint(respond_bp)
     app.register_blueprint(console_bp)
+    app.register_blueprint(board_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # bearer tokens, not cookies: nothing for a forged form to ride on
     app.register_blueprint(telegram_bp)

@@ -12,6 +12,7 @@ from engage.models import CLOSED, DRAFT, OPEN
 from engage.safeguarding_commands import safeguarding
 from engage.sentiment_commands import sentiment
 from engage.privacy_commands import erase, retention
+from engage.report_commands import report_cli
 from engage.services import consultations as consultation_service
 from engage.services.errors import ConsultationNotFound
 from engage.survey_commands import surveys
@@ -46,6 +47,7 @@ def register(app) -> None:
     themes_cli.add_command(theme_eval)
     app.cli.add_command(themes_cli)
     app.cli.add_command(jobs_cli)
+    app.cli.add_command(report_cli)
 
 
 @click.group()

@@ -32,7 +32,7 @@ def register(app: Flask) -> None:
     def _http(error):
         if request.path.startswith("/api/"):
             return jsonify(error=error.description or error.name), error.code or 500
-        if request.blueprint == "console":
+        if request.blueprint in ("console", "board"):
             return render_template("console/error.html", error=error), error.code or 500
         return _page("http", error.code or 500, error=error)
 

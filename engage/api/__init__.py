@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from engage.api import routes  # noqa: E402,F401
+from engage.api import routes, voice  # noqa: E402,F401

@@ -1,15 +1,20 @@
-"""A consultation's results page for young people: how many took part, and what is being done.
+"""A consultation's results page for young people: how many took part, what they chose, and what is being done.
 
-No sign-in, no answers: only a count that went through small-number
-suppression and the actions the partnership has published in reply.
+No sign-in, no answers: only counts that went through small-number
+suppression (charts of the choice questions, with their words) and the
+actions the partnership has published in reply.
 """
 from flask import render_template
 
+from engage.reports.consultation import public_charts
 from engage.respond.routes import bp
 from engage.services.actions import results_for
+from engage.services.voice import consultation_summary
 
 
 @bp.get("/s/<code>/results")
 def results(code: str):
     # An unknown code raises ConsultationNotFound: the same friendly page as joining.
-    return render_template("respond/results.html", results=results_for(code))
+    results = results_for(code)
+    charts = public_charts(consultation_summary(code))
+    return render_template("respond/results.html", results=results, charts=charts)

@@ -79,10 +79,11 @@ class ThemeSummary:
     name: str
     area: str
     answers: Cell                # free-text answers tagged with the theme this period
-    previous: Cell               # the same in the previous period
-    trend: str                   # "up", "down", "same", "new", or "" when either count is hidden
+    previous: Cell               # the same in the previous period (blank, count None, for a consultation's summary)
+    trend: str                   # "up", "down", "same", "new", or "" when the two cells as shown do not settle it
+                                 # (25 against "fewer than 10" is "up"; "fewer than 10" twice is "")
     sentiment: tuple[Row, ...]   # negative / neutral / positive counts, suppressed as a table
-    quotes: tuple[Quote, ...]    # two or three, chosen to show the range of views
+    quotes: tuple[Quote, ...]    # two or three, chosen to show the range of views; none under the threshold
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,109 @@
+"""One consultation's results: a one-page write-up for the board, and a version for young people.
+
+The board's write-up gives a square-table event's headlines: who took part,
+the top themes with a quote each, the choices made and the actions in reply.
+The young people's version is what goes back to them: plain words, big text,
+what they talked about and chose, and what is being done. It has no quote
+(a friend can know a friend's words) and no percentage of a small group.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from engage.reports import html, tables, words
+from engage.reports.charts import bar_chart_svg, text_alternative
+from engage.reports.pdf import ReportPDF
+from engage.reports.quarterly import actions_table
+from engage.services.voice_model import ChoiceResult, Row, VoiceSummary
+
+HEADLINE_THEMES = 5
+BOARD, YOUNG_PEOPLE = "board", "young-people"
+VERSIONS = (BOARD, YOUNG_PEOPLE)
+# Questions about the young people themselves, not their views: not published back.
+ABOUT_THEMSELVES = frozenset({"age_band"})
+
+
+def file_stem(summary: VoiceSummary, version: str = BOARD) -> str:
+    stem = f"consultation-{summary.consultation_code or 'results'}"
+    return stem if version == BOARD else f"{stem}-{version}"
+
+
+def consultation_html(summary: VoiceSummary) -> str:
+    return html.render("reports/consultation.html", summary=summary, headline_themes=HEADLINE_THEMES)
+
+
+def consultation_csv(summary: VoiceSummary) -> bytes:
+    return tables.csv_bytes(summary)
+
+
+def consultation_pdf(summary: VoiceSummary) -> bytes:
+    pdf = ReportPDF(f"{summary.title}: write-up for the board", "Consultation write-up for the board")
+    pdf.title_block(summary.title, f"Write-up for the board · {summary.consultation_code}",
+                    words.period_line(summary))
+    part = summary.participation
+    pdf.heading("Who took part")
+    pdf.facts([
+        ("Responses", part.responses.display),
+        ("Answers in their own words", summary.free_text_answers.display),
+    ])
+    if part.by_age_band:
+        pdf.bars(part.by_age_band, "Responses by age band")
+    pdf.heading("Headlines: what young people said")
+    if not summary.themes:
+        pdf.paragraph("No free-text answer could be matched to a theme.")
+    for number, theme in enumerate(summary.themes[:HEADLINE_THEMES], start=1):
+        pdf.heading(f"{number}. {theme.name} ({theme.answers.display} answers, {theme.area})", 3)
+        if theme.quotes:
+            pdf.quote(theme.quotes[0])
+    rest = summary.themes[HEADLINE_THEMES:]
+    if rest:
+        pdf.paragraph("Also raised: " + ", ".join(f"{t.name} ({t.answers.display})" for t in rest) + ".",
+                      size=9)
+    if summary.choices:
+        pdf.heading("What they chose")
+        for choice in summary.choices:
+            pdf.bars(choice.rows, f"{choice.question} (answered by {choice.answered.display})")
+    pdf.heading("You said, we did")
+    actions_table(pdf, summary)
+    pdf.paragraph(words.suppression_note(summary.threshold), size=8, colour=(74, 74, 74))
+    return pdf.document()
+
+
+def young_people_html(summary: VoiceSummary) -> str:
+    # A summary's actions are the published ones (engage.services.voice), so the
+    # board's version and this one list the same "you said, we did".
+    return html.render("reports/young_people.html", summary=summary, charts=public_charts(summary))
+
+
+def young_people_choices(summary: VoiceSummary) -> list[tuple[ChoiceResult, tuple[Row, ...]]]:
+    """The choice questions to publish back, each with rows fit for young people."""
+    return [
+        (choice, words.for_young_people(choice.rows, choice.answered))
+        for choice in summary.choices
+        if choice.kind not in ABOUT_THEMSELVES
+    ]
+
+
+@dataclass(frozen=True)
+class PublicChart:
+    """A choice question's chart for young people: the public results page and their version."""
+
+    question: str
+    svg: Markup | None  # escaped by bar_chart_svg, safe in a page as it is; None when every count is hidden
+    words: str          # the chart in words, shown beneath it (or instead of it)
+
+
+WITHHELD = "We can't show the numbers for this one without risking someone being picked out."
+
+
+def public_charts(summary: VoiceSummary) -> list[PublicChart]:
+    charts = []
+    for choice, rows in young_people_choices(summary):
+        if words.all_alike_hidden(rows):
+            charts.append(PublicChart(choice.question, None, WITHHELD))
+        else:
+            svg = Markup(bar_chart_svg(rows, choice.question, description="What young people chose."))
+            charts.append(PublicChart(choice.question, svg, text_alternative(rows)))
+    return charts

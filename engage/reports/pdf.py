@@ -1,0 +1,187 @@
+"""Report pages as PDF: headings, short paragraphs, tables, bar charts and quotes on A4.
+
+The font is the posters' (DejaVu Sans from the system, for Welsh, Polish,
+Arabic... in quotes and titles), with the same plain-Latin fallback when a
+machine has none. Bars follow the SVG charts' rule: a hidden count has no bar.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fpdf import FPDF, FontFace
+from fpdf.enums import TableCellFillMode, XPos, YPos
+
+from engage.reports.charts import bar_fractions, plain, text_alternative, value_label
+from engage.reports.words import all_alike_hidden
+from engage.services.posters import latin1, unicode_font
+from engage.services.voice_model import Quote, Row
+
+MARGIN = 18.0
+INK, MUTED, BAR, RULE, SHADE = (27, 27, 27), (74, 74, 74), (29, 95, 168), (170, 170, 170), (232, 238, 246)
+_PT = 25.4 / 72
+
+
+class ReportPDF(FPDF):
+    """An A4 report with a running title and page numbers in the footer."""
+
+    def __init__(self, title: str, subject: str):
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        found = unicode_font()
+        if found:
+            self.add_font("DejaVu", "", str(found[0]))
+            self.add_font("DejaVu", "B", str(found[1]))
+            self.family_name, self._clean = "DejaVu", lambda text: text
+        else:
+            self.family_name, self._clean = "Helvetica", latin1
+        self.running_title = self.clean(title)
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, margin=MARGIN + 4)
+        self.set_creator("Engage")
+        self.set_title(self.running_title)
+        self.set_subject(self.clean(subject))
+        self.set_lang("en-GB")
+        self.add_page()
+
+    def clean(self, text: str) -> str:
+        return self._clean(plain(text))
+
+    @property
+    def width(self) -> float:
+        return self.w - self.l_margin - self.r_margin
+
+    def footer(self) -> None:
+        self.set_y(-MARGIN + 2)
+        self.set_font(self.family_name, "", 8)
+        self.set_text_color(*MUTED)
+        self.cell(self.width / 2, 5, self.running_title[:90])
+        self.cell(self.width / 2, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+
+    # --- blocks ---------------------------------------------------------------
+
+    def title_block(self, title: str, *lines: str) -> None:
+        self._text(title, size=20, bold=True)
+        for line in lines:
+            self._text(line, size=11, colour=MUTED)
+        self.ln(2)
+
+    def heading(self, text: str, level: int = 1) -> None:
+        size = {1: 15, 2: 12.5, 3: 11}[level]
+        # Keep a heading with at least a few lines of what follows it.
+        self._room_for(size * _PT * 1.4 + 18)
+        self.ln(3 if level == 1 else 2)
+        self._text(text, size=size, bold=True)
+        if level == 1:
+            self.set_draw_color(*RULE)
+            self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+            self.ln(2)
+
+    def paragraph(self, text: str, *, size: float = 10, colour=INK, bold: bool = False) -> None:
+        self._text(text, size=size, colour=colour, bold=bold)
+        self.ln(1)
+
+    def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Label and value on a line each, the value bold: the headline numbers."""
+        for label, value in pairs:
+            self._room_for(6)
+            self.set_font(self.family_name, "", 10)
+            self.set_text_color(*INK)
+            self.cell(self.width * 0.55, 6, self.clean(label))
+            self.set_font(self.family_name, "B", 10)
+            self.cell(self.width * 0.45, 6, self.clean(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(2)
+
+    def table(self, headings: Sequence[str], rows: Sequence[Sequence[str]],
+              widths: Sequence[float] | None = None) -> None:
+        if not rows:
+            return
+        self.set_font(self.family_name, "", 8.5)
+        self.set_text_color(*INK)
+        self.set_draw_color(*RULE)
+        with super().table(
+            col_widths=widths, text_align="LEFT", line_height=4.2, padding=1.2,
+            first_row_as_headings=True, width=self.width,
+            headings_style=FontFace(emphasis="BOLD", fill_color=SHADE),
+            cell_fill_mode=TableCellFillMode.NONE,
+        ) as table:
+            for values in (headings, *rows):
+                row = table.row()
+                for value in values:
+                    row.cell(self.clean(value))
+        self.ln(3)
+
+    def keep_together(self, height: float) -> None:
+        """Start a new page unless ``height`` mm still fit on this one."""
+        self._room_for(height)
+
+    def bars(self, rows: Sequence[Row], title: str = "") -> None:
+        """A bar chart drawn in the PDF: label, then bar and value; hidden counts get no bar."""
+        self._room_for(14)
+        if title:
+            self._text(title, size=10, bold=True)
+        if not rows:
+            self.paragraph(text_alternative(rows), size=9, colour=MUTED)
+            return
+        if all_alike_hidden(rows):
+            labels = ", ".join(row.label for row in rows)
+            self.paragraph(f"Each {rows[0].cell.display}, so that nobody can be picked out: {labels}.",
+                           size=8.5, colour=MUTED)
+            return
+        label_w, value_w = 58.0, 32.0
+        left = self.l_margin + label_w + 2
+        longest = self.width - label_w - 2 - value_w
+        for row, fraction in zip(rows, bar_fractions(rows)):
+            self.set_font(self.family_name, "", 8.5)
+            label = self.clean(row.label)
+            lines = self.multi_cell(label_w, 3.8, label, dry_run=True, output="LINES")
+            height = max(len(lines) * 3.8, 5.0)
+            self._room_for(height + 1)
+            y = self.get_y()
+            self.set_text_color(*INK)
+            self.set_xy(self.l_margin, y + 0.4)
+            self.multi_cell(label_w, 3.8, label, align="L")
+            self.set_xy(left, y + 0.4)
+            if fraction is None:
+                # No bar: its length would tell what the label hides.
+                self.set_text_color(*MUTED)
+                self.cell(longest, 3.8, self.clean(row.cell.display))
+            else:
+                length = fraction * longest
+                if length > 0:
+                    with self.local_context(fill_color=BAR):
+                        self.rect(left, y + 0.5, length, 3.6, style="F")
+                self.set_x(left + length + 0.5)
+                self.cell(value_w, 3.8, self.clean(value_label(row)))
+            self.set_xy(self.l_margin, y + height + 1)
+        self.ln(2)
+
+    def quote(self, quote: Quote) -> None:
+        self._room_for(12)
+        x = self.l_margin
+        self.set_left_margin(x + 5)
+        self.set_x(x + 5)
+        top = self.get_y()
+        self._text(f"\u201c{quote.text}\u201d", size=9.5)
+        self._text(f"{quote.sentiment}, {quote.consultation_title}", size=8, colour=MUTED)
+        self.set_draw_color(*BAR)
+        self.set_line_width(0.8)
+        self.line(x + 1.5, top, x + 1.5, self.get_y())
+        self.set_line_width(0.2)
+        self.set_left_margin(x)
+        self.set_x(x)
+        self.ln(2)
+
+    def document(self) -> bytes:
+        return bytes(self.output())
+
+    # --- helpers --------------------------------------------------------------
+
+    def _text(self, text: str, *, size: float, bold: bool = False, colour=INK) -> None:
+        self.set_font(self.family_name, "B" if bold else "", size)
+        self.set_text_color(*colour)
+        self.set_x(self.l_margin)
+        self.multi_cell(self.w - self.r_margin - self.l_margin, size * _PT * 1.35, self.clean(text),
+                        align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def _room_for(self, height: float) -> None:
+        if self.get_y() + height > self.page_break_trigger:
+            self.add_page()

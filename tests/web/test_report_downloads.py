@@ -1,0 +1,129 @@
+"""Board members download the quarterly report and a consultation's write-up as a page, PDF or CSV."""
+from __future__ import annotations
+
+import pytest
+
+from engage.services import voice
+from engage.services.errors import ConsultationNotFound
+from tests.reports.helpers import csv_rows, pdf_title
+from tests.reports.samples import CONSULTATION, FEW, SUMMARY
+
+
+@pytest.fixture
+def summaries(monkeypatch):
+    asked = []
+
+    def quarterly(period):
+        asked.append(period.label)
+        return SUMMARY
+
+    def consultation(code):
+        asked.append(code)
+        if code.upper() != "SQT7K2":
+            raise ConsultationNotFound(code)
+        return CONSULTATION
+
+    monkeypatch.setattr(voice, "voice_summary", quarterly)
+    monkeypatch.setattr(voice, "consultation_summary", consultation)
+    return asked
+
+
+@pytest.fixture
+def board(staff):
+    return staff("board_member")
+
+
+def test_the_quarterly_report_is_a_standalone_page_that_may_run_nothing(board, summaries):
+    response = board.get("/board/report?period=2026Q3&format=html")
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert "Engagement with children and young people" in page and FEW in page
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "style-src 'sha256-" in policy and "script-src" not in policy
+    assert response.headers["Cache-Control"] == "no-store"
+    assert summaries == ["2026 Q3"]
+
+
+def test_the_quarterly_report_downloads_as_a_pdf(board, summaries):
+    response = board.get("/board/report?period=2026Q3&format=pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert response.headers["Content-Disposition"] == 'attachment; filename="engagement-2026Q3.pdf"'
+    assert pdf_title(response.data) == "Engagement with children and young people: 2026 Q3"
+
+
+def test_the_quarterly_report_downloads_as_a_csv_of_its_tables(board, summaries):
+    response = board.get("/board/report?period=2026Q3&format=csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert response.headers["Content-Disposition"] == 'attachment; filename="engagement-2026Q3.csv"'
+    assert FEW in {row["value"] for row in csv_rows(response.data)}
+
+
+def test_without_a_period_the_report_is_of_this_quarter_so_far(board, summaries):
+    from engage.services.responding import today
+
+    assert board.get("/board/report").status_code == 200
+    assert summaries == [f"{today().year} Q{(today().month - 1) // 3 + 1}"]
+
+
+@pytest.mark.parametrize("fmt, kind", [("html", "text/html"), ("pdf", "application/pdf"), ("csv", "text/csv")])
+def test_a_consultations_write_up_comes_in_every_format(board, summaries, fmt, kind):
+    response = board.get(f"/board/report?code=sqt7k2&format={fmt}")
+    assert response.status_code == 200 and response.mimetype == kind
+
+
+def test_the_young_peoples_version_is_a_page(board, summaries):
+    response = board.get("/board/report?code=SQT7K2&version=young-people")
+    assert response.status_code == 200
+    assert "What you told us" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("query, words", [
+    ("period=2026Q5", "write it like 2026Q3"),
+    ("period=2026Q3&format=docx", "choose html, pdf, csv"),
+    ("code=SQT7K2&version=young-people&format=pdf", "web page"),
+    ("period=2026Q3&version=young-people", "give its code"),
+    ("period=2026Q3&code=SQT7K2", "not both"),
+])
+def test_a_report_there_is_none_of_is_refused_with_why(board, summaries, query, words):
+    response = board.get(f"/board/report?{query}")
+    assert response.status_code == 400
+    assert words in response.get_data(as_text=True)
+    assert summaries == []
+
+
+def test_an_unknown_code_is_not_found(board, summaries):
+    response = board.get("/board/report?code=NOPE22&format=pdf")
+    assert response.status_code == 404 and response.mimetype == "text/html"
+    assert "We could not find that page" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("role", ["facilitator", "co_facilitator", "safeguarding_lead"])
+def test_only_board_members_and_admins_get_reports(staff, summaries, role):
+    assert staff(role).get("/board/report?period=2026Q3&format=pdf").status_code == 403
+    assert summaries == []
+
+
+def test_an_admin_gets_reports(staff, summaries):
+    assert staff("admin").get("/board/report?period=2026Q3&format=csv").status_code == 200
+
+
+def test_nobody_signed_out_gets_a_report(client, summaries):
+    response = client.get("/board/report?period=2026Q3&format=pdf")
+    assert response.status_code == 302 and "/console/login" in response.location
+    assert summaries == []
+
+
+def test_the_reports_are_built_from_real_answers(app, board):
+    from engage.services.demo import create_demo
+    from engage.services.responding import today
+
+    with app.app_context():
+        code = next(c.join_code for c in create_demo(responses_each=12) if c.kind == "square_table")
+    quarter = f"{today().year}Q{(today().month - 1) // 3 + 1}"
+    page = board.get(f"/board/report?period={quarter}&format=html")
+    assert page.status_code == 200 and "3. The impact" in page.get_data(as_text=True)
+    write_up = board.get(f"/board/report?code={code}&format=pdf")
+    assert write_up.status_code == 200 and pdf_title(write_up.data).endswith("write-up for the board")
+    young = board.get(f"/board/report?code={code}&version=young-people")
+    assert "What you told us" in young.get_data(as_text=True)
