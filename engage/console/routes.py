@@ -27,7 +27,7 @@ from engage.console.forms import (
     TeamForm,
 )
 from engage.extensions import limiter
-from engage.models import ADMIN, CLOSED, DRAFT, OPEN, ROLES, SAFEGUARDING_LEAD
+from engage.models import ADMIN, BOARD_MEMBER, CLOSED, DRAFT, OPEN, ROLES, SAFEGUARDING_LEAD
 from engage.services import audit, consultations, users
 from engage.services.errors import AccountError
 
@@ -91,6 +91,8 @@ def accept_invite(token: str):
 def home():
     if current_user.role == SAFEGUARDING_LEAD:
         return redirect(url_for(".safeguarding_queue"))
+    if current_user.role == BOARD_MEMBER:
+        return redirect(url_for("board.index"))
     if current_user.role not in RUNNERS:
         return redirect(url_for(".account"))
     found = consultations.list_consultations(run_by=current_user)

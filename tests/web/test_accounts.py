@@ -187,8 +187,8 @@ def test_a_facilitator_puts_a_co_facilitator_on_the_team(app, staff):
     assert young.post(f"/console/c/{made.join_code}/team", {"members": []}).status_code == 403
 
 
-def test_a_board_member_lands_on_their_account_page_and_the_lead_on_the_alert_queue(staff):
-    for role, landing in (("board_member", "/console/account"), ("safeguarding_lead", "/console/safeguarding")):
+def test_a_board_member_lands_on_what_young_people_are_saying_and_the_lead_on_the_alert_queue(staff):
+    for role, landing in (("board_member", "/board/"), ("safeguarding_lead", "/console/safeguarding")):
         page = staff(role).get("/console/")
         assert page.status_code == 302 and page.location.endswith(landing)
 
