@@ -20,6 +20,17 @@ DRAFT, OPEN, CLOSED = "draft", "open", "closed"
 IN_PROGRESS, SUBMITTED = "in_progress", "submitted"
 WEB, CHAT = "web", "chat"
 
+# Where a consultation took place (None: not recorded), in the order they are listed.
+SETTINGS = ("school", "college", "youth_club", "community_event", "online", "other")
+SETTING_NAMES = {
+    "school": "School",
+    "college": "College",
+    "youth_club": "Youth club or youth service",
+    "community_event": "Community event",
+    "online": "Online",
+    "other": "Other",
+}
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
@@ -38,6 +49,7 @@ class Consultation(db.Model):
     max_age: Mapped[int | None]
     opens_on: Mapped[date | None]
     closes_on: Mapped[date | None]
+    setting: Mapped[str | None] = mapped_column(String(40))  # one of SETTINGS, or None: not recorded
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     current_version_id: Mapped[int | None] = mapped_column(
         ForeignKey("survey_versions.id", use_alter=True, name="fk_consultation_current_version")

@@ -165,6 +165,7 @@ def builder_settings(code: str):
                 max_age=form.max_age.data,
                 opens_on=form.opens_on.data,
                 closes_on=form.closes_on.data,
+                setting=form.setting.data or None,
                 by=current_user,
             )
         except SettingsRejected as rejected:

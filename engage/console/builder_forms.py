@@ -26,6 +26,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from engage.models import SETTING_NAMES
+from engage.models import SETTINGS as CONSULTATION_SETTINGS
 from surveys import Question, Survey
 from surveys.editing import SETTINGS, TESTS, Branching, ChoiceRow, QuestionDraft, branching_sources
 from surveys.i18n import DEFAULT_LANGUAGE, localise
@@ -58,6 +60,12 @@ TEST_NAMES = {
 ALWAYS, KEEP = "", "-keep-"
 BLANK_ROWS = 3  # empty rows to add choices in, below the existing ones
 _AGE = "An age is a whole number of years from 0 to 120."
+NOT_SET = "Not set"
+
+
+def setting_choices() -> list[SelectChoice]:
+    """Where a consultation took place: "Not set" (empty) first, then the fixed list."""
+    return [SelectChoice("", NOT_SET)] + [SelectChoice(s, SETTING_NAMES[s]) for s in CONSULTATION_SETTINGS]
 
 
 class ChoiceRowForm(Form):
@@ -193,6 +201,8 @@ class SettingsForm(FlaskForm):
     max_age = IntegerField("Oldest age", [Optional(), NumberRange(0, 120, _AGE)])
     opens_on = DateField("Opens on", [Optional()])
     closes_on = DateField("Closes on", [Optional()])
+    setting = SelectField("Setting", choices=setting_choices(), default="",
+                          filters=[lambda value: value or ""])
     submit = SubmitField("Save settings")
 
 

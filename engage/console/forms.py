@@ -13,6 +13,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from engage.console.builder_forms import setting_choices
 from engage.models import ROLES
 from surveys.templates import template_names
 
@@ -65,6 +66,7 @@ class ActionForm(FlaskForm):
 class NewConsultationForm(FlaskForm):
     template = SelectField("Start from", choices=[SelectChoice(t, t.replace("-", " ").capitalize()) for t in template_names()])
     title = StringField("Title", validators=[Length(max=200)])
+    setting = SelectField("Setting", choices=setting_choices(), default="")
     submit = SubmitField("Create consultation")
 
 

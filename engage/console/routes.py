@@ -105,7 +105,8 @@ def new_consultation():
     form = NewConsultationForm()
     if form.validate_on_submit():
         consultation = consultations.create_from_template(
-            form.template.data, title=(form.title.data or "").strip() or None, by=current_user
+            form.template.data, title=(form.title.data or "").strip() or None,
+            setting=form.setting.data or None, by=current_user,
         )
         flash("Consultation created as a draft. Check its questions, then publish it.", "info")
         return redirect(url_for(".consultation", code=consultation.join_code))

@@ -50,6 +50,8 @@ def consultation_pdf(summary: VoiceSummary) -> bytes:
     ])
     if part.by_age_band:
         pdf.bars(part.by_age_band, "Responses by age band")
+    if part.by_setting:
+        pdf.bars(part.by_setting, "Responses by setting")
     pdf.heading("Headlines: what young people said")
     if not summary.themes:
         pdf.paragraph("No free-text answer could be matched to a theme.")

@@ -66,6 +66,7 @@ def _activity(pdf: ReportPDF, summary: VoiceSummary) -> None:
     pdf.bars(part.by_kind, "Responses by kind of consultation")
     pdf.bars(part.by_age_band, "Responses by age band")
     pdf.bars(part.by_channel, "Responses by channel")
+    pdf.bars(part.by_setting, "Responses by setting")
 
 
 def _views_and_voices(pdf: ReportPDF, summary: VoiceSummary) -> None:

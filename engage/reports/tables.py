@@ -22,6 +22,7 @@ TABLES = (
     "responses by kind",
     "responses by age band",
     "responses by channel",
+    "responses by setting",
     "themes",
     "theme sentiment",
     "areas of focus",
@@ -53,6 +54,7 @@ def lines(summary: VoiceSummary) -> Iterator[Line]:
     yield from _counts("responses by kind", "", part.by_kind)
     yield from _counts("responses by age band", "", part.by_age_band)
     yield from _counts("responses by channel", "", part.by_channel)
+    yield from _counts("responses by setting", "", part.by_setting)
     for row, theme in zip(words.theme_rows(summary), summary.themes):
         yield "themes", theme.area, theme.name, "answers", theme.answers.display
         yield "themes", theme.area, theme.name, "percent of free-text answers", _percent(row)

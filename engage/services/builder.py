@@ -16,7 +16,7 @@ from sqlalchemy import case, func, select
 
 from engage.database import writing
 from engage.extensions import db
-from engage.models import SUBMITTED, Consultation, Response, SurveyVersion, User
+from engage.models import SETTINGS, SUBMITTED, Consultation, Response, SurveyVersion, User
 from engage.services import audit
 from engage.services.consultations import stored_form, survey_of
 from engage.services.errors import ServiceError
@@ -169,8 +169,12 @@ def update_settings(
     opens_on: date | None,
     closes_on: date | None,
     by: User | None,
+    setting: str | None | object = ...,
 ) -> Consultation:
-    """Change the title, audience and dates; raise SettingsRejected saying what does not fit."""
+    """Change the title, audience, dates and setting; raise SettingsRejected saying what does not fit.
+
+    ``setting``: one of ``SETTINGS`` (where it took place), None or "" for not recorded;
+    left as it is when not given."""
     title = (title or "").strip()
     problems: dict[str, str] = {}
     if not title:
@@ -187,6 +191,9 @@ def update_settings(
             f"The closing date cannot be before the opening date ({opens_on.day} {opens_on:%B %Y}). "
             "Choose a later closing date, or an earlier opening date."
         )
+    setting = consultation.setting if setting is ... else (setting or None)
+    if setting is not None and setting not in SETTINGS:
+        problems["setting"] = "Choose a setting from the list."
     if problems:
         raise SettingsRejected(problems)
     changed = {
@@ -195,6 +202,7 @@ def update_settings(
         "max_age": max_age,
         "opens_on": opens_on,
         "closes_on": closes_on,
+        "setting": setting,
     }
     with writing():
         changed = {k: v for k, v in changed.items() if getattr(consultation, k) != v}

@@ -15,6 +15,7 @@ from engage.models import (
     ConsultationMember,
     DRAFT,
     OPEN,
+    SETTINGS,
     SUBMITTED,
     Consultation,
     Response,
@@ -81,8 +82,11 @@ def create_consultation(
     status: str = DRAFT,
     opens_on: date | None = None,
     closes_on: date | None = None,
+    setting: str | None = None,
     by: User | None = None,
 ) -> Consultation:
+    if setting is not None and setting not in SETTINGS:
+        raise ValueError(f"unknown setting {setting!r}: choose one of {', '.join(SETTINGS)}")
     with writing():
         consultation = Consultation(
             join_code=_unused_join_code(),
@@ -94,6 +98,7 @@ def create_consultation(
             max_age=survey.max_age,
             opens_on=opens_on,
             closes_on=closes_on,
+            setting=setting,
             created_by_id=by.id if by else None,
         )
         db.session.add(consultation)

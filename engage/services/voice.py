@@ -30,7 +30,7 @@ from flask import current_app
 
 from engage.analysis.suppression import HIDDEN, Cell, count_cell, fewer_than, hidden, protect, shown
 from engage.analysis.themes.taxonomy import Taxonomy
-from engage.models import CHAT, WEB, Consultation
+from engage.models import CHAT, SETTING_NAMES, SETTINGS, WEB, Consultation
 from engage.services import themes, voice_choices, voice_queries, voice_quotes
 from engage.services.consultations import find_consultation
 from engage.services.retention import holds_words
@@ -58,6 +58,7 @@ KIND_NAMES = {
 }
 CHANNEL_NAMES = {WEB: "Web page", CHAT: "Telegram chat"}
 NOT_GIVEN, PREFER_NOT_TO_SAY_LABEL = "Not given", "Prefer not to say"
+NOT_RECORDED = "Not recorded"  # a consultation with no setting
 SENTIMENTS = ("negative", "neutral", "positive")
 SENTIMENT_NAMES = {"negative": "Negative", "neutral": "Neutral", "positive": "Positive"}
 QUOTE_CANDIDATES = 12  # per theme and sentiment: enough to find two or three good ones
@@ -185,15 +186,20 @@ def _summarise(scope: Scope, *, title: str, period: Period | None, themes_scope:
 def _participation(rows: list[tuple[int, str | None, str, int]], consultations: list[Consultation],
                    threshold: int) -> Participation:
     kinds = {c.id: c.kind for c in consultations}
-    by_kind, by_band, by_channel = Counter(), Counter(), Counter()
+    settings = {c.id: c.setting for c in consultations}
+    by_kind, by_band, by_channel, by_setting = Counter(), Counter(), Counter(), Counter()
     for consultation_id, band, channel, n in rows:
         by_kind[kinds.get(consultation_id, "")] += n
         by_band[band] += n
         by_channel[channel] += n
+        by_setting[settings.get(consultation_id) or ""] += n
     total = sum(by_kind.values())
     kind_keys = [k for k in KIND_NAMES if by_kind[k]] + sorted(k for k in by_kind if k not in KIND_NAMES)
     band_keys = _band_order(by_band)
     channel_keys = [c for c in CHANNEL_NAMES if by_channel[c]] + sorted(c for c in by_channel if c not in CHANNEL_NAMES)
+    setting_keys = ([s for s in SETTINGS if by_setting[s]]
+                    + sorted(s for s in by_setting if s and s not in SETTINGS)
+                    + ([""] if by_setting[""] else []))
     responses = count_cell(total, threshold)
     return Participation(
         # Consultations are events, not people: their number puts no one in a small group.
@@ -203,7 +209,14 @@ def _participation(rows: list[tuple[int, str | None, str, int]], consultations: 
                        by_kind, threshold),
         by_age_band=table_rows([(k or "", _band_label(k)) for k in band_keys], by_band, threshold, keys=band_keys),
         by_channel=table_rows([(c, CHANNEL_NAMES.get(c, c)) for c in channel_keys], by_channel, threshold),
+        by_setting=table_rows([(s, _setting_label(s)) for s in setting_keys], by_setting, threshold),
     )
+
+
+def _setting_label(setting: str) -> str:
+    if not setting:
+        return NOT_RECORDED
+    return SETTING_NAMES.get(setting, setting.replace("_", " ").capitalize())
 
 
 def _band_order(by_band: Counter) -> list[str | None]:

@@ -63,7 +63,9 @@ class Participation:
     responses: Cell              # responses sent
     by_kind: tuple[Row, ...]     # consultation kinds (square-table event, lifestyle survey, ...)
     by_age_band: tuple[Row, ...]
-    by_channel: tuple[Row, ...]  # web page, Telegram (the "setting" the issue names, until consultations record one)
+    by_channel: tuple[Row, ...]  # web page, Telegram
+    by_setting: tuple[Row, ...]  # school, youth club, online ... of each response's consultation;
+                                 # key "" is "Not recorded"
 
 
 @dataclass(frozen=True)

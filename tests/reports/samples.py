@@ -87,6 +87,11 @@ SUMMARY = VoiceSummary(
             Row("web", "Web page", shown(200), 93),
             Row("telegram", "Telegram", hidden()),
         ),
+        by_setting=(
+            Row("school", "School", shown(150), 70),
+            Row("youth_club", "Youth club or youth service", fewer_than(10)),
+            Row("", "Not recorded", hidden()),
+        ),
     ),
     free_text_answers=shown(120),
     untagged=shown(31),

@@ -106,7 +106,7 @@ def test_the_page_stands_alone_and_its_only_style_is_allowed_by_its_hash(page):
 def test_a_quarter_with_no_answers_still_makes_a_report():
     empty = replace(
         SUMMARY,
-        participation=Participation(shown(0), shown(0), (), (), ()),
+        participation=Participation(shown(0), shown(0), (), (), (), ()),
         free_text_answers=shown(0), untagged=shown(0), themes=(), areas=(), choices=(), actions=(),
     )
     page = quarterly_html(empty)
@@ -147,7 +147,7 @@ def test_the_pdf_draws_no_bar_for_a_suppressed_count():
         SUMMARY,
         participation=Participation(
             shown(1), shown(160),
-            (Row("a", "Lifestyle survey", shown(150)), Row("b", "Square table", fewer_than(10))), (), (),
+            (Row("a", "Lifestyle survey", shown(150)), Row("b", "Square table", fewer_than(10))), (), (), (),
         ),
         themes=(), areas=(), choices=(), actions=(),
     )

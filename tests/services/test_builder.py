@@ -163,9 +163,26 @@ def test_settings_are_saved_and_recorded(ballot):
     assert event.detail == {"fields": ["closes_on", "max_age", "min_age", "opens_on", "title"]}
 
 
+def test_the_setting_is_saved_recorded_and_kept_when_not_given(ballot):
+    given = {"title": ballot.title, "min_age": ballot.min_age, "max_age": ballot.max_age,
+             "opens_on": ballot.opens_on, "closes_on": ballot.closes_on}
+    builder.update_settings(ballot, **given, setting="youth_club", by=None)
+    db.session.expire_all()
+    assert ballot.setting == "youth_club"
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "changed settings"))
+    assert event.detail == {"fields": ["setting"]}
+    builder.update_settings(ballot, **given, by=None)  # not given: left as it is
+    db.session.expire_all()
+    assert ballot.setting == "youth_club"
+    builder.update_settings(ballot, **given, setting="", by=None)  # "Not set"
+    db.session.expire_all()
+    assert ballot.setting is None
+
+
 @pytest.mark.parametrize(
     "settings, field, message",
     [
+        ({"setting": "pub"}, "setting", "Choose a setting from the list"),
         ({"opens_on": date(2025, 3, 10), "closes_on": date(2025, 3, 9)}, "closes_on",
          "The closing date cannot be before the opening date (10 March 2025)"),
         ({"min_age": 16, "max_age": 11}, "max_age", "cannot be below the youngest (16)"),

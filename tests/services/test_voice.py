@@ -339,6 +339,29 @@ def test_participation_counts_only_responses_sent_in_the_period(square, ballot):
     assert next(r for r in part.by_channel if r.key == CHAT).percent == 32
 
 
+def test_participation_by_setting_counts_responses_by_their_consultations_setting_suppressed_as_a_table(ctx):
+    school = Young(create_from_template("square-table", title="At school", status=OPEN, setting="school"))
+    club = Young(create_from_template("square-table", title="At the club", status=OPEN, setting="youth_club"))
+    online = Young(create_from_template("youth-ballot", title="Online", status=OPEN, setting="online"))
+    unknown = Young(create_from_template("youth-ballot", title="Somewhere", status=OPEN))
+    for young, n in ((school, 30), (club, 4), (online, 15), (unknown, 22)):
+        for _ in range(n):
+            young.respond(IN_Q3)
+
+    summary = voice.voice_summary(Q3)
+    part = summary.participation
+
+    assert [(r.key, r.label) for r in part.by_setting] == [
+        ("school", "School"), ("youth_club", "Youth club or youth service"), ("online", "Online"),
+        ("", "Not recorded"),
+    ]
+    # 4 alone could be worked out from the total (71): the next smallest hides with it.
+    assert part.responses.display == "71"
+    assert rows(part.by_setting) == {"school": "30", "youth_club": FEW, "online": "hidden", "": "22"}
+    data = json.loads(everything_said(summary))
+    assert [r["cell"]["display"] for r in data["participation"]["by_setting"]] == ["30", FEW, "hidden", "22"]
+
+
 # Choice questions and ballots
 
 
