@@ -10,6 +10,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from engage.analysis.sentiment import LABELS, SentimentModel, evaluate, load_model
+from engage.labelled import BadRow, read_jsonl
 
 _EXPECTED = '{"text": ..., "sentiment": "negative", "neutral" or "positive"}'
 
@@ -19,25 +20,17 @@ def sentiment() -> None:
     """Label free-text answers negative, neutral or positive."""
 
 
+def _labelled(row: dict) -> tuple[str, str]:
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "sentiment" not in row:
+        raise BadRow(f"expected {_EXPECTED}")
+    if row["sentiment"] not in LABELS:
+        raise BadRow(f"unknown sentiment {row['sentiment']!r} (expected {', '.join(LABELS)})")
+    return row["text"], row["sentiment"]
+
+
 def _rows(path: Path) -> list[tuple[str, str]]:
     """(text, label) from a JSON-lines file, or a message naming the line that is wrong."""
-    rows = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            where = f"{path.name} line {number}"
-            try:
-                row = json.loads(line)
-            except ValueError as error:
-                raise click.ClickException(f"{where}: not JSON ({error})") from None
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "sentiment" not in row:
-                raise click.ClickException(f"{where}: expected {_EXPECTED}")
-            if row["sentiment"] not in LABELS:
-                raise click.ClickException(
-                    f"{where}: unknown sentiment {row['sentiment']!r} (expected {', '.join(LABELS)})"
-                )
-            rows.append((row["text"], row["sentiment"]))
+    rows = list(read_jsonl(path, _labelled, _EXPECTED))
     if not rows:
         raise click.ClickException(f"{path.name} holds no labelled answers: expected lines {_EXPECTED}")
     return rows
