@@ -27,6 +27,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Optional
 
+from engage.analysis.readability import reading_age
 from engage.console import bp
 from engage.console.access import requires
 from engage.models_actions import ACTION_STATUSES, Action
@@ -248,7 +249,7 @@ def _edit_page(form: ActionEditForm, action: Action | None):
         groups=actions.theme_groups(action.theme_keys if action else ()),
         chosen_themes=set(form.themes.data or ()),
         agencies=actions.agency_suggestions(),
-        reading_age=actions.reading_age(form.summary.data or ""),
+        reading_age=reading_age(form.summary.data or ""),
         plain_age=PLAIN_READING_AGE,
         max_summary=MAX_SUMMARY,
         max_note=MAX_NOTE,
@@ -261,7 +262,7 @@ def _edit_page(form: ActionEditForm, action: Action | None):
 
 
 def _reading_note(action: Action) -> str:
-    age = actions.reading_age(action.summary)
+    age = reading_age(action.summary)
     if age is None or age <= PLAIN_READING_AGE:
         return ""
     return f" The summary has a reading age of about {age}: shorter sentences and everyday words would help."

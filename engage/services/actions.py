@@ -22,7 +22,6 @@ from datetime import date
 from flask import current_app
 from sqlalchemy import Select, case, func, select
 
-from engage.analysis.readability import reading_age  # noqa: F401  (the register's hint)
 from engage.analysis.suppression import Cell, count_cell
 from engage.database import writing
 from engage.extensions import db

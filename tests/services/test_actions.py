@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from engage.analysis.readability import reading_age
 from engage.database import writing
 from engage.extensions import db
 from engage.models import OPEN, SUBMITTED, AuditEvent, Response, utcnow
@@ -344,12 +345,12 @@ def test_agency_suggestions_are_the_usual_owners_then_any_other_already_used(fac
 
 
 def test_plain_words_read_younger_than_officialese():
-    plain = actions.reading_age("We heard you. We will keep the youth club open on Fridays.")
-    official = actions.reading_age(
+    plain = reading_age("We heard you. We will keep the youth club open on Fridays.")
+    official = reading_age(
         "Following extensive consultation, the partnership has commissioned additional evaluative provision."
     )
     assert plain <= actions.PLAIN_READING_AGE < official
-    assert actions.reading_age("  ") is None
+    assert reading_age("  ") is None
 
 
 def test_publish_pressed_ten_times_at_once_queues_the_news_once(app, facilitator, code):
