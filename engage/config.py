@@ -94,6 +94,10 @@ class Config:
     # (choices, flags and counts stay); unfinished responses after this many days.
     RETENTION_MONTHS = int(os.environ.get("RETENTION_MONTHS", 12))
     RETENTION_UNFINISHED_DAYS = int(os.environ.get("RETENTION_UNFINISHED_DAYS", 30))
+    # A safeguarding alert's copy of the words, and a way to reach the young
+    # person, counted from when the lead dealt with the alert.
+    ALERT_RETENTION_MONTHS = int(os.environ.get("ALERT_RETENTION_MONTHS", 12))
+    ALERT_CONTACT_DAYS = int(os.environ.get("ALERT_CONTACT_DAYS", 30))
     # Where young people (and their adults) can ask about their data: shown on /privacy.
     PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT", "").strip() or None
 

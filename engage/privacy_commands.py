@@ -5,6 +5,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from engage.services import alert_retention
 from engage.services import retention as retention_service
 from engage.services.errors import ConsultationNotFound
 from engage.services.responding import today
@@ -26,7 +27,10 @@ def run(dry_run: bool) -> None:
     """Erase free text older than RETENTION_MONTHS, keeping its themes and counts.
 
     Also deletes unfinished responses started more than RETENTION_UNFINISHED_DAYS
-    ago, except any holding a possible disclosure. Safe to run again: run it daily.
+    ago, except any holding a possible disclosure, and erases the words of
+    safeguarding alerts dealt with ALERT_RETENTION_MONTHS ago and the way to
+    reach a young person ALERT_CONTACT_DAYS after the alert was dealt with.
+    Safe to run again: run it daily.
     """
     config = current_app.config
     months, days = config["RETENTION_MONTHS"], config["RETENTION_UNFINISHED_DAYS"]
@@ -48,6 +52,16 @@ def run(dry_run: bool) -> None:
             f"{_n(report.kept_unfinished_flagged, 'unfinished response')} kept: each holds a possible "
             "disclosure for the safeguarding lead."
         )
+    alerts = alert_retention.run_alert_retention(
+        today=today(), months=config["ALERT_RETENTION_MONTHS"],
+        contact_days=config["ALERT_CONTACT_DAYS"], dry_run=dry_run,
+    )
+    click.echo(
+        f"Safeguarding alerts dealt with before {alerts.words_before}: words of "
+        f"{_n(alerts.erased_alerts, 'alert')} and {_n(alerts.erased_notes, 'note')} {would}erased; "
+        f"ways to reach dealt with before {alerts.contact_before}: {alerts.erased_contacts:,} {would}erased. "
+        "Alerts not yet dealt with are kept whole."
+    )
     if dry_run:
         click.echo("Dry run: nothing was changed.")
 

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from engage.database import writing
 from engage.extensions import db
-from engage.models import IN_PROGRESS, OPEN, SUBMITTED, Answer, AuditEvent, Response
+from engage.models import IN_PROGRESS, OPEN, SUBMITTED, Answer, AuditEvent, Response, SafeguardingAlert
 from engage.services.consultations import create_from_template, find_consultation
 from engage.services.responding import today
 
@@ -70,6 +70,24 @@ def test_retention_dry_run_changes_nothing(app, runner, ballot):
     assert "1 answer in 1 response would be erased" in result.output
     assert "Dry run: nothing was changed." in result.output
     assert words_stored(app) == ["Older kids carry knives at the park."]
+
+
+def test_retention_run_also_erases_the_words_of_alerts_dealt_with_long_ago(app, runner, ballot):
+    with app.app_context(), writing():
+        long_ago = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=400)
+        for status in ("referred", "new"):
+            db.session.add(SafeguardingAlert(
+                consultation_title="Youth ballot", question_text="Why?", text="my stepdad hits me",
+                concern="violence at home", channel="web", created_at=long_ago, waiting_since=long_ago,
+                status=status, reviewed_at=long_ago if status != "new" else None,
+            ))
+    result = runner.invoke(args=["retention", "run"])
+    assert result.exit_code == 0, result.output
+    assert "words of 1 alert and 0 notes erased" in result.output
+    assert "Alerts not yet dealt with are kept whole." in result.output
+    with app.app_context():
+        kept = dict(db.session.execute(select(SafeguardingAlert.status, SafeguardingAlert.text)).all())
+    assert kept == {"referred": "[removed after 12 months]", "new": "my stepdad hits me"}
 
 
 def test_retention_reads_the_period_from_config(app, runner, ballot):
