@@ -5,6 +5,10 @@ consultations made once per module, so they cannot see each other's answers.
 """
 from __future__ import annotations
 
+import http.client
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from sqlalchemy import select
 
@@ -84,3 +88,46 @@ def stored(app, person: Respondent) -> dict | None:
             }
         finally:
             db.session.remove()
+
+
+class Served:
+    """The shared app behind a real threaded HTTP server on loopback, for requests at the same moment."""
+
+    def __init__(self, app):
+        from werkzeug.serving import make_server
+
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.port = self.server.server_port
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
+
+    def at_once(self, times: int, path: str, body: bytes, headers: dict) -> list[int]:
+        """POST the same request ``times`` times, released together; their statuses."""
+        ready = threading.Barrier(times)
+
+        def one(_):
+            ready.wait()
+            return self.request("POST", path, body, headers)[0]
+
+        with ThreadPoolExecutor(max_workers=times) as pool:
+            return list(pool.map(one, range(times)))
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def served(shared_app):
+    server = Served(shared_app)
+    yield server
+    server.stop()
