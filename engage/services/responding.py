@@ -26,6 +26,7 @@ from engage.services.errors import ResponseNotFound
 from engage.tokens import token_digest
 from surveys import PREFER_NOT_TO_SAY, AnswerContext, AnswerError, RunnerState, Screen, Survey
 from surveys import runner
+from surveys.question_types import clean_text
 
 NEXT, BACK, SKIP = "next", "back", "skip"
 
@@ -158,6 +159,18 @@ def submit_response(join_code: str, token: str | None) -> Progress:
         theme_tagging.tag_after_commit(_word_answers(current.survey, response), missing_only=True)
     theme_tagging.tag_committed()
     return _progress(current.consultation, response)
+
+
+def words_typed(join_code: str, question_id: str, typed: Sequence[str]) -> str | None:
+    """What a young person wrote on a words question, cleaned, to hand back when it cannot be saved.
+
+    For a screen sent without a valid form token (their session was lost, or the
+    token expired): nothing is saved, but their own words are not thrown away.
+    """
+    survey = survey_of(consultation_for_answering(join_code, today()))
+    if not survey.has_question(question_id) or not survey.question(question_id).kind.takes_words:
+        return None
+    return clean_text("\n".join(v for v in typed if v)) or None
 
 
 # What is stored of a respondent's token: it resumes their response, and is all that links them to it.

@@ -427,3 +427,97 @@ def test_every_page_of_a_closed_consultation_says_it_is_closed_with_410(shared_a
         assert page.status_code == 410, (path, page.status_code)
         assert "This survey has closed" in page.get_data(as_text=True)
     assert stored(shared_app, young)["answers"] == {"q": "kept before closing"}
+
+
+# --- expired form tokens and lost sessions ---------------------------------------------
+
+
+@pytest.fixture
+def tokens_expire(shared_app, monkeypatch):
+    """Form tokens last an hour (a deployment may set one), and two hours have passed."""
+    from itsdangerous import TimestampSigner
+
+    shared_app.config["WTF_CSRF_TIME_LIMIT"] = 3600
+    later = TimestampSigner.get_timestamp
+    yield lambda: monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: later(self) + 7200)
+    shared_app.config["WTF_CSRF_TIME_LIMIT"] = None
+
+
+def test_an_expired_token_gives_the_screen_back_with_what_was_typed_and_saving_it_again_works(
+    shared_app, codes, person, tokens_expire
+):
+    young = person(codes["free_text"])
+    young.start()
+    tokens_expire()
+    typed = "I typed this slowly <b>and</b> my token ran out"
+    page = young.answer(typed)
+    assert page.status_code == 400
+    assert error_of(page).startswith("We could not save that, so nothing has changed.")
+    assert textarea(page) == typed
+    assert_shown_as_words(page, typed)
+    assert stored(shared_app, young)["answers"] == {}
+    shared_app.config["WTF_CSRF_TIME_LIMIT"] = None  # the fresh token on the page: as if sent at once
+    assert young.answer(textarea(page)).status_code == 200
+    assert stored(shared_app, young)["answers"] == {"q": typed}
+
+
+@pytest.mark.parametrize("kind", ["single_choice", "number", "ranked_ballot"])
+def test_an_expired_token_on_a_choice_screen_keeps_the_choice_ticked(shared_app, codes, person, tokens_expire, kind):
+    values = {"single_choice": ["blue"], "number": ["7"], "ranked_ballot": ["jobs", "knives"]}[kind]
+    young = person(codes[kind])
+    young.start()
+    tokens_expire()
+    page = young.answer(*values)
+    assert page.status_code == 400
+    text = page.get_data(as_text=True)
+    for value in values:
+        assert f'value="{value}" selected' in text or f'value="{value}" checked' in text or \
+            f'value="{value}"' in text and kind == "number"
+    assert stored(shared_app, young)["answers"] == {}
+
+
+def test_a_lost_session_mid_survey_shows_what_was_typed_to_copy_and_keeps_what_was_saved(
+    shared_app, codes, person
+):
+    from engage.models import OPEN
+    from engage.services.consultations import create_consultation
+    from surveys.textformat import loads
+
+    with shared_app.app_context():
+        code = create_consultation(loads("""
+id: two-words
+kind: service_feedback
+title: Two questions
+intro: Two.
+thank_you: Thanks.
+questions:
+  - {id: first, type: free_text, text: "First?"}
+  - {id: second, type: free_text, text: "Second?"}
+"""), status=OPEN).join_code
+        db.session.remove()
+    young = person(code)
+    young.start()
+    young.answer("saved before the cookie went")
+    on_screen = young.page
+    saved = stored(shared_app, young)
+    young.client.delete_cookie("engage")  # cookies cleared, or the survey reopened in another browser
+    young.page = on_screen
+    typed = "what I typed <script>x</script> when it was lost"
+    page = young.answer(typed)
+    assert page.status_code == 400
+    text = page.get_data(as_text=True)
+    assert "Please try that again" in text
+    assert html.unescape(re.search(r'<textarea id="words"[^>]*>\n?(.*?)</textarea>', text, re.S).group(1)) == typed
+    assert_shown_as_words(page, typed)
+    assert saved["answers"] == {"first": "saved before the cookie went"}
+    carry_on = re.search(r'href="([^"]+)"[^>]*>Carry on', text).group(1)
+    assert young.client.get(carry_on, follow_redirects=True).status_code == 200
+
+
+def test_a_lost_session_on_a_choice_screen_shows_no_words_box(shared_app, codes, person):
+    young = person(codes["single_choice"])
+    young.start()
+    young.client.delete_cookie("engage")
+    page = young.answer("blue")
+    assert page.status_code == 400
+    assert 'id="words"' not in page.get_data(as_text=True)
