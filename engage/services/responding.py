@@ -132,9 +132,12 @@ def answer_screen(
             state = runner.return_to(survey, state, question_id)
             if state.current != question_id:
                 return before
+        context = before.context
+        if not state.finished and survey.question(state.current).kind.has_places:
+            context = _places_locked(before.consultation, survey, state, response)
         concern = _concern(survey, question_id, typed)
         try:
-            after = _apply(survey, state, action, typed, before.context)
+            after = _apply(survey, state, action, typed, context)
         except AnswerError as error:
             raise ScreenRejected(replace(before, concern=concern), error, typed) from None
         _save(response, before.state, after)
@@ -248,6 +251,19 @@ def _context(
     )
     taken = Counter(v for value in picks if isinstance(value, list) for v in value)
     return AnswerContext(places_taken=dict(taken))
+
+
+def _places_locked(
+    consultation: Consultation, survey: Survey, state: RunnerState, response: Response
+) -> AnswerContext:
+    """Places taken, counted while holding the consultation's row.
+
+    Young people picking a workshop at the same moment each wait for the one
+    before to commit, so the last place goes to one of them (PostgreSQL; SQLite
+    has one writer at a time anyway).
+    """
+    db.session.execute(select(Consultation.id).where(Consultation.id == consultation.id).with_for_update())
+    return _context(consultation, survey, state, response)
 
 
 def _save(response: Response, before: RunnerState, after: RunnerState) -> None:
