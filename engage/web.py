@@ -1,9 +1,10 @@
 """What every page shares: locale choice, privacy headers, template helpers, health."""
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 
-from flask import Flask, current_app, jsonify, request, session
+from flask import Flask, abort, current_app, jsonify, request, session
 from flask_babel import get_locale, gettext
 from sqlalchemy import text
 
@@ -52,6 +53,29 @@ def allow_larger_uploads(app: Flask) -> None:
         if limit:
             request.max_content_length = limit
             request.max_form_memory_size = limit
+        _measure_chunked_body()
+
+
+def _measure_chunked_body() -> None:
+    """Refuse a chunked body over the limit (413) rather than read it cut short.
+
+    A body sent in chunks has no Content-Length, and Werkzeug reads such a
+    body only up to ``max_content_length``, silently: an answer would be saved
+    truncated, or the fields after the cut lost. So it is read here, one byte
+    past the limit at most, and handed on with its length known.
+    """
+    environ = request.environ
+    if "chunked" not in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
+        return
+    if request.content_length is not None or not environ.get("wsgi.input_terminated"):
+        return
+    limit = request.max_content_length
+    if limit is None:
+        return
+    body = environ["wsgi.input"].read(limit + 1)
+    if len(body) > limit:
+        abort(413)
+    environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
 
 
 def register(app: Flask) -> None:

@@ -48,12 +48,26 @@ def _fixed(*pairs: tuple[str, str]) -> tuple[Choice, ...]:
 
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Invisible characters that change how the text around them is shown, or hide a
+# word from a search: bidirectional embeddings, overrides and isolates (an
+# unclosed right-to-left override reverses the rest of a line wherever a quote is
+# shown: a board page, an export, a chat), zero-width spaces, word joiners,
+# invisible operators and byte order marks. Zero-width (non-)joiners stay, as
+# emoji and Persian, Urdu and Indic spelling need them; so do the direction marks
+# (LRM, RLM, ALM), which mixed Arabic and English can need and which reorder nothing.
+_INVISIBLE = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff]")
+# Half a UTF-16 pair, which only JSON can carry and no database can store as UTF-8.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def clean_text(raw: str) -> str:
-    """Normalise typed text: NFC, Unix newlines, no control characters, trimmed."""
-    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text).strip()
+    """Normalise typed text: NFC, Unix newlines, no control or invisible characters, trimmed.
+
+    A lone surrogate becomes U+FFFD, as bytes that are not UTF-8 do in a web form.
+    """
+    text = _LONE_SURROGATE.sub("\ufffd", raw)
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return _INVISIBLE.sub("", _CONTROL.sub("", text)).strip()
 
 
 def _given(raw: Sequence[str]) -> list[str]:

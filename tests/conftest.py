@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
@@ -39,10 +40,11 @@ def _server_problem() -> str | None:
 _PROBLEM = _server_problem()
 
 
-@pytest.fixture
-def database_url(tmp_path):
+@contextmanager
+def fresh_database(folder):
+    """A new, empty database: an SQLite file in ``folder``, or a schema on the server."""
     if not SERVER_URL:
-        yield f"sqlite:///{tmp_path / 'engage.db'}", {}
+        yield f"sqlite:///{folder / 'engage.db'}", {}
         return
     if _PROBLEM:
         if REQUIRE_SERVER:
@@ -60,23 +62,37 @@ def database_url(tmp_path):
         admin.dispose()
 
 
-@pytest.fixture
-def app(database_url, tmp_path, monkeypatch):
-    url, engine_options = database_url
-    monkeypatch.setenv("ENGAGE_INSTANCE_PATH", str(tmp_path / "instance"))
-    app = create_app(
-        {
-            **{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
-            "SQLALCHEMY_DATABASE_URI": url,
-            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, **engine_options},
-        }
-    )
-    with app.app_context():
-        upgrade()
-    yield app
+@contextmanager
+def migrated_app(database, folder):
+    """An app on ``database`` (from ``fresh_database``), migrated, with its instance in ``folder``."""
+    url, engine_options = database
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ENGAGE_INSTANCE_PATH", str(folder / "instance"))
+        app = create_app(
+            {
+                **{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
+                "SQLALCHEMY_DATABASE_URI": url,
+                "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, **engine_options},
+            }
+        )
+        with app.app_context():
+            upgrade()
+        yield app
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    with fresh_database(tmp_path) as database:
+        yield database
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    with migrated_app(database_url, tmp_path) as made:
+        yield made
 
 
 @pytest.fixture

@@ -41,7 +41,10 @@ def webhook():
     given = request.headers.get(SECRET_HEADER, "")
     if not hmac.compare_digest(given.encode(), secret.encode()):
         abort(403)
-    data = request.get_json(force=True, silent=True)
+    try:
+        data = request.get_json(force=True, silent=True)
+    except RecursionError:  # nested deeper than the JSON reader goes (silent only covers ValueError)
+        abort(400)
     update_id = data.get("update_id") if isinstance(data, dict) else None
     if type(update_id) is not int:
         abort(400)

@@ -5,6 +5,7 @@ of harm. What they write goes to the safeguarding lead with their alert, and
 nowhere else; saying no thanks stores nothing.
 """
 from flask import redirect, render_template, url_for
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
@@ -12,7 +13,7 @@ from wtforms.validators import DataRequired, Length
 
 from engage.respond.routes import _token, bp
 from engage.services import safeguarding
-from engage.services.safeguarding import MAX_CONTACT, ContactNotOffered
+from engage.services.safeguarding import MAX_CONTACT, AlertError, ContactNotOffered
 
 
 class ContactForm(FlaskForm):
@@ -36,7 +37,10 @@ def contact(code: str):
             safeguarding.request_contact(code, token, form.how_to_reach.data)
         except ContactNotOffered:
             return redirect(url_for(".screen", code=code))
-        return redirect(url_for(".contact_sent", code=code))
+        except AlertError as error:  # e.g. nothing left once control characters are taken out
+            form.how_to_reach.errors.append(gettext(str(error)))
+        else:
+            return redirect(url_for(".contact_sent", code=code))
     page = render_template("respond/contact.html", form=form, code=code)
     # What they typed may be a phone number: never kept in a shared device's cache.
     return page, 422 if form.errors else 200, {"Cache-Control": "no-store"}

@@ -11,13 +11,16 @@ from flask import (
     url_for,
 )
 from flask_babel import get_locale
+from flask_wtf.csrf import CSRFError
 
 from engage.models import WEB
 from engage.qr import qr_png, qr_svg
 from engage.respond.forms import JoinForm, ScreenForm, StartForm
 from engage.services import responding
 from engage.services.consultations import find_consultation
-from engage.services.errors import ResponseNotFound
+from engage.services.errors import ResponseNotFound, ServiceError
+from surveys import AnswerError
+from surveys.i18n import N_
 
 bp = Blueprint("respond", __name__)
 
@@ -62,6 +65,42 @@ def start(code: str):
 def _not_started(error):
     """No response in this browser (never started, or cookies cleared): begin at the intro."""
     return redirect(url_for(".intro", code=request.view_args["code"]))
+
+
+# Shown when an answer screen came back with an expired or missing form token.
+SEND_AGAIN = AnswerError(N_("We could not save that, so nothing has changed. Please check your answer and press Next again."))
+
+
+@bp.errorhandler(CSRFError)
+def _stale_form(error):
+    """A form sent with an expired or missing token: nothing is saved, and nothing typed is lost.
+
+    If this browser still has its response and the screen is the one showing,
+    the screen comes back with what was typed and a fresh token. Otherwise (the
+    session was lost) the try-again page shows their own words to copy.
+    """
+    code = (request.view_args or {}).get("code")
+    typed, question_id = request.form.getlist("answer"), request.form.get("question") or ""
+    words = None
+    if request.endpoint == "respond.answer" and code:
+        try:
+            progress = responding.progress(code, _token(code))
+            if progress.screen is not None and progress.screen.question.id == question_id:
+                return _render_screen(progress, error=SEND_AGAIN, typed=typed), 400
+        except ResponseNotFound:
+            pass
+        except ServiceError:  # unknown or closed: the try-again page, as for any other form
+            return _stale_page(code, None)
+        try:
+            words = responding.words_typed(code, question_id, typed)
+        except ServiceError:
+            words = None
+    return _stale_page(code, words)
+
+
+def _stale_page(code: str | None, words: str | None):
+    back = url_for(".screen", code=code) if code else None
+    return render_template("errors/stale_form.html", back=back, words=words), 400
 
 
 @bp.get("/s/<code>/q")

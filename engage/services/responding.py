@@ -26,6 +26,7 @@ from engage.services.errors import ResponseNotFound
 from engage.tokens import token_digest
 from surveys import PREFER_NOT_TO_SAY, AnswerContext, AnswerError, RunnerState, Screen, Survey
 from surveys import runner
+from surveys.question_types import clean_text
 
 NEXT, BACK, SKIP = "next", "back", "skip"
 
@@ -131,9 +132,12 @@ def answer_screen(
             state = runner.return_to(survey, state, question_id)
             if state.current != question_id:
                 return before
+        context = before.context
+        if not state.finished and survey.question(state.current).kind.has_places:
+            context = _places_locked(before.consultation, survey, state, response)
         concern = _concern(survey, question_id, typed)
         try:
-            after = _apply(survey, state, action, typed, before.context)
+            after = _apply(survey, state, action, typed, context)
         except AnswerError as error:
             raise ScreenRejected(replace(before, concern=concern), error, typed) from None
         _save(response, before.state, after)
@@ -158,6 +162,18 @@ def submit_response(join_code: str, token: str | None) -> Progress:
         theme_tagging.tag_after_commit(_word_answers(current.survey, response), missing_only=True)
     theme_tagging.tag_committed()
     return _progress(current.consultation, response)
+
+
+def words_typed(join_code: str, question_id: str, typed: Sequence[str]) -> str | None:
+    """What a young person wrote on a words question, cleaned, to hand back when it cannot be saved.
+
+    For a screen sent without a valid form token (their session was lost, or the
+    token expired): nothing is saved, but their own words are not thrown away.
+    """
+    survey = survey_of(consultation_for_answering(join_code, today()))
+    if not survey.has_question(question_id) or not survey.question(question_id).kind.takes_words:
+        return None
+    return clean_text("\n".join(v for v in typed if v)) or None
 
 
 # What is stored of a respondent's token: it resumes their response, and is all that links them to it.
@@ -235,6 +251,19 @@ def _context(
     )
     taken = Counter(v for value in picks if isinstance(value, list) for v in value)
     return AnswerContext(places_taken=dict(taken))
+
+
+def _places_locked(
+    consultation: Consultation, survey: Survey, state: RunnerState, response: Response
+) -> AnswerContext:
+    """Places taken, counted while holding the consultation's row.
+
+    Young people picking a workshop at the same moment each wait for the one
+    before to commit, so the last place goes to one of them (PostgreSQL; SQLite
+    has one writer at a time anyway).
+    """
+    db.session.execute(select(Consultation.id).where(Consultation.id == consultation.id).with_for_update())
+    return _context(consultation, survey, state, response)
 
 
 def _save(response: Response, before: RunnerState, after: RunnerState) -> None:

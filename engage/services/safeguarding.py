@@ -38,6 +38,7 @@ from engage.services.consultations import find_consultation, survey_of
 from engage.services.errors import NotAllowed, ServiceError
 from engage.tokens import token_digest
 from surveys import PREFER_NOT_TO_SAY
+from surveys.question_types import clean_text
 
 OVERDUE_AFTER = timedelta(hours=24)
 STATUS_NAMES = {
@@ -117,8 +118,12 @@ def contact_offered(join_code: str, token: str | None) -> bool:
 
 
 def request_contact(join_code: str, token: str | None, how_to_reach: str) -> ContactRequest:
-    """Keep a way to reach the young person, for the lead only, linked to their latest alert."""
-    how_to_reach = (how_to_reach or "").strip()
+    """Keep a way to reach the young person, for the lead only, linked to their latest alert.
+
+    Cleaned as an answer is (no NUL, which PostgreSQL cannot store, nor other
+    control or invisible characters), so the lead reads what was meant.
+    """
+    how_to_reach = clean_text(how_to_reach or "")
     if not how_to_reach:
         raise AlertError("Please write how someone can reach you, or choose no thanks.")
     if len(how_to_reach) > MAX_CONTACT:

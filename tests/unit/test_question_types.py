@@ -176,6 +176,31 @@ def test_free_text_loses_c1_control_characters_too(control):
     assert parse(make_question("free_text"), f"a{control}[31mb") == "a[31mb"
 
 
+@pytest.mark.parametrize(
+    "raw, cleaned",
+    [
+        ("right\u202eto\u202cleft", "righttoleft"),
+        ("isolate\u2067d\u2069 and embedded\u202b \u202c", "isolated and embedded"),
+        ("zero\u200bwidth\u2060joined\ufeff", "zerowidthjoined"),
+        ("\u200b\ufeff\u202e", None),
+        ("family \U0001f469\u200d\U0001f467 and \u0645\u06cc\u200c\u062e\u0648\u0627\u0645",
+         "family \U0001f469\u200d\U0001f467 and \u0645\u06cc\u200c\u062e\u0648\u0627\u0645"),
+        ("Arabic \u200fمرحبا\u200e English", "Arabic \u200fمرحبا\u200e English"),
+    ],
+    ids=["override", "isolates and embeddings", "zero width", "nothing but invisible", "joiners stay",
+         "direction marks stay"],
+)
+def test_free_text_loses_invisible_characters_that_reorder_or_hide_words(raw, cleaned):
+    # A quote must read the same wherever it is shown, and a word split by an
+    # invisible space must still be found; joiners and marks change no order.
+    assert parse(make_question("free_text"), raw) == cleaned
+
+
+@pytest.mark.parametrize("raw", ["\ud800", "half \udfff pair"])
+def test_free_text_turns_a_lone_surrogate_into_a_replacement_character(raw):
+    assert parse(make_question("free_text"), raw) == raw.replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
+
+
 def test_free_text_sent_in_pieces_is_joined_by_newlines():
     assert parse(make_question("free_text"), "first", "", "second") == "first\nsecond"
 
