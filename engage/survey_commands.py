@@ -57,3 +57,23 @@ def export_command(join_code: str, output: Path) -> None:
     survey = consultation_service.survey_of(consultation)
     output.write_bytes(write_xlsform(survey))
     click.echo(f"{output}  {len(survey.questions)} questions  {consultation.title}")
+
+
+@surveys.group("translations")
+def translations() -> None:
+    """Survey wording to and from translators as gettext PO files."""
+
+
+@translations.command("template")
+@click.option("--folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the .pot files (default: surveys/templates/translations).")
+def template_command(folder: Path | None) -> None:
+    """Write the English of every built-in template as <template>.pot for translators.
+
+    A .pot whose English has not changed is left as it is.
+    """
+    from surveys.templates import SOURCE_TRANSLATIONS, write_template_pots
+
+    folder = folder or SOURCE_TRANSLATIONS
+    for name, count, written in write_template_pots(folder):
+        click.echo(f"{folder / (name + '.pot')}  {count} units  {'written' if written else 'up to date'}")
