@@ -17,7 +17,14 @@ from surveys.xlsform import XLSFormError, import_xlsform, write_xlsform
 
 @click.group()
 def surveys() -> None:
-    """Import and export surveys as XLSForm spreadsheets."""
+    """Import and export surveys as XLSForm spreadsheets; translate their words."""
+
+
+def _consultation(join_code: str):
+    try:
+        return consultation_service.find_consultation(join_code)
+    except ConsultationNotFound:
+        raise click.ClickException(f"no consultation has the join code {join_code!r}") from None
 
 
 @surveys.command("import")
@@ -53,10 +60,7 @@ def import_command(file: Path, title: str | None, open_now: bool) -> None:
 @with_appcontext
 def export_command(join_code: str, output: Path) -> None:
     """Write a consultation's current survey as an XLSForm .xlsx."""
-    try:
-        consultation = consultation_service.find_consultation(join_code)
-    except ConsultationNotFound:
-        raise click.ClickException(f"no consultation has the join code {join_code!r}") from None
+    consultation = _consultation(join_code)
     survey = consultation_service.survey_of(consultation)
     output.write_bytes(write_xlsform(survey))
     click.echo(f"{output}  {len(survey.questions)} questions  {consultation.title}")
@@ -80,13 +84,6 @@ def template_command(folder: Path | None) -> None:
     folder = folder or SOURCE_TRANSLATIONS
     for name, count, written in write_template_pots(folder):
         click.echo(f"{folder / (name + '.pot')}  {count} units  {'written' if written else 'up to date'}")
-
-
-def _consultation(join_code: str):
-    try:
-        return consultation_service.find_consultation(join_code)
-    except ConsultationNotFound:
-        raise click.ClickException(f"no consultation has the join code {join_code!r}") from None
 
 
 @translations.command("export")

@@ -1,16 +1,15 @@
 """``engage surveys``: a facilitator brings in a form made in KoboToolbox or ODK, takes one out,
 and sends a survey's words to a translator and back."""
 import json
-from io import BytesIO
 
 import openpyxl
-from babel.messages.pofile import read_po, write_po
 from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import SurveyVersion
 from engage.services import responding
 from engage.services.consultations import find_consultation, survey_of
+from tests.translating import translate
 
 
 def xlsform(path, survey_rows, choices_rows=()):
@@ -112,12 +111,7 @@ def ballot_code(runner) -> str:
 
 def fill(po_path, **words):
     """Translate a PO file in place as a translator would (unit keys with ``:`` written ``__``)."""
-    catalog = read_po(BytesIO(po_path.read_bytes()))
-    for message in catalog:
-        message.string = words.get((message.context or "").replace(":", "__"), message.string)
-    out = BytesIO()
-    write_po(out, catalog)
-    po_path.write_bytes(out.getvalue())
+    po_path.write_bytes(translate(po_path.read_bytes(), **words))
 
 
 def test_a_survey_goes_to_a_translator_and_comes_back_in_welsh(app, runner, tmp_path):

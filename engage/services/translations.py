@@ -24,6 +24,7 @@ from surveys.translation import (
     completeness,
     export_po,
     import_po,
+    po_language,
     read_catalogue,
 )
 
@@ -90,8 +91,7 @@ def import_translation(
     """
     try:
         catalog = read_catalogue(data)
-        named = str(catalog.locale) if catalog.locale else None
-        check_language(language or named)
+        check_language(language or po_language(catalog))
     except TranslationFileError as error:
         raise TranslationRejected(f"That file cannot be used: {error}.") from None
     outcome: list[ImportResult] = []

@@ -2,7 +2,7 @@
 from io import BytesIO
 
 import pytest
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 
 from surveys import textformat
 from surveys.translation import (
@@ -13,6 +13,7 @@ from surveys.translation import (
     mismatch,
     units,
 )
+from tests.translating import translate as translated
 
 FEEL = """
 id: feelings
@@ -50,20 +51,6 @@ questions:
 @pytest.fixture
 def survey():
     return textformat.loads(FEEL)
-
-
-def translated(po: bytes, fuzzy: frozenset = frozenset(), **words: str) -> bytes:
-    """Fill in a PO as a translator would: ``words`` by unit key, ``:`` written as ``__``."""
-    catalog = read_po(BytesIO(po))
-    for message in catalog:
-        key = (message.context or "").replace(":", "__")
-        if message.id and key in words:
-            message.string = words[key]
-            if key in fuzzy:
-                message.flags.add("fuzzy")
-    out = BytesIO()
-    write_po(out, catalog)
-    return out.getvalue()
 
 
 def test_every_word_a_young_person_reads_is_a_unit_with_a_stable_key(survey):

@@ -1,9 +1,7 @@
 """Built-in templates ship a .pot for translators and take in the PO files translators send back."""
 import logging
-from io import BytesIO
 
 import pytest
-from babel.messages.pofile import write_po
 
 import surveys.templates as templates
 from surveys.templates import (
@@ -14,7 +12,8 @@ from surveys.templates import (
     translation_files,
     write_template_pots,
 )
-from surveys.translation import export_po, import_po, pot_units_match, read_catalogue, units
+from surveys.translation import export_po, import_po, pot_units_match, units
+from tests.translating import translate
 
 NAMES = template_names()
 REGENERATE = "engage surveys translations template"
@@ -47,12 +46,7 @@ def test_writing_the_pots_leaves_an_up_to_date_file_alone(tmp_path):
 
 def welsh_po(name: str, **words: str) -> bytes:
     """A Welsh PO for template ``name``, translating the units given (``:`` written ``__``)."""
-    catalog = read_catalogue(export_po(english_template(name), "cy"))
-    for message in catalog:
-        message.string = words.get((message.context or "").replace(":", "__"), message.string)
-    buffer = BytesIO()
-    write_po(buffer, catalog)
-    return buffer.getvalue()
+    return translate(export_po(english_template(name), "cy"), **words)
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@ import re
 from io import BytesIO
 
 import pytest
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 
 from engage.models import OPEN
 from engage.services import users
 from engage.services.consultations import create_from_template, find_consultation, set_status, survey_of
+from tests.translating import translate as translated
 
 
 @pytest.fixture
@@ -30,16 +31,6 @@ def download(person, code: str, language: str) -> bytes:
     assert response.status_code == 200
     assert f'filename="survey-{code}-{language}.po"' in response.headers["Content-Disposition"]
     return response.data
-
-
-def translated(po: bytes, **words: str) -> bytes:
-    """Unit keys with ``:`` written ``__``."""
-    catalog = read_po(BytesIO(po))
-    for message in catalog:
-        message.string = words.get((message.context or "").replace(":", "__"), message.string)
-    out = BytesIO()
-    write_po(out, catalog)
-    return out.getvalue()
 
 
 def upload(person, code: str, language: str, data: bytes, name: str = "cy.po"):
