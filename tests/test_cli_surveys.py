@@ -1,9 +1,15 @@
-"""``engage surveys``: a facilitator brings in a form made in KoboToolbox or ODK, and takes one out."""
+"""``engage surveys``: a facilitator brings in a form made in KoboToolbox or ODK, takes one out,
+and sends a survey's words to a translator and back."""
 import json
 
 import openpyxl
+from sqlalchemy import select
 
+from engage.extensions import db
+from engage.models import SurveyVersion
+from engage.services import responding
 from engage.services.consultations import find_consultation, survey_of
+from tests.translating import translate
 
 
 def xlsform(path, survey_rows, choices_rows=()):
@@ -92,3 +98,91 @@ def test_exporting_an_unknown_join_code_says_so(runner, tmp_path):
     result = runner.invoke(args=["surveys", "export", "NOPE99", "-o", str(tmp_path / "x.xlsx")])
     assert result.exit_code != 0 and "no consultation has the join code" in result.output
     assert not (tmp_path / "x.xlsx").exists()
+
+
+# --- translations -------------------------------------------------------------
+
+
+def ballot_code(runner) -> str:
+    result = runner.invoke(args=["consultations", "create", "--template", "youth-ballot", "--title", "Ballot", "--open"])
+    assert result.exit_code == 0, result.output
+    return listed(runner)[0]["join_code"]
+
+
+def fill(po_path, **words):
+    """Translate a PO file in place as a translator would (unit keys with ``:`` written ``__``)."""
+    po_path.write_bytes(translate(po_path.read_bytes(), **words))
+
+
+def test_a_survey_goes_to_a_translator_and_comes_back_in_welsh(app, runner, tmp_path):
+    code = ballot_code(runner)
+    po = tmp_path / "cy.po"
+    result = runner.invoke(args=["surveys", "translations", "export", code, "--language", "cy", "-o", str(po)])
+    assert result.exit_code == 0, result.output
+    assert "0 of 17 translated" in result.output
+    assert b'msgctxt "question:top_issues:choice:knife_crime"' in po.read_bytes()
+    fill(po, survey__title="Pleidlais ieuenctid", question__top_issues__choice__knife_crime="Troseddau cyllyll")
+    result = runner.invoke(args=["surveys", "translations", "import", code, str(po)])
+    assert result.exit_code == 0, result.output
+    assert "cy: 2 applied, 0 stale, 0 unknown, 0 rejected" in result.output
+    with app.app_context():
+        survey = survey_of(find_consultation(code))
+        assert survey.title_in("cy") == "Pleidlais ieuenctid"
+        assert survey.question("top_issues").choice("knife_crime").label_in("cy") == "Troseddau cyllyll"
+        assert survey.languages == ("en", "cy")
+
+
+def test_importing_into_a_survey_someone_has_answered_makes_a_new_version(app, runner, tmp_path):
+    code = ballot_code(runner)
+    po = tmp_path / "cy.po"
+    runner.invoke(args=["surveys", "translations", "export", code, "-l", "cy", "-o", str(po)])
+    fill(po, survey__title="Pleidlais ieuenctid")
+    with app.app_context():
+        responding.start_response(code, "web")
+        before = find_consultation(code).current_version.definition
+    result = runner.invoke(args=["surveys", "translations", "import", code, str(po)])
+    assert result.exit_code == 0, result.output
+    assert "survey version 2 (new)" in result.output
+    with app.app_context():
+        consultation = find_consultation(code)
+        stored = {v.number: v.definition for v in db.session.scalars(
+            select(SurveyVersion).where(SurveyVersion.consultation_id == consultation.id))}
+        assert stored[1] == before and "Pleidlais ieuenctid" in stored[2]
+
+
+def test_stale_and_unknown_entries_are_listed_and_not_used(app, runner, tmp_path):
+    code = ballot_code(runner)
+    po = tmp_path / "cy.po"
+    runner.invoke(args=["surveys", "translations", "export", code, "-l", "cy", "-o", str(po)])
+    fill(po, survey__title="Pleidlais", question__why_first__text="Pam?")
+    text = po.read_text(encoding="utf-8")
+    text = text.replace('msgid "Youth ballot – what matters most to you?"', 'msgid "An older title"')
+    text = text.replace('msgctxt "question:why_first:text"', 'msgctxt "question:gone:text"')
+    po.write_text(text, encoding="utf-8")
+    result = runner.invoke(args=["surveys", "translations", "import", code, str(po)])
+    assert result.exit_code == 0, result.output
+    assert "0 applied, 1 stale, 1 unknown" in result.output
+    assert "stale (the English changed, check the translation): survey:title" in result.output
+    assert "unknown (no such question or choice now): question:gone:text" in result.output
+
+
+def test_translation_commands_say_clearly_what_is_wrong(runner, tmp_path):
+    code = ballot_code(runner)
+    junk = tmp_path / "junk.po"
+    junk.write_bytes(b"\x00\x01 not a po")
+    cases = [
+        (["export", "NOPE99", "-l", "cy", "-o", str(tmp_path / "x.po")], "no consultation has the join code 'NOPE99'"),
+        (["export", code, "-l", "fr", "-o", str(tmp_path / "x.po")], "does not offer the language 'fr'"),
+        (["import", code, str(junk)], "junk.po: That file cannot be used"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(args=["surveys", "translations", *args])
+        assert result.exit_code == 1, result.output
+        assert message in result.output
+
+
+def test_the_template_command_writes_a_pot_per_template(runner, tmp_path):
+    result = runner.invoke(args=["surveys", "translations", "template", "--folder", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "youth-ballot.pot  17 units  written" in result.output
+    assert (tmp_path / "square-table.pot").is_file()

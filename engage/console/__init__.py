@@ -4,4 +4,4 @@ from flask import Blueprint
 bp = Blueprint("console", __name__, url_prefix="/console")
 
 # Each module registers its views on bp.
-from engage.console import actions, builder, exports, live, posters, routes, safeguarding, themes, tokens, xlsform  # noqa: E402,F401
+from engage.console import actions, builder, exports, live, posters, routes, safeguarding, themes, tokens, translations, xlsform  # noqa: E402,F401

@@ -10,4 +10,6 @@ EXPECTED = {
     "console.builder_preview": RUNNERS,
     "console.builder_settings": RUNNERS,
     "console.builder_versions": RUNNERS,
+    "console.builder_translations": RUNNERS,
+    "console.builder_translation_download": RUNNERS,
 }
