@@ -27,7 +27,7 @@ def error(status: int, message: str, **headers: str) -> ResponseReturnValue:
 
 
 def bearer_token() -> str | None:
-    scheme, _, token = (request.headers.get("Authorization") or "").partition(" ")
+    scheme, _space, token = (request.headers.get("Authorization") or "").partition(" ")
     if scheme.lower() != "bearer":
         return None
     return token.strip() or None

@@ -64,7 +64,7 @@ def themes_version():
         version, taxonomy = theme_service.taxonomy_version(number)
     except theme_service.TaxonomyVersionNotFound:
         abort(404)
-    current, _ = theme_service.current_taxonomy()
+    current, _taxonomy = theme_service.current_taxonomy()
     return render_template(
         "console/themes/version.html", version=version, taxonomy=taxonomy, current=current, names=_people()
     )
@@ -73,7 +73,7 @@ def themes_version():
 @bp.route("/themes/edit", methods=["GET", "POST"])
 @requires(*STAFF)
 def themes_edit():
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     theme = _theme_or_404(taxonomy)
     form = ThemeForm(data=ThemeForm.data_of(theme) if request.method == "GET" else None)
     form.offer(taxonomy)
@@ -87,7 +87,7 @@ def themes_edit():
 @bp.route("/themes/new", methods=["GET", "POST"])
 @requires(*STAFF)
 def themes_add():
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     form = ThemeForm(data={"area": request.args.get("area")} if request.method == "GET" else None)
     form.offer(taxonomy)
     if form.validate_on_submit():
@@ -100,7 +100,7 @@ def themes_add():
 @bp.route("/themes/remove", methods=["GET", "POST"])
 @requires(*STAFF)
 def themes_remove():
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     theme = _theme_or_404(taxonomy)
     form = RemoveThemeForm()
     if form.validate_on_submit():
@@ -114,7 +114,7 @@ def themes_remove():
 @bp.route("/themes/areas", methods=["GET", "POST"])
 @requires(*STAFF)
 def themes_areas():
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     form = AreasForm.of(taxonomy) if request.method == "GET" else AreasForm()
     if form.validate_on_submit():
         if _saved(form, form.taxonomy(taxonomy), form.note.data or "Changed the areas of focus."):
@@ -175,7 +175,7 @@ def themes_review_save():
     if answer_id is None:
         abort(404)
     code, state = _review_filters()
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     form = ReviewForm()
     form.offer(taxonomy)
     if form.validate_on_submit():
@@ -215,7 +215,7 @@ def _review_filters() -> tuple[str | None, str]:
 
 def _review_page(failed: tuple[int, ReviewForm] | None = None):
     code, state = _review_filters()
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     items = theme_review.review_queue(current_user, consultation_code=code, state=state, limit=REVIEW_LIMIT)
     # Agreement covers every consultation: a co-facilitator sees it only for one they run.
     show_agreement = code is not None or current_user.role in STAFF
@@ -243,7 +243,7 @@ def _review_page(failed: tuple[int, ReviewForm] | None = None):
 @requires(*RUNNERS)
 def themes_emerging():
     code = _my_code()
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     suggestions = theme_emerging.emerging(current_user, code)
     forms = []
     for suggestion in suggestions:
@@ -267,7 +267,7 @@ def themes_emerging():
 @bp.post("/themes/promote")
 @requires(*STAFF)
 def themes_promote():
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     form = PromoteForm()
     form.offer(taxonomy)
     if form.validate_on_submit():

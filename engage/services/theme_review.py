@@ -112,7 +112,7 @@ def review_queue(user: User, consultation_code: str | None = None, state: str = 
         query = query.where(~exists().where(AnswerTag.answer_id == Answer.id, AnswerTag.source == BY_TAGGER))
     rows = db.session.execute(query).all()
     tags = _tags_of([answer.id for answer, *_ in rows])
-    _, taxonomy = themes.current_taxonomy()
+    _version, taxonomy = themes.current_taxonomy()
     names = {t.key: t.name for t in taxonomy.themes}
     items = []
     for answer, analysis, consultation, version_id in rows:
