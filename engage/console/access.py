@@ -10,6 +10,7 @@ import time
 from functools import wraps
 
 from flask import abort, current_app, session
+from engage.i18n import _l
 from flask_login import LoginManager, current_user, login_user, logout_user
 
 from engage.models import ADMIN, CO_FACILITATOR, FACILITATOR, Consultation, User
@@ -18,7 +19,9 @@ from engage.services.consultations import find_consultation
 
 login_manager = LoginManager()
 login_manager.login_view = "console.login"
-login_manager.login_message = "Please sign in to see that page."
+login_manager.login_message = _l("Please sign in to see that page.")
+# Flashed as plain text in the reader's language: a lazy string cannot go in the session.
+login_manager.localize_callback = str
 login_manager.session_protection = "basic"
 
 # Roles that run consultations; the admin can do anything a facilitator can.

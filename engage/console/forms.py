@@ -1,5 +1,5 @@
 """Console forms (Flask-WTF: each carries its CSRF token)."""
-from flask_babel import lazy_gettext as _l
+from engage.i18n import _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from engage.i18n import _l
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 

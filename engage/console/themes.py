@@ -10,6 +10,8 @@ no more than the route walker in tests/web/test_every_route_and_role.py knows.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from engage.i18n import _l
 from flask_login import current_user
 
 from engage.analysis.themes.taxonomy import Taxonomy, TaxonomyError
@@ -31,10 +33,10 @@ from engage.services.theme_review import STATES, UNREVIEWED, AnswerNotFound, Rev
 
 REVIEW_LIMIT = 50  # answers on the review page at once
 STATE_NAMES = {
-    "unreviewed": "Not reviewed yet",
-    "reviewed": "Reviewed",
-    "untagged": "No theme from the tagger",
-    "all": "All",
+    "unreviewed": _l("Not reviewed yet"),
+    "reviewed": _l("Reviewed"),
+    "untagged": _l("No theme from the tagger"),
+    "all": _l("All"),
 }
 
 # The taxonomy
@@ -127,8 +129,8 @@ def themes_areas():
 @requires(*STAFF)
 def themes_retag():
     RetagForm().validate_on_submit() or abort(400)
-    _ran(theme_service.request_retag, "Every answer has been tagged again with the current themes.",
-         "Re-tagging every answer has been queued: the themes will change over the next few minutes.")
+    _ran(theme_service.request_retag, _("Every answer has been tagged again with the current themes."),
+         _("Re-tagging every answer has been queued: the themes will change over the next few minutes."))
     return redirect(url_for(".themes_home"))
 
 
@@ -139,7 +141,8 @@ def _saved(form, taxonomy: Taxonomy, note: str) -> bool:
     except TaxonomyError as refused:
         form.form_errors.extend(refused.problems)
         return False
-    flash(f"Saved as version {version.number}. Answers keep the themes they have until they are re-tagged.", "info")
+    flash(_("Saved as version %(number)s. Answers keep the themes they have until they are re-tagged.",
+            number=version.number), "info")
     return True
 
 
@@ -186,7 +189,7 @@ def themes_review_save():
         except ReviewError as refused:
             form.form_errors.append(str(refused))
         else:
-            flash("Review saved: the tagger learns from it when it is next retrained.", "info")
+            flash(_("Review saved: the tagger learns from it when it is next retrained."), "info")
             return redirect(url_for(".themes_review", code=code, state=state))
     return _review_page(failed=(answer_id, form)), 422
 
@@ -196,8 +199,8 @@ def themes_review_save():
 def themes_retrain():
     RetrainForm().validate_on_submit() or abort(400)
     _ran(lambda: theme_service.request_retrain(current_user),
-         "The tagger has been retrained: it has learnt from every reviewed answer.",
-         "Retraining has been queued: the new tagger takes over in a few minutes.")
+         _("The tagger has been retrained: it has learnt from every reviewed answer."),
+         _("Retraining has been queued: the new tagger takes over in a few minutes."))
     code, state = _review_filters()
     return redirect(url_for(".themes_review", code=code, state=state))
 
@@ -279,8 +282,8 @@ def themes_promote():
             form.form_errors.extend(refused.problems)
         else:
             flash(
-                f"“{form.name.data.strip()}” is now a theme: saved as version {version.number}. "
-                "Re-tag the answers for them to get it.",
+                _("“%(name)s” is now a theme: saved as version %(number)s. "
+                  "Re-tag the answers for them to get it.", name=form.name.data.strip(), number=version.number),
                 "info",
             )
             return redirect(url_for(".themes_home"))
@@ -291,6 +294,6 @@ def _ran(request_job, done: str, queued: str) -> None:
     try:
         outcome = request_job()
     except JobQueueUnavailable as error:
-        flash(f"Nothing was started: {error}", "error")
+        flash(_("Nothing was started: %(reason)s", reason=error), "error")
     else:
         flash(done if outcome == "done" else queued, "info")

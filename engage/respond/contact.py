@@ -5,7 +5,7 @@ of harm. What they write goes to the safeguarding lead with their alert, and
 nowhere else; saying no thanks stores nothing.
 """
 from flask import redirect, render_template, url_for
-from flask_babel import lazy_gettext as _l
+from engage.i18n import _l
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length

@@ -1,5 +1,5 @@
 """Forms of the respondent pages. The answer itself is checked by the survey core."""
-from flask_babel import lazy_gettext as _l
+from engage.i18n import _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, SubmitField
 from wtforms.validators import DataRequired, ValidationError

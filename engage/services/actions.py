@@ -22,7 +22,7 @@ from datetime import date
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from engage.i18n import _l
 from sqlalchemy import Select, case, func, select
 
 from engage.analysis.suppression import Cell, count_cell
