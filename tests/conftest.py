@@ -61,7 +61,13 @@ def database_url(tmp_path):
 
 
 @pytest.fixture
-def app(database_url, tmp_path, monkeypatch):
+def config_overrides() -> dict:
+    """Settings a test module puts on top of TestConfig (override this fixture there)."""
+    return {}
+
+
+@pytest.fixture
+def app(database_url, tmp_path, monkeypatch, config_overrides):
     url, engine_options = database_url
     monkeypatch.setenv("ENGAGE_INSTANCE_PATH", str(tmp_path / "instance"))
     app = create_app(
@@ -69,6 +75,7 @@ def app(database_url, tmp_path, monkeypatch):
             **{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
             "SQLALCHEMY_DATABASE_URI": url,
             "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, **engine_options},
+            **config_overrides,
         }
     )
     with app.app_context():
