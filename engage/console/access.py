@@ -10,9 +10,9 @@ import time
 from functools import wraps
 
 from flask import abort, current_app, session
-from engage.i18n import _l
 from flask_login import LoginManager, current_user, login_user, logout_user
 
+from engage.i18n import _l
 from engage.models import ADMIN, CO_FACILITATOR, FACILITATOR, Consultation, User
 from engage.services import users
 from engage.services.consultations import find_consultation

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from engage.i18n import _l
 from flask_babel import ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -33,6 +32,7 @@ from wtforms.validators import InputRequired, Optional
 from engage.analysis.readability import reading_age
 from engage.console import bp
 from engage.console.access import requires
+from engage.i18n import _l
 from engage.models_actions import ACTION_STATUSES, Action
 from engage.services import actions
 from engage.services.actions import (

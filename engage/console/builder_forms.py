@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext as _
-from engage.i18n import _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -28,6 +27,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from engage.i18n import _l
 from engage.models import SETTING_NAMES
 from engage.models import SETTINGS as CONSULTATION_SETTINGS
 from surveys import Question, Survey

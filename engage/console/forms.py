@@ -1,5 +1,4 @@
 """Console forms (Flask-WTF: each carries its CSRF token)."""
-from engage.i18n import _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
@@ -15,6 +14,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from engage.console.builder_forms import setting_choices
+from engage.i18n import _l
 from engage.models import ROLES
 from surveys.templates import template_names
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from engage.i18n import _l
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -29,6 +28,7 @@ from engage.console.forms import (
     TeamForm,
 )
 from engage.extensions import limiter
+from engage.i18n import _l
 from engage.models import ADMIN, BOARD_MEMBER, CLOSED, DRAFT, OPEN, ROLES, SAFEGUARDING_LEAD
 from engage.services import audit, consultations, users
 from engage.services.errors import AccountError

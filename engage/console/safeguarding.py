@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from engage.i18n import _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, RadioField, SubmitField, TextAreaField
@@ -20,6 +19,7 @@ from wtforms.validators import DataRequired, InputRequired, Length
 
 from engage.console import bp
 from engage.console.access import STAFF, consultation_run_by_me, requires
+from engage.i18n import _l
 from engage.models import ALERT_STATUSES, SAFEGUARDING_LEAD
 from engage.services import safeguarding
 from engage.services.safeguarding import MAX_NOTE, STATUS_NAMES, AlertError, AlertNotFound

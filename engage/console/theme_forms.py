@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flask_babel import gettext as _
-from engage.i18n import _l
 from flask_wtf import FlaskForm
 from wtforms import (
     FieldList,
@@ -26,6 +25,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from engage.analysis.themes.taxonomy import Taxonomy, Theme, slugify
+from engage.i18n import _l
 
 MAX_NOTE = 1000
 MAX_TEXT = 100_000  # a generous cap on any box, so a pasted book is refused before it is parsed

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from engage.i18n import _l
 from flask_login import current_user
 
 from engage.analysis.themes.taxonomy import Taxonomy, TaxonomyError
@@ -26,6 +25,7 @@ from engage.console.theme_forms import (
     ReviewForm,
     ThemeForm,
 )
+from engage.i18n import _l
 from engage.jobs import JobQueueUnavailable
 from engage.services import consultations, theme_emerging, theme_review, users
 from engage.services import themes as theme_service

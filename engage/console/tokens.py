@@ -5,7 +5,6 @@ from typing import Any
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from engage.i18n import _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import StringField
@@ -14,6 +13,7 @@ from wtforms.validators import DataRequired, Length
 from engage.console import bp
 from engage.console.access import STAFF, requires
 from engage.console.forms import ActionForm
+from engage.i18n import _l
 from engage.services import api_tokens
 from engage.services.errors import AccountError
 

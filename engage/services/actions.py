@@ -22,12 +22,12 @@ from datetime import date
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from engage.i18n import _l
 from sqlalchemy import Select, case, func, select
 
 from engage.analysis.suppression import Cell, count_cell
 from engage.database import writing
 from engage.extensions import db
+from engage.i18n import _l
 from engage.models import ADMIN, BOARD_MEMBER, FACILITATOR, SUBMITTED, Consultation, Response, User, utcnow
 from engage.models_actions import (
     ACTION_DONE,

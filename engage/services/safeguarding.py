@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from engage.i18n import _l
 from sqlalchemy import case, exists, select
 
 from engage.analysis.safeguarding import possible_disclosure
 from engage.database import writing
 from engage.extensions import db
+from engage.i18n import _l
 from engage.models import (
     ALERT_NEW,
     ALERT_NO_ACTION,
