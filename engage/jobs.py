@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import current_app
+from flask_babel import gettext as _
 
 from engage.services.errors import ServiceError
 
@@ -53,7 +54,9 @@ def enqueue(func_path: str, *args: Any, timeout: int = DEFAULT_TIMEOUT) -> str |
             failure_ttl=FAILURE_TTL, description=func_path,
         )
     except RedisError as error:
-        raise JobQueueUnavailable(f"The job queue at REDIS_URL cannot be reached ({type(error).__name__}).") from None
+        raise JobQueueUnavailable(
+            _("The job queue at REDIS_URL cannot be reached (%(error)s).", error=type(error).__name__)
+        ) from None
     return job.id
 
 

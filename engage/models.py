@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from engage.extensions import db
+from engage.i18n import _l
 
 JSONValue = JSON().with_variant(JSONB(), "postgresql")
 
@@ -23,12 +24,12 @@ WEB, CHAT = "web", "chat"
 # Where a consultation took place (None: not recorded), in the order they are listed.
 SETTINGS = ("school", "college", "youth_club", "community_event", "online", "other")
 SETTING_NAMES = {
-    "school": "School",
-    "college": "College",
-    "youth_club": "Youth club or youth service",
-    "community_event": "Community event",
-    "online": "Online",
-    "other": "Other",
+    "school": _l("School"),
+    "college": _l("College"),
+    "youth_club": _l("Youth club or youth service"),
+    "community_event": _l("Community event"),
+    "online": _l("Online"),
+    "other": _l("Other"),
 }
 
 

@@ -7,6 +7,7 @@ lower cost, or PBKDF2) is not used.
 from __future__ import annotations
 
 from argon2 import PasswordHasher
+from flask_babel import gettext as _
 from argon2.exceptions import InvalidHashError, VerificationError
 
 MEMORY_KIB = 19 * 1024
@@ -39,9 +40,9 @@ def needs_rehash(stored: str) -> bool:
 def password_problem(password: str) -> str | None:
     """Why a new password is refused, or None."""
     if len(password) < MIN_LENGTH:
-        return f"Use at least {MIN_LENGTH} characters. A few ordinary words in a row work well."
+        return _("Use at least %(min)s characters. A few ordinary words in a row work well.", min=MIN_LENGTH)
     if len(password) > 256:
-        return "Use at most 256 characters."
+        return _("Use at most 256 characters.")
     if len(set(password)) < 4:
-        return "That password repeats too few characters."
+        return _("That password repeats too few characters.")
     return None

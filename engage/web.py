@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 
-from flask import Flask, abort, current_app, jsonify, request, session
+from flask import Flask, abort, current_app, has_request_context, jsonify, request, session
 from flask_babel import get_locale, gettext
 from sqlalchemy import text
 
@@ -17,7 +17,13 @@ RTL_LANGUAGES = {"ar", "ur", "he", "fa"}
 
 
 def choose_locale() -> str:
-    """The language chosen on screen, else the browser's, else English."""
+    """The language chosen on screen, else the browser's, else English.
+
+    Outside a request (the command line, a queued job) there is no screen and
+    no browser: English, so services may call ``gettext`` wherever they run.
+    """
+    if not has_request_context():
+        return DEFAULT_LANGUAGE
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("language")
     if chosen in languages:

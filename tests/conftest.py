@@ -63,7 +63,7 @@ def fresh_database(folder):
 
 
 @contextmanager
-def migrated_app(database, folder):
+def migrated_app(database, folder, overrides: dict | None = None):
     """An app on ``database`` (from ``fresh_database``), migrated, with its instance in ``folder``."""
     url, engine_options = database
     with pytest.MonkeyPatch.context() as patch:
@@ -73,6 +73,7 @@ def migrated_app(database, folder):
                 **{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
                 "SQLALCHEMY_DATABASE_URI": url,
                 "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, **engine_options},
+                **(overrides or {}),
             }
         )
         with app.app_context():
@@ -90,8 +91,14 @@ def database_url(tmp_path):
 
 
 @pytest.fixture
-def app(database_url, tmp_path):
-    with migrated_app(database_url, tmp_path) as made:
+def config_overrides() -> dict:
+    """Settings a test module puts on top of TestConfig (override this fixture there)."""
+    return {}
+
+
+@pytest.fixture
+def app(database_url, tmp_path, config_overrides):
+    with migrated_app(database_url, tmp_path, config_overrides) as made:
         yield made
 
 

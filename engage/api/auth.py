@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import g, jsonify, request
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 
 from engage.models import User
 from engage.services import api_tokens
@@ -27,7 +28,7 @@ def error(status: int, message: str, **headers: str) -> ResponseReturnValue:
 
 
 def bearer_token() -> str | None:
-    scheme, _, token = (request.headers.get("Authorization") or "").partition(" ")
+    scheme, _space, token = (request.headers.get("Authorization") or "").partition(" ")
     if scheme.lower() != "bearer":
         return None
     return token.strip() or None
@@ -46,15 +47,15 @@ def token_required(*roles: str) -> Callable:
         def checked(*args: Any, **kwargs: Any) -> ResponseReturnValue:
             token = bearer_token()
             if token is None:
-                return error(401, "Send an API token as 'Authorization: Bearer <token>'.",
+                return error(401, _("Send an API token as 'Authorization: Bearer <token>'."),
                              **{"WWW-Authenticate": REALM})
             user = api_tokens.authenticate(token)
             if user is None:
                 # RFC 6750: the same answer for unknown, revoked or an inactive owner's token.
-                return error(401, "This API token is not valid: it may have been revoked.",
+                return error(401, _("This API token is not valid: it may have been revoked."),
                              **{"WWW-Authenticate": f'{REALM}, error="invalid_token"'})
             if user.role not in roles:
-                return error(403, "Your role cannot use this part of the API.")
+                return error(403, _("Your role cannot use this part of the API."))
             g.api_user = user
             return view(*args, **kwargs)
 

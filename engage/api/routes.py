@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import jsonify, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
 from engage.api import bp
@@ -49,7 +50,7 @@ def answers(code: str) -> ResponseReturnValue:
 @bp.errorhandler(ConsultationNotFound)
 def _not_found(_error: ConsultationNotFound) -> ResponseReturnValue:
     # Unknown and someone else's look the same: no hint that a code exists.
-    return error(404, "No consultation of yours has that join code.")
+    return error(404, _("No consultation of yours has that join code."))
 
 
 @bp.errorhandler(HTTPException)

@@ -8,6 +8,8 @@ whenever it is hidden; quotes are scrubbed and never from a flagged answer.
 from __future__ import annotations
 
 from flask import jsonify, request
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask.typing import ResponseReturnValue
 
 from engage.api import bp
@@ -27,18 +29,22 @@ def voice_summary() -> ResponseReturnValue:
     code = args.get("code", "").strip()
     period = {name: args.get(name, "") for name in ("period", "start", "end")}
     if code and any(v.strip() for v in period.values()):
-        return error(400, "Ask for a period or a consultation, not both.")
+        return error(400, _("Ask for a period or a consultation, not both."))
     if code:
         try:
-            summary = voice.consultation_summary(code)
+            with force_locale("en"):
+                summary = voice.summary_as_dict(voice.consultation_summary(code))
         except ConsultationNotFound:
-            return error(404, "No consultation has that join code.")
-        return jsonify(voice.summary_as_dict(summary))
+            return error(404, _("No consultation has that join code."))
+        return jsonify(summary)
     if not any(v.strip() for v in period.values()):
-        return error(400, "Ask for a period (?period=2026Q3, or ?start=2026-07-01&end=2026-09-30) "
-                          "or a consultation (?code=CODE).")
+        return error(400, _("Ask for a period (?period=2026Q3, or ?start=2026-07-01&end=2026-09-30) "
+                            "or a consultation (?code=CODE)."))
     try:
         chosen = voice.parse_period(period["period"], period["start"], period["end"], today=today())
     except voice.PeriodError as problem:
         return error(400, str(problem))
-    return jsonify(voice.summary_as_dict(voice.voice_summary(chosen)))
+    # The summary's labels are data for people's tools: English, like the field names.
+    with force_locale("en"):
+        summary = voice.summary_as_dict(voice.voice_summary(chosen))
+    return jsonify(summary)

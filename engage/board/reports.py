@@ -6,13 +6,17 @@ so every count is already suppressed and every quote scrubbed.
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from flask import Response, abort, request
+from flask_babel import force_locale
+from flask_babel import gettext as _
 
 from engage import reports
 from engage.board import bp
 from engage.console.access import requires
 from engage.models import ADMIN, BOARD_MEMBER
-from engage.reports import BOARD, HTML, Document, ReportError
+from engage.reports import BOARD, CSV, HTML, Document, ReportError
 from engage.reports.html import content_security_policy
 from engage.services import voice
 from engage.services.errors import ConsultationNotFound
@@ -34,17 +38,26 @@ def report():
     except ReportError as error:
         abort(400, description=str(error).capitalize() + ".")
     if code and period_text:
-        abort(400, description="Ask for a period or a consultation, not both.")
+        abort(400, description=_("Ask for a period or a consultation, not both."))
     if code:
         try:
-            summary = voice.consultation_summary(code)
+            with _language_of(fmt):
+                summary = voice.consultation_summary(code)
+                document = reports.consultation_report(summary, fmt, version)
         except ConsultationNotFound:
-            abort(404, description=f"No consultation has the join code {code[:20]!r}.")
-        return _send(reports.consultation_report(summary, fmt, version))
+            abort(404, description=_("No consultation has the join code %(code)s.", code=repr(code[:20])))
+        return _send(document)
     if version != BOARD:
-        abort(400, description="The young people's version is of one consultation: give its code.")
+        abort(400, description=_("The young people's version is of one consultation: give its code."))
     period = _period(period_text)
-    return _send(reports.quarterly_report(voice.voice_summary(period), fmt))
+    with _language_of(fmt):
+        document = reports.quarterly_report(voice.voice_summary(period), fmt)
+    return _send(document)
+
+
+def _language_of(fmt: str):
+    """A CSV is for spreadsheets and scripts: its words stay English whatever the page's language."""
+    return force_locale("en") if fmt == CSV else nullcontext()
 
 
 def _period(text: str) -> Period:
@@ -55,7 +68,7 @@ def _period(text: str) -> Period:
     try:
         return Period.quarter(text)
     except ValueError:
-        abort(400, description=f'"{text[:20]}" is not a quarter: write it like 2026Q3.')
+        abort(400, description=_('"%(text)s" is not a quarter: write it like 2026Q3.', text=text[:20]))
 
 
 def _send(document: Document) -> Response:

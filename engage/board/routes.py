@@ -8,6 +8,7 @@ choice). The period and the join code travel in the query string.
 from __future__ import annotations
 
 from flask import render_template, request, url_for
+from flask_babel import gettext as _
 from markupsafe import Markup
 
 from engage.board import bp
@@ -52,7 +53,7 @@ def consultation():
         summary = voice.consultation_summary(code)
     except ConsultationNotFound:
         page = render_template("board/consultations.html", consultations=_consultations(), kinds=voice.KIND_NAMES,
-                               error=f"No consultation has the join code “{code[:20]}”.")
+                               error=_("No consultation has the join code “%(code)s”.", code=code[:20]))
         return page, 404
     return render_template("board/summary.html", summary=summary, error=None, quarters=(), chosen=None,
                            args=request.args, reports=_report_links({"code": summary.consultation_code}),
@@ -74,20 +75,22 @@ def _report_links(query: dict[str, str | None]) -> tuple[tuple[str, str], ...]:
     if not all(query.values()):
         return ()
     return tuple((label, url_for("board.report", **query, format=fmt))
-                 for label, fmt in (("Web page", "html"), ("PDF", "pdf"), ("Tables (CSV)", "csv")))
+                 for label, fmt in ((_("Web page"), "html"), (_("PDF"), "pdf"), (_("Tables (CSV)"), "csv")))
 
 
 def trend_words(theme: ThemeSummary) -> str:
     """'up from fewer than 10', 'down from 40', 'new this period'; what the two shown counts say."""
     if theme.trend == "new":
-        return "new this period"
+        return _("new this period")
     if theme.trend == "same":
-        return "the same as last period"
-    if theme.trend in ("up", "down"):
-        return f"{theme.trend} from {theme.previous.display}"
+        return _("the same as last period")
+    if theme.trend == "up":
+        return _("up from %(count)s", count=theme.previous.display)
+    if theme.trend == "down":
+        return _("down from %(count)s", count=theme.previous.display)
     if not theme.previous.display:
         return ""
-    return words.NO_TREND
+    return str(words.NO_TREND)
 
 
 def _chart(rows, title: str) -> Markup:

@@ -12,13 +12,16 @@ from functools import wraps
 from flask import abort, current_app, session
 from flask_login import LoginManager, current_user, login_user, logout_user
 
+from engage.i18n import _l
 from engage.models import ADMIN, CO_FACILITATOR, FACILITATOR, Consultation, User
 from engage.services import users
 from engage.services.consultations import find_consultation
 
 login_manager = LoginManager()
 login_manager.login_view = "console.login"
-login_manager.login_message = "Please sign in to see that page."
+login_manager.login_message = _l("Please sign in to see that page.")
+# Flashed as plain text in the reader's language: a lazy string cannot go in the session.
+login_manager.localize_callback = str
 login_manager.session_protection = "basic"
 
 # Roles that run consultations; the admin can do anything a facilitator can.

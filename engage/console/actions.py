@@ -11,6 +11,8 @@ every view without one.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -30,6 +32,7 @@ from wtforms.validators import InputRequired, Optional
 from engage.analysis.readability import reading_age
 from engage.console import bp
 from engage.console.access import requires
+from engage.i18n import _l
 from engage.models_actions import ACTION_STATUSES, Action
 from engage.services import actions
 from engage.services.actions import (
@@ -49,16 +52,16 @@ from engage.services.consultations import list_consultations
 
 class ActionEditForm(FlaskForm):
     # Lengths and required fields are the service's to check, in its own words.
-    summary = TextAreaField("Summary for young people")
-    agency = StringField("Who is doing it")
-    due_on = DateField("Due date", validators=[Optional()])
+    summary = TextAreaField(_l("Summary for young people"))
+    agency = StringField(_l("Who is doing it"))
+    due_on = DateField(_l("Due date"), validators=[Optional()])
     status = RadioField(
-        "Status", choices=[SelectChoice(s, STATUS_NAMES[s]) for s in ACTION_STATUSES], default=ACTION_STATUSES[0]
+        _l("Status"), choices=[SelectChoice(s, STATUS_NAMES[s]) for s in ACTION_STATUSES], default=ACTION_STATUSES[0]
     )
-    themes = SelectMultipleField("Themes it answers", choices=[], validate_choice=False)
-    consultations = SelectMultipleField("Consultations it answers", choices=[], validate_choice=False)
-    internal_note = TextAreaField("Internal note for the board")
-    submit = SubmitField("Save action")
+    themes = SelectMultipleField(_l("Themes it answers"), choices=[], validate_choice=False)
+    consultations = SelectMultipleField(_l("Consultations it answers"), choices=[], validate_choice=False)
+    internal_note = TextAreaField(_l("Internal note for the board"))
+    submit = SubmitField(_l("Save action"))
 
 
 class ActionIdForm(FlaskForm):
@@ -68,7 +71,7 @@ class ActionIdForm(FlaskForm):
 
 
 class PublishForm(ActionIdForm):
-    send_to_chat = BooleanField("Also send it to young people who asked for news in the chat", default=True)
+    send_to_chat = BooleanField(_l("Also send it to young people who asked for news in the chat"), default=True)
 
 
 @bp.get("/actions")
@@ -106,7 +109,8 @@ def action_new():
         except ActionError as error:
             _show(form, error)
         else:
-            flash("Action saved. Young people do not see it until you publish it." + _reading_note(action), "info")
+            flash(_sentences(_("Action saved. Young people do not see it until you publish it."), _reading_note(action)),
+                  "info")
             return redirect(url_for(".action_edit", action_id=action.id))
     return _edit_page(form, None)
 
@@ -133,9 +137,9 @@ def action_edit():
         except ActionError as error:
             _show(form, error)
         else:
-            offer = " It is published: send the update again below if young people should hear of the change." \
+            offer = _("It is published: send the update again below if young people should hear of the change.") \
                 if actions.needs_sending(action) else ""
-            flash("Action saved." + _reading_note(action) + offer, "info")
+            flash(_sentences(_("Action saved."), _reading_note(action), offer), "info")
             return redirect(url_for(".action_edit", action_id=action.id))
     return _edit_page(form, action)
 
@@ -153,9 +157,10 @@ def action_publish():
         flash(str(error), "error")
     else:
         if not sent.newly_published:
-            flash("It was already published: nothing was sent again.", "info")
+            flash(_("It was already published: nothing was sent again."), "info")
         else:
-            flash("Published: it is on the results page of each consultation it answers. " + _sent_note(sent, form), "info")
+            flash(_sentences(_("Published: it is on the results page of each consultation it answers."), _sent_note(sent, form)),
+                  "info")
     return redirect(url_for(".action_edit", action_id=form.action_id.data))
 
 
@@ -168,7 +173,7 @@ def action_unpublish():
         actions.unpublish(form.action_id.data, current_user)
     except ActionNotFound:
         abort(404)
-    flash("Unpublished: it is off the results pages. Chat news already sent cannot be taken back.", "info")
+    flash(_("Unpublished: it is off the results pages. Chat news already sent cannot be taken back."), "info")
     return redirect(url_for(".action_edit", action_id=form.action_id.data))
 
 
@@ -200,7 +205,7 @@ def action_delete():
     except ActionError as error:
         flash(str(error), "error")
         return redirect(url_for(".action_edit", action_id=form.action_id.data))
-    flash("Action deleted.", "info")
+    flash(_("Action deleted."), "info")
     return redirect(url_for(".actions_register"))
 
 
@@ -215,7 +220,7 @@ def _action_from(action_id: int | None) -> Action:
 
 def _form(**data) -> ActionEditForm:
     form = ActionEditForm(**data)
-    form.consultations.choices = [SelectChoice(c.join_code, f"{c.title} ({c.join_code})") for c in list_consultations()]
+    form.consultations.choices = [SelectChoice(c.join_code, _("%(title)s (%(code)s)", title=c.title, code=c.join_code)) for c in list_consultations()]
     return form
 
 
@@ -265,14 +270,23 @@ def _reading_note(action: Action) -> str:
     age = reading_age(action.summary)
     if age is None or age <= PLAIN_READING_AGE:
         return ""
-    return f" The summary has a reading age of about {age}: shorter sentences and everyday words would help."
+    return _("The summary has a reading age of about %(age)s: shorter sentences and everyday words would help.", age=age)
 
 
 def _sent_note(sent: actions.Sent, form: PublishForm | ActionIdForm) -> str:
     if getattr(form, "send_to_chat", None) is not None and not form.send_to_chat.data:
-        return "Nothing was sent to the chat."
+        return _("Nothing was sent to the chat.")
     if sent.repeated:
-        return "Young people in the chat already have this news: nothing was sent again."
+        return _("Young people in the chat already have this news: nothing was sent again.")
     if sent.chats == 0:
-        return "Nobody has asked for chat news of its consultations yet, so nothing was sent."
-    return f"News queued for {sent.chats} chat{'s' if sent.chats != 1 else ''} that asked for updates."
+        return _("Nobody has asked for chat news of its consultations yet, so nothing was sent.")
+    return ngettext(
+        "News queued for %(num)d chat that asked for updates.",
+        "News queued for %(num)d chats that asked for updates.",
+        sent.chats,
+    )
+
+
+def _sentences(*parts: str) -> str:
+    """Whole sentences, each translated on its own, joined by a space; empty ones left out."""
+    return " ".join(part for part in parts if part)

@@ -8,6 +8,7 @@ the query string or the form, so every URL here names only the consultation.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from engage.console import bp
@@ -57,7 +58,7 @@ def builder_new_question(code: str):
     kind, where = request.args.get("type", ""), request.args.get("after", AT_END)
     after = {AT_END: None, AT_START: START}.get(where, where)
     if kind not in QUESTION_TYPES or (after and not survey.has_question(after)):
-        flash("Choose what kind of question to add, and where.", "error")
+        flash(_("Choose what kind of question to add, and where."), "error")
         return redirect(url_for(".builder_questions", code=found.join_code))
     position = len(survey.questions) if after is None else (survey.position(after) + 1 if after else 0)
     form = QuestionForm(data=question_data(survey, kind) if request.method == "GET" else None)
@@ -69,7 +70,7 @@ def builder_new_question(code: str):
             _refused(form, refused)
         else:
             added = {q.id for q in saved.survey.questions} - {q.id for q in survey.questions}
-            return _saved(found, saved, "Question added.", next(iter(added), None))
+            return _saved(found, saved, _("Question added."), next(iter(added), None))
     return _question_page(found, survey, form, kind)
 
 
@@ -93,7 +94,7 @@ def builder_edit_question(code: str):
         except SurveyDefinitionError as refused:
             _refused(form, refused)
         else:
-            return _saved(found, saved, "Question saved.", question.id)
+            return _saved(found, saved, _("Question saved."), question.id)
     return _question_page(found, survey, form, question.type, question)
 
 
@@ -111,7 +112,7 @@ def builder_move_question(code: str):
     except SurveyDefinitionError as refused:
         flash(str(refused), "error")
         return redirect(url_for(".builder_questions", code=found.join_code))
-    return _saved(found, saved, "Question moved.", form.question.data)
+    return _saved(found, saved, _("Question moved."), form.question.data)
 
 
 @bp.route("/c/<code>/questions/remove", methods=["GET", "POST"])
@@ -127,7 +128,7 @@ def builder_remove_question(code: str):
         except SurveyDefinitionError as refused:
             flash(str(refused), "error")
             return redirect(url_for(".builder_questions", code=found.join_code))
-        return _saved(found, saved, "Question removed.")
+        return _saved(found, saved, _("Question removed."))
     return render_template(
         "console/builder/remove.html", consultation=found, survey=survey, question=question, form=form
     )
@@ -172,7 +173,7 @@ def builder_settings(code: str):
             for name, message in rejected.problems.items():
                 form[name].errors.append(message)
         else:
-            flash("Settings saved.", "info")
+            flash(_("Settings saved."), "info")
             return redirect(url_for(".builder_settings", code=found.join_code))
     page = render_template("console/builder/settings.html", consultation=found, form=form)
     return page, 422 if form.errors else 200
@@ -224,9 +225,10 @@ def _refused(form: QuestionForm, refused: SurveyDefinitionError) -> None:
 
 def _saved(found: Consultation, saved: Saved, message: str, question_id: str | None = None):
     if saved.new_version:
-        message += (
-            f" Young people had already started answering, so this is saved as version "
-            f"{saved.number}; answers given before keep the questions they were asked."
+        message += " " + _(
+            "Young people had already started answering, so this is saved as version "
+            "%(number)s; answers given before keep the questions they were asked.",
+            number=saved.number,
         )
     flash(message, "info")
     anchor = f"q-{question_id}" if question_id else None

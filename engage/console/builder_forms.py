@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -26,6 +27,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from engage.i18n import _l
 from engage.models import SETTING_NAMES
 from engage.models import SETTINGS as CONSULTATION_SETTINGS
 from surveys import Question, Survey
@@ -34,33 +36,33 @@ from surveys.i18n import DEFAULT_LANGUAGE, localise
 from surveys.model import Condition
 
 TYPE_NAMES = {
-    "single_choice": "Single choice",
-    "multiple_choice": "Multiple choice",
-    "yes_no": "Yes / no / not sure",
-    "faces_scale": "Faces scale",
-    "scale_0_10": "Scale from 0 to 10",
-    "free_text": "Their own words",
-    "number": "A number",
-    "age_band": "Age band",
-    "ranked_ballot": "Ballot: pick your top few, in order",
-    "workshop_choice": "Workshops, with places",
-    "info": "Words only, nothing to answer",
+    "single_choice": _l("Single choice"),
+    "multiple_choice": _l("Multiple choice"),
+    "yes_no": _l("Yes / no / not sure"),
+    "faces_scale": _l("Faces scale"),
+    "scale_0_10": _l("Scale from 0 to 10"),
+    "free_text": _l("Their own words"),
+    "number": _l("A number"),
+    "age_band": _l("Age band"),
+    "ranked_ballot": _l("Ballot: pick your top few, in order"),
+    "workshop_choice": _l("Workshops, with places"),
+    "info": _l("Words only, nothing to answer"),
 }
 TEST_NAMES = {
-    "equals": "is",
-    "not_equals": "is not",
-    "in": "is one of",
-    "includes": "includes",
-    "at_least": "is at least",
-    "at_most": "is at most",
-    "answered": "is answered",
-    "not_answered": "is not answered",
+    "equals": _l("is"),
+    "not_equals": _l("is not"),
+    "in": _l("is one of"),
+    "includes": _l("includes"),
+    "at_least": _l("is at least"),
+    "at_most": _l("is at most"),
+    "answered": _l("is answered"),
+    "not_answered": _l("is not answered"),
 }
 # Values of the "show this question" list besides question ids; neither can be an id.
 ALWAYS, KEEP = "", "-keep-"
 BLANK_ROWS = 3  # empty rows to add choices in, below the existing ones
-_AGE = "An age is a whole number of years from 0 to 120."
-NOT_SET = "Not set"
+_AGE = _l("An age is a whole number of years from 0 to 120.")
+NOT_SET = _l("Not set")
 
 
 def setting_choices() -> list[SelectChoice]:
@@ -72,46 +74,46 @@ class ChoiceRowForm(Form):
     """One choice; ``value`` ties it to the answers already given, so it never changes."""
 
     value = HiddenField()
-    words = StringField("Words", [Length(max=300)])
-    capacity = IntegerField("Places", [Optional(), NumberRange(min=0, message="Places cannot be below 0.")])
-    order = IntegerField("Order", [Optional()])
-    remove = BooleanField("Remove")
+    words = StringField(_l("Words"), [Length(max=300)])
+    capacity = IntegerField(_l("Places"), [Optional(), NumberRange(min=0, message=_l("Places cannot be below 0."))])
+    order = IntegerField(_l("Order"), [Optional()])
+    remove = BooleanField(_l("Remove"))
 
 
 class QuestionForm(FlaskForm):
     based_on = HiddenField()
-    text = TextAreaField("Question", [DataRequired("Write the question."), Length(max=1000)])
-    hint = TextAreaField("Extra words under the question (optional)", [Length(max=1000)])
-    required = BooleanField("An answer is needed to go on", default=True)
-    prefer_not_to_say = BooleanField("Offer “Prefer not to say”", default=True)
+    text = TextAreaField(_l("Question"), [DataRequired(_l("Write the question.")), Length(max=1000)])
+    hint = TextAreaField(_l("Extra words under the question (optional)"), [Length(max=1000)])
+    required = BooleanField(_l("An answer is needed to go on"), default=True)
+    prefer_not_to_say = BooleanField(_l("Offer “Prefer not to say”"), default=True)
     max_length = IntegerField(
-        "Most characters", [Optional(), NumberRange(1, 20000, "Choose from 1 to 20000 characters.")]
+        _l("Most characters"), [Optional(), NumberRange(1, 20000, _l("Choose from 1 to 20000 characters."))]
     )
-    minimum = FloatField("Smallest number allowed", [Optional()])
-    maximum = FloatField("Largest number allowed", [Optional()])
+    minimum = FloatField(_l("Smallest number allowed"), [Optional()])
+    maximum = FloatField(_l("Largest number allowed"), [Optional()])
     max_choices = IntegerField(
-        "Most answers one person can choose", [Optional(), NumberRange(min=1, message="At least 1.")]
+        _l("Most answers one person can choose"), [Optional(), NumberRange(min=1, message=_l("At least 1."))]
     )
-    pick = IntegerField("How many each person picks", [Optional(), NumberRange(min=1, message="At least 1.")])
+    pick = IntegerField(_l("How many each person picks"), [Optional(), NumberRange(min=1, message=_l("At least 1."))])
     points = SelectField(
-        "Faces", choices=[SelectChoice(5, "5 faces"), SelectChoice(3, "3 faces")], coerce=int, default=5
+        _l("Faces"), choices=[SelectChoice(5, _l("5 faces")), SelectChoice(3, _l("3 faces"))], coerce=int, default=5
     )
     choices = FieldList(FormField(ChoiceRowForm))
-    show_if_question = SelectField("Show this question", choices=[], default=ALWAYS)
+    show_if_question = SelectField(_l("Show this question"), choices=[], default=ALWAYS)
     show_if_test = SelectField(
-        "Test", choices=[SelectChoice(k, v) for k, v in TEST_NAMES.items()], default="equals"
+        _l("Test"), choices=[SelectChoice(k, v) for k, v in TEST_NAMES.items()], default="equals"
     )
-    show_if_answers = SelectMultipleField("Answer", choices=[], render_kw={"size": 8})
-    show_if_number = StringField("Or type it", [Length(max=200)])
-    submit = SubmitField("Save question")
+    show_if_answers = SelectMultipleField(_l("Answer"), choices=[], render_kw={"size": 8})
+    show_if_number = StringField(_l("Or type it"), [Length(max=200)])
+    submit = SubmitField(_l("Save question"))
 
     def offer(self, survey: Survey, position: int, question: Question | None = None) -> None:
         """Offer branching on the answerable questions before ``position`` only, as the runner requires."""
         sources = branching_sources(survey, position)
-        options = [SelectChoice(ALWAYS, "Always")]
+        options = [SelectChoice(ALWAYS, _("Always"))]
         if question is not None and question.show_if and branching_data(survey, question.show_if) is None:
-            options.append(SelectChoice(KEEP, "Keep the branching it has now (shown above)"))
-        options += [SelectChoice(q.id, f"Only if {_name(survey, q)} …") for q in sources]
+            options.append(SelectChoice(KEEP, _("Keep the branching it has now (shown above)")))
+        options += [SelectChoice(q.id, _("Only if %(question)s …", question=_name(survey, q))) for q in sources]
         self.show_if_question.choices = options
         self.show_if_answers.choices = [
             SelectChoice(f"{q.id}:{c.value}", localise(c.label), optgroup=_name(survey, q))
@@ -196,14 +198,14 @@ def branching_data(survey: Survey, condition: Condition) -> dict[str, Any] | Non
 
 
 class SettingsForm(FlaskForm):
-    title = StringField("Title", [DataRequired("Give the consultation a title."), Length(max=200)])
-    min_age = IntegerField("Youngest age", [Optional(), NumberRange(0, 120, _AGE)])
-    max_age = IntegerField("Oldest age", [Optional(), NumberRange(0, 120, _AGE)])
-    opens_on = DateField("Opens on", [Optional()])
-    closes_on = DateField("Closes on", [Optional()])
-    setting = SelectField("Setting", choices=setting_choices(), default="",
+    title = StringField(_l("Title"), [DataRequired(_l("Give the consultation a title.")), Length(max=200)])
+    min_age = IntegerField(_l("Youngest age"), [Optional(), NumberRange(0, 120, _AGE)])
+    max_age = IntegerField(_l("Oldest age"), [Optional(), NumberRange(0, 120, _AGE)])
+    opens_on = DateField(_l("Opens on"), [Optional()])
+    closes_on = DateField(_l("Closes on"), [Optional()])
+    setting = SelectField(_l("Setting"), choices=setting_choices(), default="",
                           filters=[lambda value: value or ""])
-    submit = SubmitField("Save settings")
+    submit = SubmitField(_l("Save settings"))
 
 
 class MoveForm(FlaskForm):
@@ -212,7 +214,7 @@ class MoveForm(FlaskForm):
 
 
 class RemoveForm(FlaskForm):
-    submit = SubmitField("Remove this question")
+    submit = SubmitField(_l("Remove this question"))
 
 
 def _name(survey: Survey, question: Question, limit: int = 70) -> str:

@@ -7,6 +7,7 @@ hide / show button per item.
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
@@ -58,5 +59,5 @@ def live_hide(code: str):
         live_service.set_hidden(found, form.question.data, hide, by=current_user)
     except live_service.NotALiveItem:
         abort(400)
-    flash("Hidden from the live screen." if hide else "Back on the live screen.", "info")
+    flash(_("Hidden from the live screen.") if hide else _("Back on the live screen."), "info")
     return redirect(url_for(".live", code=found.join_code, controls=1))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -27,11 +28,18 @@ from engage.console.forms import (
     TeamForm,
 )
 from engage.extensions import limiter
+from engage.i18n import _l
 from engage.models import ADMIN, BOARD_MEMBER, CLOSED, DRAFT, OPEN, ROLES, SAFEGUARDING_LEAD
 from engage.services import audit, consultations, users
 from engage.services.errors import AccountError
 
 ALL_ROLES = ROLES
+STATUS_NAMES = {DRAFT: _l("Draft"), OPEN: _l("Open"), CLOSED: _l("Closed")}
+STATUS_CHANGED = {
+    OPEN: _l("Published: young people can answer now."),
+    CLOSED: _l("Closed: no more answers."),
+    DRAFT: _l("Back to draft."),
+}
 
 
 def _login_limits() -> str:
@@ -52,7 +60,7 @@ def login():
         if user is not None:
             sign_in(user)
             return redirect(_safe_next() or url_for(".home"))
-        flash("That email and password do not match an active account.", "error")
+        flash(_("That email and password do not match an active account."), "error")
     status = 422 if request.method == "POST" else 200
     return render_template("console/login.html", form=form), status
 
@@ -61,7 +69,7 @@ def login():
 def logout():
     ActionForm().validate_on_submit() or abort(400)
     sign_out()
-    flash("You have signed out.", "info")
+    flash(_("You have signed out."), "info")
     return redirect(url_for(".login"))
 
 
@@ -70,7 +78,7 @@ def accept_invite(token: str):
     try:
         invited = users.invited_user(token)
     except AccountError as error:
-        return render_template("console/message.html", title="Invitation", message=str(error)), 410
+        return render_template("console/message.html", title=_("Invitation"), message=str(error)), 410
     form = NewPasswordForm()
     if form.validate_on_submit():
         try:
@@ -79,7 +87,7 @@ def accept_invite(token: str):
             form.password.errors.append(str(error))
         else:
             sign_in(user)
-            flash("Welcome to Engage. Your password is saved.", "info")
+            flash(_("Welcome to Engage. Your password is saved."), "info")
             return redirect(url_for(".home"))
     return render_template("console/accept_invite.html", form=form, invited=invited), (
         422 if form.errors else 200
@@ -108,7 +116,7 @@ def new_consultation():
             form.template.data, title=(form.title.data or "").strip() or None,
             setting=form.setting.data or None, by=current_user,
         )
-        flash("Consultation created as a draft. Check its questions, then publish it.", "info")
+        flash(_("Consultation created as a draft. Check its questions, then publish it."), "info")
         return redirect(url_for(".consultation", code=consultation.join_code))
     return render_template("console/new_consultation.html", form=form)
 
@@ -119,7 +127,7 @@ def consultation(code: str):
     found = consultation_run_by_me(code)
     team = TeamForm(members=[u.id for u in found.members])
     team.members.choices = [
-        SelectChoice(u.id, f"{u.display_name} ({ROLE_NAMES[u.role]})")
+        SelectChoice(u.id, _("%(name)s (%(role)s)", name=u.display_name, role=ROLE_NAMES[u.role]))
         for u in users.people_who_run_consultations()
     ]
     return render_template(
@@ -129,7 +137,7 @@ def consultation(code: str):
         action=ActionForm(),
         team=team,
         delete=DeleteForm(),
-        statuses={DRAFT: "Draft", OPEN: "Open", CLOSED: "Closed"},
+        statuses=STATUS_NAMES,
         events=audit.recent_events(20, "consultation", found.join_code),
     )
 
@@ -142,8 +150,7 @@ def set_status(code: str):
     if not form.validate_on_submit() or form.value.data not in (DRAFT, OPEN, CLOSED):
         abort(400)
     consultations.set_status(found.join_code, form.value.data, by=current_user)
-    flash({OPEN: "Published: young people can answer now.", CLOSED: "Closed: no more answers.",
-           DRAFT: "Back to draft."}[form.value.data], "info")
+    flash(str(STATUS_CHANGED[form.value.data]), "info")
     return redirect(url_for(".consultation", code=found.join_code))
 
 
@@ -156,7 +163,7 @@ def set_team(code: str):
     if not form.validate_on_submit():
         abort(400)
     users.set_members(found, form.members.data, by=current_user)
-    flash("Team saved.", "info")
+    flash(_("Team saved."), "info")
     return redirect(url_for(".consultation", code=found.join_code))
 
 
@@ -166,10 +173,10 @@ def delete_consultation(code: str):
     found = consultation_run_by_me(code)
     form = DeleteForm()
     if not form.validate_on_submit() or form.confirm.data.strip().upper() != found.join_code:
-        flash("Nothing was deleted: type the join code exactly to confirm.", "error")
+        flash(_("Nothing was deleted: type the join code exactly to confirm."), "error")
         return redirect(url_for(".consultation", code=found.join_code))
     consultations.delete_consultation(found.join_code, by=current_user)
-    flash(f"Deleted {found.title} and all its answers.", "info")
+    flash(_("Deleted %(title)s and all its answers.", title=found.title), "info")
     return redirect(url_for(".home"))
 
 
@@ -184,7 +191,7 @@ def account():
             form.password.errors.append(str(error))
         else:
             sign_in(current_user)  # this browser stays signed in, others end
-            flash("Password changed. Other browsers have been signed out.", "info")
+            flash(_("Password changed. Other browsers have been signed out."), "info")
             return redirect(url_for(".account"))
     return render_template("console/account.html", form=form, role_names=ROLE_NAMES), (
         422 if form.errors else 200
@@ -218,7 +225,7 @@ def invite():
         else:
             _show_invite_link(invited.email, token)
     else:
-        flash("Enter an email address, a name and a role.", "error")
+        flash(_("Enter an email address, a name and a role."), "error")
     return redirect(url_for(".people"))
 
 
@@ -245,7 +252,7 @@ def change_role(user_id: int):
     except AccountError as error:
         flash(str(error), "error")
     else:
-        flash(f"{changed.email} is now {ROLE_NAMES[changed.role]}.", "info")
+        flash(_("%(email)s is now %(role)s.", email=changed.email, role=ROLE_NAMES[changed.role]), "info")
     return redirect(url_for(".people"))
 
 
@@ -259,7 +266,8 @@ def set_active(user_id: int):
     except AccountError as error:
         flash(str(error), "error")
     else:
-        flash(f"{changed.email} is {'active' if changed.active else 'switched off'}.", "info")
+        flash(_("%(email)s is active.", email=changed.email) if changed.active
+              else _("%(email)s is switched off.", email=changed.email), "info")
     return redirect(url_for(".people"))
 
 
@@ -272,7 +280,7 @@ def audit_log():
 def _show_invite_link(email: str, token: str) -> None:
     # Engage sends no email of its own yet: the admin passes the link on.
     link = url_for(".accept_invite", token=token, _external=True)
-    flash(f"Send this link to {email}; it works once, for 7 days: {link}", "invite")
+    flash(_("Send this link to %(email)s; it works once, for 7 days: %(link)s", email=email, link=link), "invite")
 
 
 def _safe_next() -> str | None:

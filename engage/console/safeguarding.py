@@ -10,6 +10,7 @@ recorded; the queue shows none.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, RadioField, SubmitField, TextAreaField
@@ -18,6 +19,7 @@ from wtforms.validators import DataRequired, InputRequired, Length
 
 from engage.console import bp
 from engage.console.access import STAFF, consultation_run_by_me, requires
+from engage.i18n import _l
 from engage.models import ALERT_STATUSES, SAFEGUARDING_LEAD
 from engage.services import safeguarding
 from engage.services.safeguarding import MAX_NOTE, STATUS_NAMES, AlertError, AlertNotFound
@@ -26,16 +28,16 @@ from engage.services.safeguarding import MAX_NOTE, STATUS_NAMES, AlertError, Ale
 class StatusForm(FlaskForm):
     alert_id = IntegerField(widget=HiddenField.widget, validators=[InputRequired()])
     status = RadioField(
-        "Status", choices=[SelectChoice(s, STATUS_NAMES[s]) for s in ALERT_STATUSES], validators=[InputRequired()]
+        _l("Status"), choices=[SelectChoice(s, STATUS_NAMES[s]) for s in ALERT_STATUSES], validators=[InputRequired()]
     )
-    note = TextAreaField("Note (optional)", validators=[Length(max=MAX_NOTE)])
-    submit = SubmitField("Save status")
+    note = TextAreaField(_l("Note (optional)"), validators=[Length(max=MAX_NOTE)])
+    submit = SubmitField(_l("Save status"))
 
 
 class NoteForm(FlaskForm):
     alert_id = IntegerField(widget=HiddenField.widget, validators=[InputRequired()])
-    text = TextAreaField("Add a note", validators=[DataRequired(), Length(max=MAX_NOTE)])
-    submit = SubmitField("Add note")
+    text = TextAreaField(_l("Add a note"), validators=[DataRequired(), Length(max=MAX_NOTE)])
+    submit = SubmitField(_l("Add note"))
 
 
 @bp.get("/safeguarding")
@@ -84,7 +86,7 @@ def safeguarding_set_status():
     except AlertError as error:
         flash(str(error), "error")
     else:
-        flash(f"Status saved: {STATUS_NAMES[form.status.data]}.", "info")
+        flash(_("Status saved: %(status)s.", status=STATUS_NAMES[form.status.data]), "info")
     return redirect(url_for(".safeguarding_alert", alert_id=form.alert_id.data))
 
 
@@ -95,7 +97,7 @@ def safeguarding_add_note():
     if not form.validate_on_submit():
         if form.alert_id.errors:
             abort(400)
-        flash(f"Write a note first (up to {MAX_NOTE:,} characters).", "error")
+        flash(_("Write a note first (up to %(max)s characters).", max=f"{MAX_NOTE:,}"), "error")
         return redirect(url_for(".safeguarding_alert", alert_id=form.alert_id.data))
     try:
         safeguarding.add_note(form.alert_id.data, form.text.data, current_user)
@@ -104,7 +106,7 @@ def safeguarding_add_note():
     except AlertError as error:
         flash(str(error), "error")
     else:
-        flash("Note added.", "info")
+        flash(_("Note added."), "info")
     return redirect(url_for(".safeguarding_alert", alert_id=form.alert_id.data))
 
 
@@ -121,9 +123,9 @@ def set_contact_offer(code: str):
         abort(400)
     safeguarding.set_contact_offer(found.join_code, form.value.data == "on", by=current_user)
     flash(
-        "Young people whose words may tell of harm can now ask to be contacted."
+        _("Young people whose words may tell of harm can now ask to be contacted.")
         if form.value.data == "on"
-        else "The contact step is off: no one is asked for a way to reach them.",
+        else _("The contact step is off: no one is asked for a way to reach them."),
         "info",
     )
     return redirect(url_for(".consultation", code=found.join_code))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import (
     FieldList,
@@ -24,11 +25,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from engage.analysis.themes.taxonomy import Taxonomy, Theme, slugify
+from engage.i18n import _l
 
 MAX_NOTE = 1000
 MAX_TEXT = 100_000  # a generous cap on any box, so a pasted book is refused before it is parsed
 BLANK_AREAS = 2  # empty rows to add areas of focus in
-_NOTE = "Note for the version history (optional)"
+_NOTE = _l("Note for the version history (optional)")
 
 
 def _area_choices(taxonomy: Taxonomy) -> list[SelectChoice]:
@@ -40,13 +42,13 @@ def _lines(text: str | None) -> tuple[str, ...]:
 
 
 class ThemeForm(FlaskForm):
-    name = StringField("Name", [Length(max=MAX_TEXT)])
-    description = TextAreaField("What the theme covers (optional)", [Length(max=MAX_TEXT)])
-    area = SelectField("Area of focus it rolls up into", validators=[InputRequired("Choose an area of focus.")])
-    seeds = TextAreaField("Seed phrases, one on each line", [Length(max=MAX_TEXT)])
-    examples = TextAreaField("Example answers, one on each line", [Length(max=MAX_TEXT)])
+    name = StringField(_l("Name"), [Length(max=MAX_TEXT)])
+    description = TextAreaField(_l("What the theme covers (optional)"), [Length(max=MAX_TEXT)])
+    area = SelectField(_l("Area of focus it rolls up into"), validators=[InputRequired(_l("Choose an area of focus."))])
+    seeds = TextAreaField(_l("Seed phrases, one on each line"), [Length(max=MAX_TEXT)])
+    examples = TextAreaField(_l("Example answers, one on each line"), [Length(max=MAX_TEXT)])
     note = StringField(_NOTE, [Length(max=MAX_NOTE)])
-    submit = SubmitField("Save theme")
+    submit = SubmitField(_l("Save theme"))
 
     def offer(self, taxonomy: Taxonomy) -> None:
         self.area.choices = _area_choices(taxonomy)
@@ -76,20 +78,20 @@ class ThemeForm(FlaskForm):
 
 class RemoveThemeForm(FlaskForm):
     note = StringField(_NOTE, [Length(max=MAX_NOTE)])
-    submit = SubmitField("Remove the theme")
+    submit = SubmitField(_l("Remove the theme"))
 
 
 class AreaRow(Form):
     """One area of focus; ``was`` is its name before this edit, so renaming it moves its themes."""
 
     was = HiddenField()
-    name = StringField("Name", [Length(max=MAX_TEXT)])
+    name = StringField(_l("Name"), [Length(max=MAX_TEXT)])
 
 
 class AreasForm(FlaskForm):
     areas = FieldList(FormField(AreaRow), max_entries=200)
     note = StringField(_NOTE, [Length(max=MAX_NOTE)])
-    submit = SubmitField("Save areas of focus")
+    submit = SubmitField(_l("Save areas of focus"))
 
     @classmethod
     def of(cls, taxonomy: Taxonomy) -> AreasForm:
@@ -117,11 +119,11 @@ class ReviewForm(FlaskForm):
     shown), "Save" keeps those ticked, "No theme fits" keeps none.
     """
 
-    themes = SelectMultipleField("Themes")
-    suggested = SelectMultipleField("The tagger's themes", validate_choice=False)
-    save = SubmitField("Save the ticked themes")
-    accept = SubmitField("Accept the tagger's themes")
-    no_theme = SubmitField("No theme fits")
+    themes = SelectMultipleField(_l("Themes"))
+    suggested = SelectMultipleField(_l("The tagger's themes"), validate_choice=False)
+    save = SubmitField(_l("Save the ticked themes"))
+    accept = SubmitField(_l("Accept the tagger's themes"))
+    no_theme = SubmitField(_l("No theme fits"))
 
     def offer(self, taxonomy: Taxonomy) -> None:
         self.themes.choices = [SelectChoice(t.key, t.name) for t in taxonomy.themes]
@@ -130,7 +132,7 @@ class ReviewForm(FlaskForm):
         if not super().validate(extra_validators):
             return False
         if not (self.accept.data or self.no_theme.data or self.themes.data):
-            self.form_errors.append("Tick at least one theme, or choose “No theme fits”.")
+            self.form_errors.append(_("Tick at least one theme, or choose “No theme fits”."))
             return False
         return True
 
@@ -142,22 +144,22 @@ class ReviewForm(FlaskForm):
 
 
 class RetrainForm(FlaskForm):
-    submit = SubmitField("Retrain the tagger now")
+    submit = SubmitField(_l("Retrain the tagger now"))
 
 
 class RetagForm(FlaskForm):
-    submit = SubmitField("Re-tag every answer with the current themes")
+    submit = SubmitField(_l("Re-tag every answer with the current themes"))
 
 
 class PromoteForm(FlaskForm):
     """A new theme from a suggestion; its key words and examples come back as they were shown."""
 
-    name = StringField("Name of the new theme", [DataRequired("Give the theme a name."), Length(max=MAX_TEXT)])
-    area = SelectField("Area of focus it rolls up into", validators=[InputRequired("Choose an area of focus.")])
-    description = TextAreaField("What the theme covers (optional)", [Length(max=MAX_TEXT)])
-    key_words = SelectMultipleField("Key words", validate_choice=False)
-    examples = SelectMultipleField("Example answers", validate_choice=False)
-    submit = SubmitField("Promote to a theme")
+    name = StringField(_l("Name of the new theme"), [DataRequired(_l("Give the theme a name.")), Length(max=MAX_TEXT)])
+    area = SelectField(_l("Area of focus it rolls up into"), validators=[InputRequired(_l("Choose an area of focus."))])
+    description = TextAreaField(_l("What the theme covers (optional)"), [Length(max=MAX_TEXT)])
+    key_words = SelectMultipleField(_l("Key words"), validate_choice=False)
+    examples = SelectMultipleField(_l("Example answers"), validate_choice=False)
+    submit = SubmitField(_l("Promote to a theme"))
 
     def offer(self, taxonomy: Taxonomy) -> None:
         self.area.choices = _area_choices(taxonomy)

@@ -10,6 +10,7 @@ no more than the route walker in tests/web/test_every_route_and_role.py knows.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from engage.analysis.themes.taxonomy import Taxonomy, TaxonomyError
@@ -24,6 +25,7 @@ from engage.console.theme_forms import (
     ReviewForm,
     ThemeForm,
 )
+from engage.i18n import _l
 from engage.jobs import JobQueueUnavailable
 from engage.services import consultations, theme_emerging, theme_review, users
 from engage.services import themes as theme_service
@@ -31,10 +33,10 @@ from engage.services.theme_review import STATES, UNREVIEWED, AnswerNotFound, Rev
 
 REVIEW_LIMIT = 50  # answers on the review page at once
 STATE_NAMES = {
-    "unreviewed": "Not reviewed yet",
-    "reviewed": "Reviewed",
-    "untagged": "No theme from the tagger",
-    "all": "All",
+    "unreviewed": _l("Not reviewed yet"),
+    "reviewed": _l("Reviewed"),
+    "untagged": _l("No theme from the tagger"),
+    "all": _l("All"),
 }
 
 # The taxonomy
@@ -64,7 +66,7 @@ def themes_version():
         version, taxonomy = theme_service.taxonomy_version(number)
     except theme_service.TaxonomyVersionNotFound:
         abort(404)
-    current, _ = theme_service.current_taxonomy()
+    current, _taxonomy = theme_service.current_taxonomy()
     return render_template(
         "console/themes/version.html", version=version, taxonomy=taxonomy, current=current, names=_people()
     )
@@ -73,7 +75,7 @@ def themes_version():
 @bp.route("/themes/edit", methods=["GET", "POST"])
 @requires(*STAFF)
 def themes_edit():
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     theme = _theme_or_404(taxonomy)
     form = ThemeForm(data=ThemeForm.data_of(theme) if request.method == "GET" else None)
     form.offer(taxonomy)
@@ -87,7 +89,7 @@ def themes_edit():
 @bp.route("/themes/new", methods=["GET", "POST"])
 @requires(*STAFF)
 def themes_add():
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     form = ThemeForm(data={"area": request.args.get("area")} if request.method == "GET" else None)
     form.offer(taxonomy)
     if form.validate_on_submit():
@@ -100,7 +102,7 @@ def themes_add():
 @bp.route("/themes/remove", methods=["GET", "POST"])
 @requires(*STAFF)
 def themes_remove():
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     theme = _theme_or_404(taxonomy)
     form = RemoveThemeForm()
     if form.validate_on_submit():
@@ -114,7 +116,7 @@ def themes_remove():
 @bp.route("/themes/areas", methods=["GET", "POST"])
 @requires(*STAFF)
 def themes_areas():
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     form = AreasForm.of(taxonomy) if request.method == "GET" else AreasForm()
     if form.validate_on_submit():
         if _saved(form, form.taxonomy(taxonomy), form.note.data or "Changed the areas of focus."):
@@ -127,8 +129,8 @@ def themes_areas():
 @requires(*STAFF)
 def themes_retag():
     RetagForm().validate_on_submit() or abort(400)
-    _ran(theme_service.request_retag, "Every answer has been tagged again with the current themes.",
-         "Re-tagging every answer has been queued: the themes will change over the next few minutes.")
+    _ran(theme_service.request_retag, _("Every answer has been tagged again with the current themes."),
+         _("Re-tagging every answer has been queued: the themes will change over the next few minutes."))
     return redirect(url_for(".themes_home"))
 
 
@@ -139,7 +141,8 @@ def _saved(form, taxonomy: Taxonomy, note: str) -> bool:
     except TaxonomyError as refused:
         form.form_errors.extend(refused.problems)
         return False
-    flash(f"Saved as version {version.number}. Answers keep the themes they have until they are re-tagged.", "info")
+    flash(_("Saved as version %(number)s. Answers keep the themes they have until they are re-tagged.",
+            number=version.number), "info")
     return True
 
 
@@ -175,7 +178,7 @@ def themes_review_save():
     if answer_id is None:
         abort(404)
     code, state = _review_filters()
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     form = ReviewForm()
     form.offer(taxonomy)
     if form.validate_on_submit():
@@ -186,7 +189,7 @@ def themes_review_save():
         except ReviewError as refused:
             form.form_errors.append(str(refused))
         else:
-            flash("Review saved: the tagger learns from it when it is next retrained.", "info")
+            flash(_("Review saved: the tagger learns from it when it is next retrained."), "info")
             return redirect(url_for(".themes_review", code=code, state=state))
     return _review_page(failed=(answer_id, form)), 422
 
@@ -196,8 +199,8 @@ def themes_review_save():
 def themes_retrain():
     RetrainForm().validate_on_submit() or abort(400)
     _ran(lambda: theme_service.request_retrain(current_user),
-         "The tagger has been retrained: it has learnt from every reviewed answer.",
-         "Retraining has been queued: the new tagger takes over in a few minutes.")
+         _("The tagger has been retrained: it has learnt from every reviewed answer."),
+         _("Retraining has been queued: the new tagger takes over in a few minutes."))
     code, state = _review_filters()
     return redirect(url_for(".themes_review", code=code, state=state))
 
@@ -215,7 +218,7 @@ def _review_filters() -> tuple[str | None, str]:
 
 def _review_page(failed: tuple[int, ReviewForm] | None = None):
     code, state = _review_filters()
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     items = theme_review.review_queue(current_user, consultation_code=code, state=state, limit=REVIEW_LIMIT)
     # Agreement covers every consultation: a co-facilitator sees it only for one they run.
     show_agreement = code is not None or current_user.role in STAFF
@@ -243,7 +246,7 @@ def _review_page(failed: tuple[int, ReviewForm] | None = None):
 @requires(*RUNNERS)
 def themes_emerging():
     code = _my_code()
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     suggestions = theme_emerging.emerging(current_user, code)
     forms = []
     for suggestion in suggestions:
@@ -267,7 +270,7 @@ def themes_emerging():
 @bp.post("/themes/promote")
 @requires(*STAFF)
 def themes_promote():
-    _, taxonomy = theme_service.current_taxonomy()
+    _version, taxonomy = theme_service.current_taxonomy()
     form = PromoteForm()
     form.offer(taxonomy)
     if form.validate_on_submit():
@@ -279,8 +282,8 @@ def themes_promote():
             form.form_errors.extend(refused.problems)
         else:
             flash(
-                f"“{form.name.data.strip()}” is now a theme: saved as version {version.number}. "
-                "Re-tag the answers for them to get it.",
+                _("“%(name)s” is now a theme: saved as version %(number)s. "
+                  "Re-tag the answers for them to get it.", name=form.name.data.strip(), number=version.number),
                 "info",
             )
             return redirect(url_for(".themes_home"))
@@ -291,6 +294,6 @@ def _ran(request_job, done: str, queued: str) -> None:
     try:
         outcome = request_job()
     except JobQueueUnavailable as error:
-        flash(f"Nothing was started: {error}", "error")
+        flash(_("Nothing was started: %(reason)s", reason=error), "error")
     else:
         flash(done if outcome == "done" else queued, "info")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import StringField
@@ -12,12 +13,13 @@ from wtforms.validators import DataRequired, Length
 from engage.console import bp
 from engage.console.access import STAFF, requires
 from engage.console.forms import ActionForm
+from engage.i18n import _l
 from engage.services import api_tokens
 from engage.services.errors import AccountError
 
 
 class NewTokenForm(FlaskForm):
-    name = StringField("Token name", validators=[DataRequired(), Length(max=api_tokens.NAME_LENGTH)])
+    name = StringField(_l("Token name"), validators=[DataRequired(), Length(max=api_tokens.NAME_LENGTH)])
 
 
 @bp.context_processor
@@ -43,7 +45,7 @@ def _token_section() -> dict[str, Any]:
 def create_token():
     form = NewTokenForm()
     if not form.validate_on_submit():
-        flash("Give the token a name of up to 80 characters, such as the tool it is for.", "error")
+        flash(_("Give the token a name of up to 80 characters, such as the tool it is for."), "error")
         return redirect(url_for(".account"))
     try:
         token, plain = api_tokens.create_token(current_user, form.name.data)
@@ -68,5 +70,5 @@ def revoke_token():
     except AccountError as error:
         flash(str(error), "error")
     else:
-        flash(f"Token “{token.name}” revoked: it no longer works.", "info")
+        flash(_("Token “%(name)s” revoked: it no longer works.", name=token.name), "info")
     return redirect(url_for(".account"))

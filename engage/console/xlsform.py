@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from flask import Response, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from engage.console import bp
@@ -36,8 +38,9 @@ def import_survey():
                 file=upload.filename, questions=len(imported.survey.questions),
             )
             for note in imported.notes:
-                flash(f"Note: {note}", "info")
-            flash(f"Imported {len(imported.survey.questions)} questions as a draft.", "info")
+                flash(_("Note: %(note)s", note=note), "info")
+            flash(ngettext("Imported %(num)d question as a draft.", "Imported %(num)d questions as a draft.",
+                           len(imported.survey.questions)), "info")
             return redirect(url_for(".consultation", code=consultation.join_code))
     status = 422 if (problems or form.errors) else 200
     return render_template("console/import.html", form=form, problems=problems), status

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+
 from engage.reports import consultation, quarterly
 from engage.reports.consultation import BOARD, VERSIONS, YOUNG_PEOPLE
 from engage.services.voice_model import VoiceSummary
@@ -57,11 +59,12 @@ _CONSULTATION: dict[tuple[str, str], Renderer] = {
 def check_format(fmt: str, version: str = BOARD) -> None:
     """Raise ``ReportError`` before any work is done for a report there is none of."""
     if fmt not in FORMATS:
-        raise ReportError(f'there is no "{fmt}" report: choose {", ".join(FORMATS)}')
+        raise ReportError(_('there is no "%(format)s" report: choose %(formats)s', format=fmt, formats=", ".join(FORMATS)))
     if version not in VERSIONS:
-        raise ReportError(f'there is no "{version}" version: choose {" or ".join(VERSIONS)}')
+        raise ReportError(_('there is no "%(version)s" version: choose %(first)s or %(second)s',
+                            version=version, first=VERSIONS[0], second=VERSIONS[1]))
     if (version, fmt) not in _CONSULTATION:
-        raise ReportError("the young people's version is a web page: choose html")
+        raise ReportError(_("the young people's version is a web page: choose html"))
 
 
 def quarterly_report(summary: VoiceSummary, fmt: str) -> Document:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from flask_babel import gettext as _
+
 from engage.services.voice_model import Row
 
 WIDTH = 480            # drawing units; the chart scales to its container (a phone, a page)
@@ -45,7 +47,7 @@ def value_label(row: Row) -> str:
 def text_alternative(rows: Sequence[Row]) -> str:
     """The chart in words, for screen readers, the PDF and anyone who cannot see it."""
     if not rows:
-        return "Nothing to show yet."
+        return _("Nothing to show yet.")
     return "; ".join(f"{plain(row.label)}: {value_label(row)}" for row in rows) + "."
 
 
@@ -71,7 +73,7 @@ def bar_chart_svg(rows: Sequence[Row], title: str, *, description: str = "") -> 
         f'<desc id="{ident}-desc">{_x(words)}</desc>',
     ]
     if not rows:
-        parts.append(f'<text x="0" y="24" font-size="14" fill="{MUTED}">Nothing to show yet.</text>')
+        parts.append(f'<text x="0" y="24" font-size="14" fill="{MUTED}">{_x(_("Nothing to show yet."))}</text>')
     longest = WIDTH - VALUE_ROOM
     for i, (row, fraction) in enumerate(zip(rows, bar_fractions(rows))):
         top = 4 + i * ROW_HEIGHT
@@ -97,8 +99,8 @@ def bar_chart_svg(rows: Sequence[Row], title: str, *, description: str = "") -> 
 
 
 def plain(text: str) -> str:
-    """One line of text with nothing XML cannot hold."""
-    return _SPACE.sub(" ", _NOT_XML.sub("", text)).strip()
+    """One line of text with nothing XML cannot hold (a lazily translated title made a str)."""
+    return _SPACE.sub(" ", _NOT_XML.sub("", str(text))).strip()
 
 
 def _short(label: str) -> str:

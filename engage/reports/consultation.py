@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from markupsafe import Markup
 
 from engage.reports import html, tables, words
 from engage.reports.charts import bar_chart_svg, text_alternative
 from engage.reports.pdf import ReportPDF
+from engage.i18n import _l
 from engage.reports.quarterly import actions_table
 from engage.services.voice_model import ChoiceResult, Row, VoiceSummary
 
@@ -39,35 +41,37 @@ def consultation_csv(summary: VoiceSummary) -> bytes:
 
 
 def consultation_pdf(summary: VoiceSummary) -> bytes:
-    pdf = ReportPDF(f"{summary.title}: write-up for the board", "Consultation write-up for the board")
-    pdf.title_block(summary.title, f"Write-up for the board · {summary.consultation_code}",
+    pdf = ReportPDF(_("%(title)s: write-up for the board", title=summary.title), _("Consultation write-up for the board"))
+    pdf.title_block(summary.title, _("Write-up for the board · %(code)s", code=summary.consultation_code),
                     words.period_line(summary))
     part = summary.participation
-    pdf.heading("Who took part")
+    pdf.heading(_("Who took part"))
     pdf.facts([
-        ("Responses", part.responses.display),
-        ("Answers in their own words", summary.free_text_answers.display),
+        (_("Responses"), part.responses.display),
+        (_("Answers in their own words"), summary.free_text_answers.display),
     ])
     if part.by_age_band:
-        pdf.bars(part.by_age_band, "Responses by age band")
+        pdf.bars(part.by_age_band, _("Responses by age band"))
     if part.by_setting:
-        pdf.bars(part.by_setting, "Responses by setting")
-    pdf.heading("Headlines: what young people said")
+        pdf.bars(part.by_setting, _("Responses by setting"))
+    pdf.heading(_("Headlines: what young people said"))
     if not summary.themes:
-        pdf.paragraph("No free-text answer could be matched to a theme.")
+        pdf.paragraph(_("No free-text answer could be matched to a theme."))
     for number, theme in enumerate(summary.themes[:HEADLINE_THEMES], start=1):
-        pdf.heading(f"{number}. {theme.name} ({theme.answers.display} answers, {theme.area})", 3)
+        pdf.heading(_("%(number)s. %(theme)s (%(count)s answers, %(area)s)", number=number, theme=theme.name,
+                      count=theme.answers.display, area=theme.area), 3)
         if theme.quotes:
             pdf.quote(theme.quotes[0])
     rest = summary.themes[HEADLINE_THEMES:]
     if rest:
-        pdf.paragraph("Also raised: " + ", ".join(f"{t.name} ({t.answers.display})" for t in rest) + ".",
+        pdf.paragraph(_("Also raised: %(themes)s.", themes=", ".join(f"{t.name} ({t.answers.display})" for t in rest)),
                       size=9)
     if summary.choices:
-        pdf.heading("What they chose")
+        pdf.heading(_("What they chose"))
         for choice in summary.choices:
-            pdf.bars(choice.rows, f"{choice.question} (answered by {choice.answered.display})")
-    pdf.heading("You said, we did")
+            pdf.bars(choice.rows, _("%(question)s (answered by %(count)s)", question=choice.question,
+                                    count=choice.answered.display))
+    pdf.heading(_("You said, we did"))
     actions_table(pdf, summary)
     pdf.paragraph(words.suppression_note(summary.threshold), size=8, colour=(74, 74, 74))
     return pdf.document()
@@ -97,15 +101,15 @@ class PublicChart:
     words: str          # the chart in words, shown beneath it (or instead of it)
 
 
-WITHHELD = "We can't show the numbers for this one without risking someone being picked out."
+WITHHELD = _l("We can't show the numbers for this one without risking someone being picked out.")
 
 
 def public_charts(summary: VoiceSummary) -> list[PublicChart]:
     charts = []
     for choice, rows in young_people_choices(summary):
         if words.all_alike_hidden(rows):
-            charts.append(PublicChart(choice.question, None, WITHHELD))
+            charts.append(PublicChart(choice.question, None, str(WITHHELD)))
         else:
-            svg = Markup(bar_chart_svg(rows, choice.question, description="What young people chose."))
+            svg = Markup(bar_chart_svg(rows, choice.question, description=_("What young people chose.")))
             charts.append(PublicChart(choice.question, svg, text_alternative(rows)))
     return charts

@@ -13,6 +13,7 @@ import hashlib
 from functools import cache
 from typing import Any
 
+from flask_babel import gettext, ngettext
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -50,7 +51,10 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # The same catalogue as the app's pages; English outside a request (the command line).
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.filters.update(
         chart=_chart,
         alt=text_alternative,

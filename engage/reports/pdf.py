@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flask_babel import gettext as _
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode, XPos, YPos
 
@@ -43,7 +44,7 @@ class ReportPDF(FPDF):
         self.add_page()
 
     def clean(self, text: str) -> str:
-        return self._clean(plain(text))
+        return self._clean(plain(text))  # plain() makes a lazily translated constant a str for fpdf2
 
     @property
     def width(self) -> float:
@@ -54,7 +55,8 @@ class ReportPDF(FPDF):
         self.set_font(self.family_name, "", 8)
         self.set_text_color(*MUTED)
         self.cell(self.width / 2, 5, self.running_title[:90])
-        self.cell(self.width / 2, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+        self.cell(self.width / 2, 5, self.clean(_("Page %(page)s of %(pages)s", page=self.page_no(), pages="{nb}")),
+                  align="R")
 
     # --- blocks ---------------------------------------------------------------
 
@@ -123,7 +125,8 @@ class ReportPDF(FPDF):
             return
         if all_alike_hidden(rows):
             labels = ", ".join(row.label for row in rows)
-            self.paragraph(f"Each {rows[0].cell.display}, so that nobody can be picked out: {labels}.",
+            self.paragraph(_("Each %(count)s, so that nobody can be picked out: %(labels)s.",
+                             count=rows[0].cell.display, labels=labels),
                            size=8.5, colour=MUTED)
             return
         label_w, value_w = 58.0, 32.0

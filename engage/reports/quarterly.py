@@ -7,6 +7,8 @@ Built from a ``VoiceSummary`` alone, so nothing raw can reach it.
 """
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from engage.reports import html, tables, words
 from engage.reports.pdf import ReportPDF
 from engage.services.voice_model import VoiceSummary
@@ -31,29 +33,31 @@ def quarterly_csv(summary: VoiceSummary) -> bytes:
 
 
 def quarterly_pdf(summary: VoiceSummary) -> bytes:
-    pdf = ReportPDF(f"{words.REPORT_TITLE}: {summary.title}", "Quarterly report to the board")
-    pdf.title_block(words.REPORT_TITLE, "Report to the safeguarding children partnership board",
+    pdf = ReportPDF(_("%(report)s: %(title)s", report=words.REPORT_TITLE, title=summary.title),
+                    _("Quarterly report to the board"))
+    pdf.title_block(words.REPORT_TITLE, _("Report to the safeguarding children partnership board"),
                     words.period_line(summary))
     part = summary.participation
-    pdf.heading("Headlines", 2)
+    pdf.heading(_("Headlines"), 2)
     headlines = [
-        ("Consultations heard from young people", part.consultations.display),
-        ("Responses", part.responses.display),
-        ("Answers in young people's own words", summary.free_text_answers.display),
-        ("You said, we did: actions", str(len(summary.actions))),
+        (_("Consultations heard from young people"), part.consultations.display),
+        (_("Responses"), part.responses.display),
+        (_("Answers in young people's own words"), summary.free_text_answers.display),
+        (_("You said, we did: actions"), str(len(summary.actions))),
     ]
     pdf.facts(headlines)
     top = words.top_themes(summary)
     if top:
-        pdf.paragraph("What came up most: " + ", ".join(t.name for t in top) + ".", bold=True)
+        pdf.paragraph(_("What came up most: %(themes)s.", themes=", ".join(t.name for t in top)), bold=True)
     pdf.paragraph(words.suppression_note(summary.threshold), size=8.5, colour=(74, 74, 74))
 
     _activity(pdf, summary)
     _views_and_voices(pdf, summary)
     _impact(pdf, summary)
     pdf.paragraph(
-        f"Made by Engage from anonymous answers. Themes from taxonomy version "
-        f"{summary.taxonomy_version}; counts under {summary.threshold} are hidden.",
+        _("Made by Engage from anonymous answers. Themes from taxonomy version "
+          "%(version)s; counts under %(threshold)s are hidden.",
+          version=summary.taxonomy_version, threshold=summary.threshold),
         size=8, colour=(74, 74, 74),
     )
     return pdf.document()
@@ -62,27 +66,27 @@ def quarterly_pdf(summary: VoiceSummary) -> bytes:
 def _activity(pdf: ReportPDF, summary: VoiceSummary) -> None:
     part = summary.participation
     pdf.heading(f"1. {words.PARTS[0]}")
-    pdf.facts([("Consultations run", part.consultations.display), ("Responses", part.responses.display)])
-    pdf.bars(part.by_kind, "Responses by kind of consultation")
-    pdf.bars(part.by_age_band, "Responses by age band")
-    pdf.bars(part.by_channel, "Responses by channel")
-    pdf.bars(part.by_setting, "Responses by setting")
+    pdf.facts([(_("Consultations run"), part.consultations.display), (_("Responses"), part.responses.display)])
+    pdf.bars(part.by_kind, _("Responses by kind of consultation"))
+    pdf.bars(part.by_age_band, _("Responses by age band"))
+    pdf.bars(part.by_channel, _("Responses by channel"))
+    pdf.bars(part.by_setting, _("Responses by setting"))
 
 
 def _views_and_voices(pdf: ReportPDF, summary: VoiceSummary) -> None:
     pdf.add_page()
     pdf.heading(f"2. {words.PARTS[1]}")
     pdf.paragraph(
-        f"{summary.free_text_answers.display} free-text answers this period; "
-        f"{summary.untagged.display} fitted none of the board's themes."
+        _("%(answers)s free-text answers this period; %(untagged)s fitted none of the board's themes.",
+          answers=summary.free_text_answers.display, untagged=summary.untagged.display)
     )
-    pdf.heading("Top themes", 2)
+    pdf.heading(_("Top themes"), 2)
     if not summary.themes:
-        pdf.paragraph("No free-text answers were tagged with a theme this period.")
+        pdf.paragraph(_("No free-text answers were tagged with a theme this period."))
     else:
-        pdf.bars(words.theme_rows(summary), "Free-text answers by theme")
+        pdf.bars(words.theme_rows(summary), _("Free-text answers by theme"))
         pdf.table(
-            ("Theme", "Area of focus", "Answers", "Last period", "Trend", "Sentiment"),
+            (_("Theme"), _("Area of focus"), _("Answers"), _("Last period"), _("Trend"), _("Sentiment")),
             [
                 (t.name, t.area, t.answers.display, t.previous.display, words.trend(t),
                  ", ".join(f"{row.label} {row.cell.display}" for row in t.sentiment))
@@ -91,28 +95,29 @@ def _views_and_voices(pdf: ReportPDF, summary: VoiceSummary) -> None:
             widths=(30, 26, 16, 16, 24, 38),
         )
     if summary.areas:
-        pdf.heading("Areas of focus", 2)
-        pdf.bars(words.area_rows(summary), "Free-text answers by the board's areas of focus")
+        pdf.heading(_("Areas of focus"), 2)
+        pdf.bars(words.area_rows(summary), _("Free-text answers by the board's areas of focus"))
         for area in summary.areas:
             pdf.paragraph(f"{area.area}: {words.theme_names(summary, area.themes)}", size=9)
     if summary.themes:
-        pdf.heading("In their own words", 2)
+        pdf.heading(_("In their own words"), 2)
         for theme in summary.themes:
             pdf.heading(theme.name, 3)
             for quote in theme.quotes:
                 pdf.quote(quote)
             if not theme.quotes:
-                pdf.paragraph("No quote can be shown for this theme.", size=9, colour=(74, 74, 74))
+                pdf.paragraph(_("No quote can be shown for this theme."), size=9, colour=(74, 74, 74))
     if summary.choices:
         pdf.keep_together(_choice_height(summary.choices[0]) + 20)
-        pdf.heading("Choices and ballots", 2)
+        pdf.heading(_("Choices and ballots"), 2)
         for title, choices in words.choices_by_consultation(summary):
             pdf.keep_together(_choice_height(choices[0]) + 8)
             pdf.heading(title, 3)
             for choice in choices:
                 pdf.keep_together(_choice_height(choice))
                 pdf.ln(1)
-                pdf.paragraph(f"{choice.question} (answered by {choice.answered.display})", size=9.5, bold=True)
+                pdf.paragraph(_("%(question)s (answered by %(count)s)", question=choice.question, count=choice.answered.display),
+                              size=9.5, bold=True)
                 pdf.bars(choice.rows)
 
 
@@ -122,16 +127,16 @@ def _choice_height(choice) -> float:
 
 
 def _impact(pdf: ReportPDF, summary: VoiceSummary) -> None:
-    pdf.heading(f"3. {words.PARTS[2]}: you said, we did")
+    pdf.heading(_("3. %(part)s: you said, we did", part=words.PARTS[2]))
     actions_table(pdf, summary)
 
 
 def actions_table(pdf: ReportPDF, summary: VoiceSummary) -> None:
     if not summary.actions:
-        pdf.paragraph("No actions have been recorded in reply yet.")
+        pdf.paragraph(_("No actions have been recorded in reply yet."))
         return
     pdf.table(
-        ("What is being done", "Themes", "Who", "Status", "Due"),
+        (_("What is being done"), _("Themes"), _("Who"), _("Status"), _("Due")),
         [
             (a.title, words.theme_names(summary, a.theme_keys), a.agency, words.status(a), words.due(a))
             for a in summary.actions

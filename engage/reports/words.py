@@ -4,30 +4,36 @@ from __future__ import annotations
 from datetime import date
 from itertools import groupby
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
 from engage.analysis.suppression import HIDDEN, Cell, percent
+from engage.i18n import _l
 from engage.services.voice_model import ActionSummary, ChoiceResult, Row, ThemeSummary, VoiceSummary
 
-REPORT_TITLE = "Engagement with children and young people"
-PARTS = ("The activity", "The views and voices", "The impact")
+# Lazy: translated where shown, in the reader's language (English on the command line and in CSV).
+REPORT_TITLE = _l("Engagement with children and young people")
+PARTS = (_l("The activity"), _l("The views and voices"), _l("The impact"))
 
 TRENDS = {
-    "up": "up on last period",
-    "down": "down on last period",
-    "same": "the same as last period",
-    "new": "new this period",
+    "up": _l("up on last period"),
+    "down": _l("down on last period"),
+    "same": _l("the same as last period"),
+    "new": _l("new this period"),
 }
-NO_TREND = "not shown (small numbers)"
-STATUSES = {"planned": "Planned", "in_progress": "In progress", "done": "Done"}
+NO_TREND = _l("not shown (small numbers)")
+STATUSES = {"planned": _l("Planned"), "in_progress": _l("In progress"), "done": _l("Done")}
 YOUNG_PEOPLE_PERCENT_BASE = 50  # young people's version: no percentage of a group smaller than this
 
 
 def suppression_note(threshold: int) -> str:
-    return (
-        f"Small numbers are hidden so that nobody can be picked out: a count from 1 to "
-        f"{threshold - 1} reads \u201cfewer than {threshold}\u201d, and \u201c{HIDDEN}\u201d marks a "
-        f"count hidden so that a smaller one cannot be worked out from a total. "
-        f"Quotes have names, contact details, schools and places taken out, and no answer "
-        f"passed to the safeguarding lead is ever quoted."
+    return _(
+        "Small numbers are hidden so that nobody can be picked out: a count from 1 to "
+        "%(below)s reads \u201cfewer than %(threshold)s\u201d, and \u201c%(hidden)s\u201d marks a "
+        "count hidden so that a smaller one cannot be worked out from a total. "
+        "Quotes have names, contact details, schools and places taken out, and no answer "
+        "passed to the safeguarding lead is ever quoted.",
+        below=threshold - 1, threshold=threshold, hidden=HIDDEN,
     )
 
 
@@ -35,9 +41,11 @@ def period_line(summary: VoiceSummary) -> str:
     """'2026 Q3: 1 July 2026 to 30 September 2026', or the dates alone for any other period."""
     period = summary.period
     if period is None:
-        return "All answers to this consultation"
-    span = f"{long_date(period.start)} to {long_date(period.end)}"
-    return f"{period.label}: {span}" if period.label[-2:] in ("Q1", "Q2", "Q3", "Q4") else span
+        return _("All answers to this consultation")
+    span = _("%(start)s to %(end)s", start=long_date(period.start), end=long_date(period.end))
+    if period.label[-2:] in ("Q1", "Q2", "Q3", "Q4"):
+        return _("%(quarter)s: %(span)s", quarter=period.label, span=span)
+    return span
 
 
 def long_date(day: date) -> str:
@@ -45,15 +53,15 @@ def long_date(day: date) -> str:
 
 
 def due(action: ActionSummary) -> str:
-    return long_date(action.due_on) if action.due_on else "no date set"
+    return long_date(action.due_on) if action.due_on else _("no date set")
 
 
 def trend(theme: ThemeSummary) -> str:
-    return TRENDS.get(theme.trend, NO_TREND)
+    return str(TRENDS.get(theme.trend, NO_TREND))
 
 
 def status(action: ActionSummary) -> str:
-    return STATUSES.get(action.status, action.status.replace("_", " ").capitalize())
+    return str(STATUSES.get(action.status) or action.status.replace("_", " ").capitalize())
 
 
 def top_themes(summary: VoiceSummary, n: int = 3) -> tuple[ThemeSummary, ...]:
@@ -82,11 +90,11 @@ def theme_names(summary: VoiceSummary, keys: tuple[str, ...]) -> str:
     return ", ".join(names.get(key) or key.replace("-", " ").capitalize() for key in keys)
 
 
-def people(cell: Cell, one: str = "young person", many: str = "young people") -> str:
+def people(cell: Cell) -> str:
     """'12 young people', 'fewer than 10 young people', '1 young person'."""
-    if cell.count == 1:
-        return f"1 {one}"
-    return f"{cell.display} {many}"
+    if cell.suppressed:  # words ("fewer than 10"), not a number to choose a plural form by
+        return _("%(count)s young people", count=cell.display)
+    return ngettext("%(num)d young person", "%(num)d young people", cell.count)
 
 
 def for_young_people(rows: tuple[Row, ...], base: Cell) -> tuple[Row, ...]:

@@ -6,11 +6,11 @@ nowhere else; saying no thanks stores nothing.
 """
 from flask import redirect, render_template, url_for
 from flask_babel import gettext
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from engage.i18n import _l
 from engage.respond.routes import _token, bp
 from engage.services import safeguarding
 from engage.services.safeguarding import MAX_CONTACT, AlertError, ContactNotOffered

@@ -1,9 +1,9 @@
 """Forms of the respondent pages. The answer itself is checked by the survey core."""
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, SubmitField
 from wtforms.validators import DataRequired, ValidationError
 
+from engage.i18n import _l
 from engage.services.join_codes import normalise_join_code
 from engage.services.responding import BACK, NEXT, SKIP
 

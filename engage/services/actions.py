@@ -20,11 +20,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import Select, case, func, select
 
 from engage.analysis.suppression import Cell, count_cell
 from engage.database import writing
 from engage.extensions import db
+from engage.i18n import _l
 from engage.models import ADMIN, BOARD_MEMBER, FACILITATOR, SUBMITTED, Consultation, Response, User, utcnow
 from engage.models_actions import (
     ACTION_DONE,
@@ -49,7 +52,7 @@ MAX_AGENCY = 80
 MAX_NOTE = 5000
 PLAIN_READING_AGE = 11  # the summary should read easily at secondary-school age
 AGENCIES = ("Council", "Police", "Health", "School", "Youth service", "Other")  # suggestions, not a rule
-STATUS_NAMES = {ACTION_PLANNED: "Planned", ACTION_IN_PROGRESS: "In progress", ACTION_DONE: "Done"}
+STATUS_NAMES = {ACTION_PLANNED: _l("Planned"), ACTION_IN_PROGRESS: _l("In progress"), ACTION_DONE: _l("Done")}
 ACTION = "action"  # the audit log's target type
 
 
@@ -121,7 +124,7 @@ class Results:
 
 def create_action(draft: ActionDraft, by: User | None) -> Action:
     _check(by, EDITORS)
-    _, taxonomy = current_taxonomy()  # before the write: its first use may write version 1
+    _version, taxonomy = current_taxonomy()  # before the write: its first use may write version 1
     with writing():
         action = Action(created_by_id=by.id if by else None)
         _apply(action, draft, taxonomy.keys)
@@ -133,7 +136,7 @@ def create_action(draft: ActionDraft, by: User | None) -> Action:
 
 def update_action(action_id: int, draft: ActionDraft, by: User | None) -> Action:
     _check(by, EDITORS)
-    _, taxonomy = current_taxonomy()
+    _version, taxonomy = current_taxonomy()
     with writing():
         action = _locked(action_id)
         before = _fields(action)
@@ -147,7 +150,7 @@ def update_action(action_id: int, draft: ActionDraft, by: User | None) -> Action
 def set_status(action_id: int, status: str, by: User | None) -> Action:
     _check(by, EDITORS)
     if status not in ACTION_STATUSES:
-        raise ActionError({"status": "Choose planned, in progress or done."})
+        raise ActionError({"status": _("Choose planned, in progress or done.")})
     with writing():
         action = _locked(action_id)
         if action.status != status:
@@ -162,7 +165,7 @@ def delete_action(action_id: int, by: User | None) -> None:
     with writing():
         action = _locked(action_id)
         if action.published:
-            raise ActionError({"published": "Unpublish this action before deleting it."})
+            raise ActionError({"published": _("Unpublish this action before deleting it.")})
         audit.record(by, "deleted", ACTION, action.id, summary=action.summary[:100])
         db.session.delete(action)
 
@@ -177,7 +180,7 @@ def publish(action_id: int, by: User | None, send_to_chat: bool = True) -> Sent:
             return Sent(action)
         if not action.consultations:
             raise ActionError(
-                {"consultations": "Link a consultation first: its results page is where young people see this action."}
+                {"consultations": _("Link a consultation first: its results page is where young people see this action.")}
             )
         action.published_at = utcnow()
         action.published_by_id = by.id if by else None
@@ -204,7 +207,7 @@ def send_again(action_id: int, by: User | None) -> Sent:
     with writing():
         action = _locked(action_id)
         if not action.published:
-            raise ActionError({"published": "Publish this action before sending it to young people."})
+            raise ActionError({"published": _("Publish this action before sending it to young people.")})
         return _send(action, by)
 
 
@@ -295,10 +298,10 @@ def agency_suggestions() -> list[str]:
 def theme_groups(extra_keys: Iterable[str] = ()) -> list[tuple[str, list[tuple[str, str]]]]:
     """The current taxonomy's themes as (area of focus, [(key, name)]), in its own order;
     ``extra_keys`` no longer in it (an older action's) under "No longer in the taxonomy"."""
-    _, taxonomy = current_taxonomy()
+    _version, taxonomy = current_taxonomy()
     groups = [(area, [(t.key, t.name) for t in taxonomy.themes if t.area == area]) for area in taxonomy.areas]
     gone = [(k, k) for k in dict.fromkeys(extra_keys) if k not in taxonomy.keys]
-    return [g for g in groups if g[1]] + ([("No longer in the taxonomy", gone)] if gone else [])
+    return [g for g in groups if g[1]] + ([(_("No longer in the taxonomy"), gone)] if gone else [])
 
 
 def is_overdue(action: Action, today: date | None = None) -> bool:
@@ -313,7 +316,9 @@ def needs_sending(action: Action) -> bool:
 def news_text(action: Action) -> str:
     """The news as young people get it in the chat, the same for each consultation."""
     when = "" if action.status == ACTION_DONE else f", by {_long_date(action.due_on)}"
-    return f"You said, we did: {action.summary}\nWho: {action.agency}. {STATUS_NAMES[action.status]}{when}."
+    with force_locale("en"):  # compared with what went last, so it must not vary with the editor's language
+        status = str(STATUS_NAMES[action.status])
+    return f"You said, we did: {action.summary}\nWho: {action.agency}. {status}{when}."
 
 
 # --- inside the unit of work -------------------------------------------------
@@ -322,7 +327,7 @@ def news_text(action: Action) -> str:
 def _check(user: User | None, roles: Iterable[str]) -> None:
     """``None`` is the command line, which may do anything."""
     if user is not None and user.role not in roles:
-        raise NotAllowed("Only admins and facilitators change actions; board members read them.")
+        raise NotAllowed(_("Only admins and facilitators change actions; board members read them."))
 
 
 def _locked(action_id: int) -> Action:
@@ -342,29 +347,31 @@ def _apply(action: Action, draft: ActionDraft, known_themes: Iterable[str]) -> N
     problems: dict[str, str] = {}
     summary = " ".join(line.strip() for line in (draft.summary or "").strip().splitlines() if line.strip())
     if not summary:
-        problems["summary"] = "Write a short summary for young people: what is being done, in plain words."
+        problems["summary"] = _("Write a short summary for young people: what is being done, in plain words.")
     elif len(summary) > MAX_SUMMARY:
-        problems["summary"] = (
-            f"Keep the summary for young people to {MAX_SUMMARY} characters (it has {len(summary)}): "
-            "short sentences, everyday words."
+        problems["summary"] = _(
+            "Keep the summary for young people to %(max)s characters (it has %(count)s): "
+            "short sentences, everyday words.", max=MAX_SUMMARY, count=len(summary)
         )
     agency = (draft.agency or "").strip()
     if not agency:
-        problems["agency"] = "Say who is doing it: the council, police, health, a school, the youth service or another."
+        problems["agency"] = _(
+            "Say who is doing it: the council, police, health, a school, the youth service or another."
+        )
     elif len(agency) > MAX_AGENCY:
-        problems["agency"] = f"Keep who is doing it to {MAX_AGENCY} characters."
+        problems["agency"] = _("Keep who is doing it to %(max)s characters.", max=MAX_AGENCY)
     # A date already gone is allowed: an action may be written up after it was done,
     # and an overdue one must stay editable. The register shows it as overdue.
     if draft.due_on is None:
-        problems["due_on"] = "Give a due date, so young people know when to expect it."
+        problems["due_on"] = _("Give a due date, so young people know when to expect it.")
     if draft.status not in ACTION_STATUSES:
-        problems["status"] = "Choose planned, in progress or done."
+        problems["status"] = _("Choose planned, in progress or done.")
     themes = list(dict.fromkeys(k for k in draft.theme_keys if k))
     known = set(known_themes)
     if not themes:
-        problems["themes"] = "Choose at least one theme this action answers."
+        problems["themes"] = _("Choose at least one theme this action answers.")
     elif unknown := [k for k in themes if k not in known]:
-        problems["themes"] = f"Not a theme in the taxonomy: {', '.join(unknown)}."
+        problems["themes"] = _("Not a theme in the taxonomy: %(keys)s.", keys=", ".join(unknown))
     consultations, missing = [], []
     for code in dict.fromkeys(c for c in draft.consultation_codes if c):
         try:
@@ -372,12 +379,14 @@ def _apply(action: Action, draft: ActionDraft, known_themes: Iterable[str]) -> N
         except ConsultationNotFound:
             missing.append(code)
     if missing:
-        problems["consultations"] = f"No consultation has the join code {', '.join(missing)}."
+        problems["consultations"] = _("No consultation has the join code %(codes)s.", codes=", ".join(missing))
     elif action.published and not consultations:
-        problems["consultations"] = "A published action shows on a consultation's results page: keep one, or unpublish first."
+        problems["consultations"] = _(
+            "A published action shows on a consultation's results page: keep one, or unpublish first."
+        )
     note = (draft.internal_note or "").strip()
     if len(note) > MAX_NOTE:
-        problems["internal_note"] = f"Keep the internal note to {MAX_NOTE:,} characters."
+        problems["internal_note"] = _("Keep the internal note to %(max)s characters.", max=f"{MAX_NOTE:,}")
     if problems:
         raise ActionError(problems)
 
@@ -432,7 +441,7 @@ def _overdue(today: date):
 
 
 def _theme_names() -> dict[str, str]:
-    _, taxonomy = current_taxonomy()
+    _version, taxonomy = current_taxonomy()
     return {t.key: t.name for t in taxonomy.themes}
 
 

@@ -12,6 +12,8 @@ import secrets
 
 from sqlalchemy import select
 
+from flask_babel import gettext as _
+
 from engage.database import writing
 from engage.extensions import db
 from engage.models import ApiToken, User, utcnow
@@ -27,7 +29,7 @@ def create_token(user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for this person; the plain token is returned here and never again."""
     name = " ".join((name or "").split())[:NAME_LENGTH]
     if not name:
-        raise AccountError("Give the token a name, such as the tool it is for.")
+        raise AccountError(_("Give the token a name, such as the tool it is for."))
     plain = PREFIX + secrets.token_urlsafe(32)
     with writing():
         token = ApiToken(user_id=user.id, name=name, token_hash=token_digest(plain))
@@ -53,7 +55,7 @@ def revoke_token(user: User, token_id: int) -> ApiToken:
         token = db.session.get(ApiToken, token_id)
         # Someone else's token is "no such token": no hint that it exists.
         if token is None or token.user_id != user.id:
-            raise AccountError("No such token.")
+            raise AccountError(_("No such token."))
         if token.revoked_at is None:
             token.revoked_at = utcnow()
             audit.record(user, "revoked API token", "user", user.email, name=token.name)

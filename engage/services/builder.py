@@ -14,6 +14,8 @@ from datetime import date, datetime
 
 from sqlalchemy import case, func, select
 
+from flask_babel import gettext as _
+
 from engage.database import writing
 from engage.extensions import db
 from engage.models import SETTINGS, SUBMITTED, Consultation, Response, SurveyVersion, User
@@ -29,7 +31,7 @@ class SurveyChanged(ServiceError):
     """Someone saved the survey after this edit began; nothing was saved."""
 
     def __str__(self) -> str:
-        return (
+        return _(
             "Someone else saved a change to this survey since you opened this page, so "
             "nothing was saved. Your changes are still here: check them and save again."
         )
@@ -134,7 +136,7 @@ def edit_question(
 ) -> Saved:
     def change(survey: Survey) -> Survey:
         if not survey.has_question(question_id):
-            raise editing.EditRefused("This question has been removed since you opened it.")
+            raise editing.EditRefused(_("This question has been removed since you opened it."))
         return editing.replace_question(survey, editing.question_from_draft(survey, draft, question_id))
 
     return edit_survey(consultation, change, by, based_on)
@@ -178,22 +180,22 @@ def update_settings(
     title = (title or "").strip()
     problems: dict[str, str] = {}
     if not title:
-        problems["title"] = "Give the consultation a title."
+        problems["title"] = _("Give the consultation a title.")
     elif len(title) > 200:
-        problems["title"] = "Keep the title to 200 characters."
+        problems["title"] = _("Keep the title to 200 characters.")
     for name, age in (("min_age", min_age), ("max_age", max_age)):
         if age is not None and not 0 <= age <= 120:
-            problems[name] = "An age is a whole number of years from 0 to 120."
+            problems[name] = _("An age is a whole number of years from 0 to 120.")
     if min_age is not None and max_age is not None and min_age > max_age and not problems.get("max_age"):
-        problems["max_age"] = f"The oldest age cannot be below the youngest ({min_age})."
+        problems["max_age"] = _("The oldest age cannot be below the youngest (%(age)s).", age=min_age)
     if opens_on and closes_on and closes_on < opens_on:
-        problems["closes_on"] = (
-            f"The closing date cannot be before the opening date ({opens_on.day} {opens_on:%B %Y}). "
-            "Choose a later closing date, or an earlier opening date."
+        problems["closes_on"] = _(
+            "The closing date cannot be before the opening date (%(date)s). "
+            "Choose a later closing date, or an earlier opening date.", date=f"{opens_on.day} {opens_on:%B %Y}"
         )
     setting = consultation.setting if setting is ... else (setting or None)
     if setting is not None and setting not in SETTINGS:
-        problems["setting"] = "Choose a setting from the list."
+        problems["setting"] = _("Choose a setting from the list.")
     if problems:
         raise SettingsRejected(problems)
     changed = {

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlsplit
 
+from flask_babel import gettext as _
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
+from engage.i18n import _l
 from engage.models import Consultation
 from engage.qr import qr_png
 from engage.services.errors import ServiceError
@@ -50,10 +52,11 @@ class PosterContent:
     link: str  # absolute: what the QR code opens
     telegram_link: str | None = None
 
-    LEAD: ClassVar[str] = "Have your say: scan me with your phone camera"
-    PRIVACY: ClassVar[str] = "You don't give your name. Nobody can see who said what."
-    HELP_LINE: ClassVar[str] = "Need to talk to someone? Childline: call 0800 1111, free, any time."
-    HELP_SHORT: ClassVar[str] = "Childline: call 0800 1111, free, any time."
+    # Lazy: a poster is printed in the language of the person printing it.
+    LEAD: ClassVar[str] = _l("Have your say: scan me with your phone camera")
+    PRIVACY: ClassVar[str] = _l("You don't give your name. Nobody can see who said what.")
+    HELP_LINE: ClassVar[str] = _l("Need to talk to someone? Childline: call 0800 1111, free, any time.")
+    HELP_SHORT: ClassVar[str] = _l("Childline: call 0800 1111, free, any time.")
 
     @property
     def short_link(self) -> str:
@@ -68,13 +71,13 @@ class PosterContent:
 
     @property
     def code_hint(self) -> str:
-        return f"or go to {self.site} and type the code"
+        return _("or go to %(site)s and type the code", site=self.site)
 
     @property
     def telegram_line(self) -> str | None:
         if not self.telegram_link:
             return None
-        return "On Telegram: " + self.telegram_link.removeprefix("https://")
+        return _("On Telegram: %(link)s", link=self.telegram_link.removeprefix("https://"))
 
 
 def poster_content(
@@ -112,7 +115,7 @@ def _check_tables(tables: int) -> None:
 
 
 def _table_range_message(asked: str) -> str:
-    return f"Choose between 1 and {MAX_TABLES} tables (you asked for {asked[:20]!r})."
+    return _("Choose between 1 and %(max)s tables (you asked for %(asked)s).", max=MAX_TABLES, asked=repr(asked[:20]))
 
 
 def qr_data_uri(content: PosterContent) -> str:
@@ -209,7 +212,8 @@ def _write(
     pdf.set_font(font.family, "B" if bold else "", size)
     pdf.set_char_spacing(spacing)
     pdf.set_x(x)
-    pdf.multi_cell(w, size * _PT * 1.25, font.clean(text), align=Align.C,
+    # str(): a lazily translated constant becomes the words fpdf2 can draw.
+    pdf.multi_cell(w, size * _PT * 1.25, font.clean(str(text)), align=Align.C,
                    new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.set_char_spacing(0)
 
@@ -225,7 +229,7 @@ def _fitting_size(pdf: FPDF, font: _Font, text: str, w: float, sizes: range, lin
 
 def poster_pdf(content: PosterContent) -> bytes:
     """One A4 page: title, a big QR code, the link, the join code, privacy and help."""
-    pdf, font = _new_pdf(content, "Poster")
+    pdf, font = _new_pdf(content, _("Poster"))
     pdf.add_page()
     margin, width = 15.0, PAGE_W - 30.0
     pdf.set_y(margin)
@@ -252,7 +256,7 @@ def poster_pdf(content: PosterContent) -> bytes:
 def table_cards_pdf(content: PosterContent, tables: int) -> bytes:
     """A6 cards, four to an A4 page, numbered Table 1..N, with dashed lines to cut on."""
     _check_tables(tables)
-    pdf, font = _new_pdf(content, "Table cards")
+    pdf, font = _new_pdf(content, _("Table cards"))
     png = qr_png(content.link)
     card_w, card_h = PAGE_W / 2, PAGE_H / 2
     for number in range(1, tables + 1):
@@ -279,7 +283,7 @@ def _card(pdf: FPDF, font: _Font, content: PosterContent, png: bytes, number: in
     width = PAGE_W / 2 - 2 * pad
     left = x + pad
     pdf.set_y(y + pad)
-    _write(pdf, font, f"Table {number}", x=left, w=width, size=26, bold=True)
+    _write(pdf, font, _("Table %(number)s", number=number), x=left, w=width, size=26, bold=True)
     size = _fitting_size(pdf, font, content.title, width, range(13, 7, -1), lines=2)
     _write(pdf, font, content.title, x=left, w=width, size=size, bold=True)
     qr = 70.0

@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import case, exists, select
 
 from engage.analysis.safeguarding import possible_disclosure
 from engage.database import writing
 from engage.extensions import db
+from engage.i18n import _l
 from engage.models import (
     ALERT_NEW,
     ALERT_NO_ACTION,
@@ -42,10 +45,10 @@ from surveys.question_types import clean_text
 
 OVERDUE_AFTER = timedelta(hours=24)
 STATUS_NAMES = {
-    ALERT_NEW: "New",
-    ALERT_REVIEWED: "Reviewed",
-    ALERT_REFERRED: "Referred",
-    ALERT_NO_ACTION: "No action",
+    ALERT_NEW: _l("New"),
+    ALERT_REVIEWED: _l("Reviewed"),
+    ALERT_REFERRED: _l("Referred"),
+    ALERT_NO_ACTION: _l("No action"),
 }
 ENGAGE = "Engage"  # the author of the notes Engage writes itself
 MAX_NOTE = 5000
@@ -125,9 +128,9 @@ def request_contact(join_code: str, token: str | None, how_to_reach: str) -> Con
     """
     how_to_reach = clean_text(how_to_reach or "")
     if not how_to_reach:
-        raise AlertError("Please write how someone can reach you, or choose no thanks.")
+        raise AlertError(_("Please write how someone can reach you, or choose no thanks."))
     if len(how_to_reach) > MAX_CONTACT:
-        raise AlertError(f"Please use up to {MAX_CONTACT} characters.")
+        raise AlertError(_("Please use up to %(max)s characters.", max=MAX_CONTACT))
     with writing():
         alert = _alert_of(join_code, token)
         if alert is None:
@@ -147,7 +150,7 @@ def list_alerts(by: User, status: str | None = None, limit: int = 500) -> list[Q
     """New alerts first, the longest waiting at the top; then the rest, newest first."""
     _check_lead(by)
     if status is not None and status not in ALERT_STATUSES:
-        raise AlertError(f"Unknown status {status!r}.")
+        raise AlertError(_("Unknown status %(status)s.", status=repr(status)))
     is_new = SafeguardingAlert.status == ALERT_NEW
     asked = exists().where(ContactRequest.alert_id == SafeguardingAlert.id)
     query = (
@@ -180,7 +183,7 @@ def view_alert(alert_id: int, by: User) -> SafeguardingAlert:
 def set_status(alert_id: int, status: str, by: User, note: str = "") -> SafeguardingAlert:
     _check_lead(by)
     if status not in ALERT_STATUSES:
-        raise AlertError(f"Choose one of: {', '.join(STATUS_NAMES.values())}.")
+        raise AlertError(_("Choose one of: %(statuses)s.", statuses=", ".join(map(str, STATUS_NAMES.values()))))
     note = _clean_note(note, required=False)
     with writing():
         alert = _get(alert_id, lock=True)
@@ -249,7 +252,9 @@ def _reopen(alert: SafeguardingAlert, note: str) -> bool:
     """Note what the young person did; an alert already dealt with goes back to new. True if it did."""
     reopened = alert.status != ALERT_NEW
     if reopened:
-        note += f" Back to new (it was {STATUS_NAMES[alert.status].lower()}) so it is looked at again."
+        with force_locale("en"):  # a note kept in the record, in the record's language
+            was = str(STATUS_NAMES[alert.status]).lower()
+        note += f" Back to new (it was {was}) so it is looked at again."
         alert.status = ALERT_NEW
         alert.waiting_since = to_the_minute(utcnow())
     db.session.add(SafeguardingNote(alert_id=alert.id, author=ENGAGE, text=note, at=utcnow()))
@@ -295,12 +300,12 @@ def _add_note(alert: SafeguardingAlert, text: str, by: User) -> SafeguardingNote
 def _clean_note(text: str | None, required: bool) -> str:
     text = (text or "").strip()
     if required and not text:
-        raise AlertError("Write a note first.")
+        raise AlertError(_("Write a note first."))
     if len(text) > MAX_NOTE:
-        raise AlertError(f"Please keep a note to {MAX_NOTE} characters.")
+        raise AlertError(_("Please keep a note to %(max)s characters.", max=MAX_NOTE))
     return text
 
 
 def _check_lead(user: User) -> None:
     if user is None or user.role != SAFEGUARDING_LEAD:
-        raise NotAllowed("Only the designated safeguarding lead sees safeguarding alerts.")
+        raise NotAllowed(_("Only the designated safeguarding lead sees safeguarding alerts."))

@@ -72,7 +72,7 @@ def promote(suggestion: EmergingTheme | Mapping, name: str, area: str, descripti
     """
     key_words = _field(suggestion, "key_words")
     examples = _field(suggestion, "examples")
-    _, taxonomy = themes.current_taxonomy()
+    _version, taxonomy = themes.current_taxonomy()
     theme = Theme(
         key=slugify(name, taxonomy.keys),
         name=name.strip(),

@@ -14,6 +14,8 @@ from datetime import datetime
 
 from sqlalchemy import Select, delete, exists, select
 
+from flask_babel import gettext as _
+
 from engage.analysis.themes import scoring
 from engage.database import writing
 from engage.extensions import db
@@ -95,7 +97,7 @@ def review_queue(user: User, consultation_code: str | None = None, state: str = 
                  limit: int = 50) -> list[ReviewItem]:
     """Tagged answers to check, oldest first, from consultations this person runs."""
     if state not in STATES:
-        raise ReviewError(f"Unknown state {state!r}: choose from {', '.join(STATES)}.")
+        raise ReviewError(_("Unknown state %(state)s: choose from %(states)s.", state=repr(state), states=", ".join(STATES)))
     query = (
         reviewable_answers(user, Answer, AnswerAnalysis, Consultation, Response.survey_version_id)
         .join(AnswerAnalysis, AnswerAnalysis.answer_id == Answer.id)
@@ -112,7 +114,7 @@ def review_queue(user: User, consultation_code: str | None = None, state: str = 
         query = query.where(~exists().where(AnswerTag.answer_id == Answer.id, AnswerTag.source == BY_TAGGER))
     rows = db.session.execute(query).all()
     tags = _tags_of([answer.id for answer, *_ in rows])
-    _, taxonomy = themes.current_taxonomy()
+    _version, taxonomy = themes.current_taxonomy()
     names = {t.key: t.name for t in taxonomy.themes}
     items = []
     for answer, analysis, consultation, version_id in rows:
@@ -142,12 +144,12 @@ def record_review(answer_id: int, theme_keys: list[str], by: User) -> AnswerAnal
     An empty list says no theme fits. The audit log records the themes, never the words.
     """
     if by is None:
-        raise NotAllowed("A review is a person's: sign in to review themes.")
+        raise NotAllowed(_("A review is a person's: sign in to review themes."))
     keys = sorted(set(theme_keys))
     version, taxonomy = themes.current_taxonomy()
     unknown = [k for k in keys if k not in taxonomy.keys]
     if unknown:
-        raise ReviewError(f"Not a theme of the current taxonomy: {', '.join(unknown)}.")
+        raise ReviewError(_("Not a theme of the current taxonomy: %(keys)s.", keys=", ".join(unknown)))
     if db.session.scalar(_answer_to_review(answer_id, by)) is None:
         raise AnswerNotFound(answer_id)
     if db.session.get(AnswerAnalysis, answer_id) is None:
@@ -209,7 +211,7 @@ def reviewable_answers(user: User | None, *columns) -> Select:
     ``None`` is the command line, which may see every consultation (never a flagged answer).
     """
     if user is not None and user.role not in REVIEWERS:
-        raise NotAllowed("Only those who run consultations review themes.")
+        raise NotAllowed(_("Only those who run consultations review themes."))
     query = (
         select(*columns)
         .select_from(Answer)

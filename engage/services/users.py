@@ -6,6 +6,8 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from flask_babel import gettext as _
+
 from engage.database import writing
 from engage.extensions import db
 from engage.models import (
@@ -31,7 +33,7 @@ RUNS_CONSULTATIONS = (FACILITATOR, CO_FACILITATOR)
 def normalise_email(email: str) -> str:
     email = (email or "").strip().lower()
     if "@" not in email or len(email) > 254 or any(c.isspace() for c in email):
-        raise AccountError("Enter an email address like name@example.org.")
+        raise AccountError(_("Enter an email address like name@example.org."))
     return email
 
 
@@ -40,7 +42,7 @@ def create_user(
 ) -> tuple[User, str | None]:
     """A new account: with a password (the first admin), or invited (returns the invite token)."""
     if role not in ROLES:
-        raise AccountError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+        raise AccountError(_("Unknown role %(role)s; choose one of %(roles)s.", role=repr(role), roles=", ".join(ROLES)))
     email = normalise_email(email)
     display_name = (display_name or "").strip()[:120] or email.split("@")[0]
     if password is not None and (problem := password_problem(password)):
@@ -48,7 +50,7 @@ def create_user(
     token = None if password is not None else secrets.token_urlsafe(32)
     with writing():
         if db.session.scalar(select(User.id).where(func.lower(User.email) == email)):
-            raise AccountError(f"There is already an account for {email}.")
+            raise AccountError(_("There is already an account for %(email)s.", email=email))
         user = User(
             email=email,
             display_name=display_name,
@@ -66,7 +68,7 @@ def create_user(
 def invited_user(token: str) -> User:
     user = db.session.scalar(select(User).where(User.invite_key == token_digest(token or "")))
     if user is None or user.invite_expires_at is None or user.invite_expires_at < utcnow():
-        raise AccountError("This invitation link has expired or was already used. Ask an admin for a new one.")
+        raise AccountError(_("This invitation link has expired or was already used. Ask an admin for a new one."))
     return user
 
 
@@ -100,7 +102,7 @@ def authenticate(email: str, password: str) -> User | None:
 
 def change_password(user: User, current: str, new: str) -> None:
     if not verify_password(user.password_hash, current):
-        raise AccountError("Your current password is not right.")
+        raise AccountError(_("Your current password is not right."))
     if problem := password_problem(new):
         raise AccountError(problem)
     with writing():
@@ -111,11 +113,11 @@ def change_password(user: User, current: str, new: str) -> None:
 
 def set_role(user_id: int, role: str, by: User) -> User:
     if role not in ROLES:
-        raise AccountError(f"Unknown role {role!r}.")
+        raise AccountError(_("Unknown role %(role)s.", role=repr(role)))
     with writing():
         user = _get(user_id)
         if user.id == by.id and role != ADMIN:
-            raise AccountError("You cannot take away your own admin role.")
+            raise AccountError(_("You cannot take away your own admin role."))
         user.role = role
         user.session_version += 1
         audit.record(by, "changed role", "user", user.email, role=role)
@@ -126,7 +128,7 @@ def set_active(user_id: int, active: bool, by: User) -> User:
     with writing():
         user = _get(user_id)
         if user.id == by.id and not active:
-            raise AccountError("You cannot switch off your own account.")
+            raise AccountError(_("You cannot switch off your own account."))
         user.active = active
         user.session_version += 1
         audit.record(by, "reactivated" if active else "deactivated", "user", user.email)
@@ -138,7 +140,7 @@ def reinvite(user_id: int, by: User) -> tuple[User, str]:
     with writing():
         user = _get(user_id)
         if user.password_hash is not None:
-            raise AccountError(f"{user.email} has already chosen a password.")
+            raise AccountError(_("%(email)s has already chosen a password.", email=user.email))
         user.invite_key = token_digest(token)
         user.invite_expires_at = utcnow() + INVITE_LIFETIME
         audit.record(by, "invited again", "user", user.email)
@@ -199,5 +201,5 @@ def has_any_user() -> bool:
 def _get(user_id: int) -> User:
     user = db.session.get(User, user_id)
     if user is None:
-        raise AccountError("No such account.")
+        raise AccountError(_("No such account."))
     return user

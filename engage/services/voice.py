@@ -27,9 +27,11 @@ from collections.abc import Iterable
 from datetime import date
 
 from flask import current_app
+from flask_babel import gettext as _
 
 from engage.analysis.suppression import HIDDEN, Cell, count_cell, fewer_than, hidden, protect, shown
 from engage.analysis.themes.taxonomy import Taxonomy
+from engage.i18n import _l
 from engage.models import CHAT, SETTING_NAMES, SETTINGS, WEB, Consultation
 from engage.services import themes, voice_choices, voice_queries, voice_quotes
 from engage.services.consultations import find_consultation
@@ -50,17 +52,17 @@ from surveys import PREFER_NOT_TO_SAY
 from surveys.question_types import DEFAULT_AGE_BANDS
 
 KIND_NAMES = {
-    "square_table": "Square Table event",
-    "lifestyle_survey": "Lifestyle survey",
-    "staying_safe_conference": "Staying Safe conference",
-    "youth_ballot": "Youth ballot",
-    "service_feedback": "Service feedback",
+    "square_table": _l("Square Table event"),
+    "lifestyle_survey": _l("Lifestyle survey"),
+    "staying_safe_conference": _l("Staying Safe conference"),
+    "youth_ballot": _l("Youth ballot"),
+    "service_feedback": _l("Service feedback"),
 }
-CHANNEL_NAMES = {WEB: "Web page", CHAT: "Telegram chat"}
-NOT_GIVEN, PREFER_NOT_TO_SAY_LABEL = "Not given", "Prefer not to say"
-NOT_RECORDED = "Not recorded"  # a consultation with no setting
+CHANNEL_NAMES = {WEB: _l("Web page"), CHAT: _l("Telegram chat")}
+NOT_GIVEN, PREFER_NOT_TO_SAY_LABEL = _l("Not given"), _l("Prefer not to say")
+NOT_RECORDED = _l("Not recorded")  # a consultation with no setting
 SENTIMENTS = ("negative", "neutral", "positive")
-SENTIMENT_NAMES = {"negative": "Negative", "neutral": "Neutral", "positive": "Positive"}
+SENTIMENT_NAMES = {"negative": _l("Negative"), "neutral": _l("Neutral"), "positive": _l("Positive")}
 QUOTE_CANDIDATES = 12  # per theme and sentiment: enough to find two or three good ones
 NOT_APPLICABLE = Cell(None, False, "")  # a consultation's summary has no previous period
 
@@ -102,7 +104,7 @@ def parse_period(quarter: str = "", start: str = "", end: str = "", *, today: da
     ("2026-01-01"). With neither, the last complete quarter. Raises PeriodError."""
     quarter, start, end = (quarter or "").strip(), (start or "").strip(), (end or "").strip()
     if quarter and (start or end):
-        raise PeriodError("Choose a quarter or two dates, not both.")
+        raise PeriodError(_("Choose a quarter or two dates, not both."))
     if quarter:
         try:
             return Period.quarter(quarter[:20])
@@ -110,7 +112,7 @@ def parse_period(quarter: str = "", start: str = "", end: str = "", *, today: da
             raise PeriodError(_sentence(str(error))) from None
     if start or end:
         if not (start and end):
-            raise PeriodError("Give both the first and the last day of the period.")
+            raise PeriodError(_("Give both the first and the last day of the period."))
         try:
             return Period.between(_day(start), _day(end))
         except ValueError as error:
@@ -138,7 +140,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text[:20])
     except ValueError:
-        raise PeriodError(f'"{text[:20]}" is not a date: write it like 2026-07-01.') from None
+        raise PeriodError(_('"%(text)s" is not a date: write it like 2026-07-01.', text=text[:20])) from None
 
 
 def _sentence(message: str) -> str:
@@ -205,18 +207,18 @@ def _participation(rows: list[tuple[int, str | None, str, int]], consultations: 
         # Consultations are events, not people: their number puts no one in a small group.
         consultations=shown(len(kinds)),
         responses=responses,
-        by_kind=table_rows([(k, KIND_NAMES.get(k, k.replace("_", " ").capitalize())) for k in kind_keys],
+        by_kind=table_rows([(k, str(KIND_NAMES.get(k) or k.replace("_", " ").capitalize())) for k in kind_keys],
                        by_kind, threshold),
         by_age_band=table_rows([(k or "", _band_label(k)) for k in band_keys], by_band, threshold, keys=band_keys),
-        by_channel=table_rows([(c, CHANNEL_NAMES.get(c, c)) for c in channel_keys], by_channel, threshold),
+        by_channel=table_rows([(c, str(CHANNEL_NAMES.get(c, c))) for c in channel_keys], by_channel, threshold),
         by_setting=table_rows([(s, _setting_label(s)) for s in setting_keys], by_setting, threshold),
     )
 
 
 def _setting_label(setting: str) -> str:
     if not setting:
-        return NOT_RECORDED
-    return SETTING_NAMES.get(setting, setting.replace("_", " ").capitalize())
+        return str(NOT_RECORDED)
+    return str(SETTING_NAMES.get(setting) or setting.replace("_", " ").capitalize())
 
 
 def _band_order(by_band: Counter) -> list[str | None]:
@@ -233,11 +235,11 @@ def _first_number(band: str) -> int:
 
 def _band_label(band: str | None) -> str:
     if band is None:
-        return NOT_GIVEN
+        return str(NOT_GIVEN)
     if band == PREFER_NOT_TO_SAY:
-        return PREFER_NOT_TO_SAY_LABEL
-    labels = dict(DEFAULT_AGE_BANDS)
-    return labels.get(band, band.replace("-", "–"))
+        return str(PREFER_NOT_TO_SAY_LABEL)
+    labels = dict(DEFAULT_AGE_BANDS)  # marked with N_ in the survey core, translated here
+    return _(labels[band]) if band in labels else band.replace("-", "–")
 
 
 # --- themes ----------------------------------------------------------------------
@@ -345,7 +347,7 @@ def _bounds(cell: Cell, threshold: int) -> tuple[int, float]:
 
 
 def _sentiment(moods: Counter, theme: Cell, threshold: int) -> tuple[Row, ...]:
-    labels = [(s, SENTIMENT_NAMES[s]) for s in SENTIMENTS]
+    labels = [(s, str(SENTIMENT_NAMES[s])) for s in SENTIMENTS]
     if theme.suppressed:
         # Its cells would add up to the theme's hidden count.
         masked = fewer_than(threshold) if theme == fewer_than(threshold) else hidden()
@@ -390,7 +392,7 @@ def _quotes(keys: list[str], tallies: _ThemeTallies) -> dict[str, tuple[Quote, .
     for key in keys:
         per_mood: Counter = Counter()
         wanted[key] = []
-        for _, _, sentiment, answer_id in sorted(tallies.samples[key]):
+        for _rank, _id, sentiment, answer_id in sorted(tallies.samples[key]):
             if per_mood[sentiment] < QUOTE_CANDIDATES:
                 per_mood[sentiment] += 1
                 wanted[key].append((sentiment, answer_id))

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from flask_babel import gettext as _
+
 from engage.analysis.suppression import Cell
 
 _QUARTER = re.compile(r"^(\d{4})\s*-?\s*Q([1-4])$", re.IGNORECASE)
@@ -26,7 +28,7 @@ class Period:
         """'2026Q3' (or '2026-Q3', '2026 q3') -> 1 July 2026 to 30 September 2026."""
         match = _QUARTER.match(text.strip())
         if not match:
-            raise ValueError(f'"{text}" is not a quarter: write it like 2026Q3')
+            raise ValueError(_('"%(text)s" is not a quarter: write it like 2026Q3', text=text))
         year, q = int(match.group(1)), int(match.group(2))
         start = date(year, 3 * q - 2, 1)
         end = (date(year + 1, 1, 1) if q == 4 else date(year, 3 * q + 1, 1)) - timedelta(days=1)
@@ -35,7 +37,7 @@ class Period:
     @classmethod
     def between(cls, start: date, end: date) -> Period:
         if end < start:
-            raise ValueError("the period ends before it starts")
+            raise ValueError(_("the period ends before it starts"))
         return cls(start, end, f"{start:%-d %b %Y} to {end:%-d %b %Y}")
 
     def previous(self) -> Period:
