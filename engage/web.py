@@ -9,16 +9,18 @@ from sqlalchemy import text
 
 from engage.database import database_name
 from engage.extensions import db
+from engage.language_choice import SESSION_KEY
+from engage.languages import RTL_LANGUAGES, direction, language_name
 from engage.logs import keep_addresses_out_of_logs
 from surveys.i18n import DEFAULT_LANGUAGE
 
-RTL_LANGUAGES = {"ar", "ur", "he", "fa"}
+__all__ = ["RTL_LANGUAGES", "choose_locale", "words", "register"]
 
 
 def choose_locale() -> str:
-    """The language chosen on screen, else the browser's, else English."""
+    """The language chosen on screen (kept for the session), else the browser's, else English."""
     languages = current_app.config["LANGUAGES"]
-    chosen = session.get("language")
+    chosen = session.get(SESSION_KEY)
     if chosen in languages:
         return chosen
     return request.accept_languages.best_match(languages) or DEFAULT_LANGUAGE
@@ -63,7 +65,11 @@ def register(app: Flask) -> None:
         language = str(get_locale() or DEFAULT_LANGUAGE)
         return {
             "page_language": language,
-            "page_direction": "rtl" if language in RTL_LANGUAGES else "ltr",
+            "page_direction": direction(language),
+            # For the chooser (_language_chooser.html): code, own name, direction.
+            "language_choices": [
+                (code, language_name(code), direction(code)) for code in current_app.config["LANGUAGES"]
+            ],
         }
 
     @app.after_request
