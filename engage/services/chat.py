@@ -203,7 +203,8 @@ def _answer(conversation: ChatConversation, step: str, values: Sequence[str],
     question_id = conversation.screen.get("question", "")
     try:
         after, error = responding.answer_screen(
-            conversation.join_code, conversation.token, question_id, step, values
+            conversation.join_code, conversation.token, question_id, step, values,
+            language=speaks(conversation),
         ), None
     except ScreenRejected as rejected:
         after, error = rejected.progress, rejected.error
@@ -225,7 +226,7 @@ def _toggle(conversation: ChatConversation, value: str) -> ChatView:
 
 
 def _send(conversation: ChatConversation) -> ChatView:
-    progress = responding.submit_response(conversation.join_code, conversation.token)
+    progress = responding.submit_response(conversation.join_code, conversation.token, speaks(conversation))
     if not progress.submitted:
         return _show(conversation, progress)
     token, conversation.token, conversation.screen = conversation.token, None, {}
