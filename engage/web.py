@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import Flask, current_app, jsonify, request, session
-from flask_babel import get_locale, gettext
+from flask import Flask, current_app, has_request_context, jsonify, request, session
+from flask_babel import format_decimal, format_percent, get_locale, gettext
 from sqlalchemy import text
 
 from engage.database import database_name
@@ -19,6 +19,8 @@ __all__ = ["RTL_LANGUAGES", "choose_locale", "words", "register"]
 
 def choose_locale() -> str:
     """The language chosen on screen (kept for the session), else the browser's, else English."""
+    if not has_request_context():  # a command or a job: nobody's browser to ask
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     languages = current_app.config["LANGUAGES"]
     chosen = session.get(SESSION_KEY)
     if chosen in languages:
@@ -34,6 +36,22 @@ def words(text: Mapping[str, str] | None) -> str:
     if language in text:
         return text[language]
     return gettext(text.get(DEFAULT_LANGUAGE) or next(iter(text.values())))
+
+
+def shown_count(cell) -> str:
+    """A protected count (``analysis.suppression.Cell``) as a person reads it.
+
+    A shown count in the page's locale (1,234 · 1 234 · 1.234); a hidden one
+    keeps its words. ``Cell.display`` itself stays plain, for CSV and JSON.
+    """
+    if cell.suppressed or cell.count is None:
+        return cell.display
+    return format_decimal(cell.count)
+
+
+def whole_percent(value: int | None) -> str:
+    """A whole-number percentage (42 → "42%", "42 %" in Romanian); nothing for None."""
+    return "" if value is None else format_percent(value / 100)
 
 
 def larger_uploads(limit: int):
@@ -58,6 +76,9 @@ def allow_larger_uploads(app: Flask) -> None:
 
 def register(app: Flask) -> None:
     app.jinja_env.filters["words"] = words
+    # Flask-Babel adds dateformat, datetimeformat, decimalformat, percentformat (a fraction).
+    app.jinja_env.filters["shown_count"] = shown_count
+    app.jinja_env.filters["whole_percent"] = whole_percent
     keep_addresses_out_of_logs()  # the development server's request lines
 
     @app.context_processor

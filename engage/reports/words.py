@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Callable
 from itertools import groupby
 
 from engage.analysis.suppression import HIDDEN, Cell, percent
@@ -31,12 +32,16 @@ def suppression_note(threshold: int) -> str:
     )
 
 
-def period_line(summary: VoiceSummary) -> str:
-    """'2026 Q3: 1 July 2026 to 30 September 2026', or the dates alone for any other period."""
+def period_line(summary: VoiceSummary, date_words: Callable[[date], str] | None = None) -> str:
+    """'2026 Q3: 1 July 2026 to 30 September 2026', or the dates alone for any other period.
+
+    ``date_words`` writes a day (a page passes one in the reader's language); ``long_date`` when not given.
+    """
     period = summary.period
     if period is None:
         return "All answers to this consultation"
-    span = f"{long_date(period.start)} to {long_date(period.end)}"
+    date_words = date_words or long_date
+    span = f"{date_words(period.start)} to {date_words(period.end)}"
     return f"{period.label}: {span}" if period.label[-2:] in ("Q1", "Q2", "Q3", "Q4") else span
 
 

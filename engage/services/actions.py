@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from flask import current_app
+from flask_babel import format_decimal
 from sqlalchemy import Select, case, func, select
 
 from engage.analysis.suppression import Cell, count_cell
@@ -377,7 +378,7 @@ def _apply(action: Action, draft: ActionDraft, known_themes: Iterable[str]) -> N
         problems["consultations"] = "A published action shows on a consultation's results page: keep one, or unpublish first."
     note = (draft.internal_note or "").strip()
     if len(note) > MAX_NOTE:
-        problems["internal_note"] = f"Keep the internal note to {MAX_NOTE:,} characters."
+        problems["internal_note"] = f"Keep the internal note to {format_decimal(MAX_NOTE)} characters."
     if problems:
         raise ActionError(problems)
 
