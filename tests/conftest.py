@@ -60,8 +60,8 @@ def database_url(tmp_path):
         admin.dispose()
 
 
-@pytest.fixture
-def app(database_url, tmp_path, monkeypatch):
+def make_app(database_url, tmp_path, monkeypatch, **settings):
+    """The test app on its own migrated database; ``settings`` override TestConfig's."""
     url, engine_options = database_url
     monkeypatch.setenv("ENGAGE_INSTANCE_PATH", str(tmp_path / "instance"))
     app = create_app(
@@ -69,14 +69,25 @@ def app(database_url, tmp_path, monkeypatch):
             **{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
             "SQLALCHEMY_DATABASE_URI": url,
             "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, **engine_options},
+            **settings,
         }
     )
     with app.app_context():
         upgrade()
-    yield app
+    return app
+
+
+def dispose(app) -> None:
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def app(database_url, tmp_path, monkeypatch):
+    app = make_app(database_url, tmp_path, monkeypatch)
+    yield app
+    dispose(app)
 
 
 @pytest.fixture
