@@ -82,7 +82,9 @@ def choose_language(incoming: Incoming, language: str | None) -> ChatView:
         if language not in languages:
             return _plain(conversation, notice=CHOOSE_LANGUAGE, languages=languages)
         conversation.language = language
-        return _current(conversation, notice=LANGUAGE_SET)
+        # The question on show, in the new language; before any code, the code prompt
+        # (not _current, which needs a survey and said "not taking answers").
+        return _plain(conversation, notice=LANGUAGE_SET, show_screen=True)
 
     return in_turn(incoming, work)
 
