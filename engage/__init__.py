@@ -48,12 +48,14 @@ def create_app(test_config: type[Config] | dict | None = None) -> Flask:
     from engage.api import bp as api_bp
     from engage.board import bp as board_bp
     from engage.console import bp as console_bp
+    from engage.language_choice import bp as language_bp
     from bots.telegram.webhook import bp as telegram_bp
 
     app.register_blueprint(respond_bp)
     app.register_blueprint(console_bp)
     app.register_blueprint(board_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(language_bp)
     csrf.exempt(api_bp)  # bearer tokens, not cookies: nothing for a forged form to ride on
     app.register_blueprint(telegram_bp)
     csrf.exempt(telegram_bp)  # Telegram's secret header, not cookies, proves who is calling

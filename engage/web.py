@@ -5,27 +5,29 @@ import io
 from collections.abc import Mapping
 
 from flask import Flask, abort, current_app, has_request_context, jsonify, request, session
-from flask_babel import get_locale, gettext
+from flask_babel import format_decimal, format_percent, get_locale, gettext
 from sqlalchemy import text
 
 from engage.database import database_name
 from engage.extensions import db
+from engage.language_choice import SESSION_KEY
+from engage.languages import RTL_LANGUAGES, direction, language_name
 from engage.logs import keep_addresses_out_of_logs
 from surveys.i18n import DEFAULT_LANGUAGE
 
-RTL_LANGUAGES = {"ar", "ur", "he", "fa"}
+__all__ = ["RTL_LANGUAGES", "choose_locale", "words", "register"]
 
 
 def choose_locale() -> str:
-    """The language chosen on screen, else the browser's, else English.
+    """The language chosen on screen (kept for the session), else the browser's, else English.
 
     Outside a request (the command line, a queued job) there is no screen and
-    no browser: English, so services may call ``gettext`` wherever they run.
+    no browser: the default, so services may call ``gettext`` wherever they run.
     """
     if not has_request_context():
-        return DEFAULT_LANGUAGE
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     languages = current_app.config["LANGUAGES"]
-    chosen = session.get("language")
+    chosen = session.get(SESSION_KEY)
     if chosen in languages:
         return chosen
     return request.accept_languages.best_match(languages) or DEFAULT_LANGUAGE
@@ -39,6 +41,22 @@ def words(text: Mapping[str, str] | None) -> str:
     if language in text:
         return text[language]
     return gettext(text.get(DEFAULT_LANGUAGE) or next(iter(text.values())))
+
+
+def shown_count(cell) -> str:
+    """A protected count (``analysis.suppression.Cell``) as a person reads it.
+
+    A shown count in the page's locale (1,234 · 1 234 · 1.234); a hidden one
+    keeps its words. ``Cell.display`` itself stays plain, for CSV and JSON.
+    """
+    if cell.suppressed or cell.count is None:
+        return cell.display
+    return format_decimal(cell.count)
+
+
+def whole_percent(value: int | None) -> str:
+    """A whole-number percentage (42 → "42%", "42 %" in Romanian); nothing for None."""
+    return "" if value is None else format_percent(value / 100)
 
 
 def larger_uploads(limit: int):
@@ -86,6 +104,9 @@ def _measure_chunked_body() -> None:
 
 def register(app: Flask) -> None:
     app.jinja_env.filters["words"] = words
+    # Flask-Babel adds dateformat, datetimeformat, decimalformat, percentformat (a fraction).
+    app.jinja_env.filters["shown_count"] = shown_count
+    app.jinja_env.filters["whole_percent"] = whole_percent
     keep_addresses_out_of_logs()  # the development server's request lines
 
     @app.context_processor
@@ -93,7 +114,11 @@ def register(app: Flask) -> None:
         language = str(get_locale() or DEFAULT_LANGUAGE)
         return {
             "page_language": language,
-            "page_direction": "rtl" if language in RTL_LANGUAGES else "ltr",
+            "page_direction": direction(language),
+            # For the chooser (_language_chooser.html): code, own name, direction.
+            "language_choices": [
+                (code, language_name(code), direction(code)) for code in current_app.config["LANGUAGES"]
+            ],
         }
 
     @app.after_request

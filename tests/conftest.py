@@ -62,23 +62,33 @@ def fresh_database(folder):
         admin.dispose()
 
 
+def make_app(database, folder, monkeypatch, **settings):
+    """The test app on its own migrated database; ``settings`` override TestConfig's."""
+    url, engine_options = database
+    monkeypatch.setenv("ENGAGE_INSTANCE_PATH", str(folder / "instance"))
+    app = create_app(
+        {
+            **{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, **engine_options},
+            **settings,
+        }
+    )
+    with app.app_context():
+        upgrade()
+    return app
+
+
 @contextmanager
 def migrated_app(database, folder, overrides: dict | None = None):
     """An app on ``database`` (from ``fresh_database``), migrated, with its instance in ``folder``."""
-    url, engine_options = database
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ENGAGE_INSTANCE_PATH", str(folder / "instance"))
-        app = create_app(
-            {
-                **{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
-                "SQLALCHEMY_DATABASE_URI": url,
-                "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, **engine_options},
-                **(overrides or {}),
-            }
-        )
-        with app.app_context():
-            upgrade()
+        app = make_app(database, folder, patch, **(overrides or {}))
         yield app
+    dispose(app)
+
+
+def dispose(app) -> None:
     with app.app_context():
         db.session.remove()
         db.engine.dispose()

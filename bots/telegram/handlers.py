@@ -28,6 +28,7 @@ from engage.services import chat, chat_updates
 from engage.services import chat_view as v
 from engage.services.chat_gate import Incoming
 from engage.services.chat_view import ChatView
+from surveys.i18n import DEFAULT_LANGUAGE
 
 logger = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -57,6 +58,12 @@ async def call(context: Context, service: Callable[..., Any], *args: Any) -> Any
     return await asyncio.to_thread(work)
 
 
+def words_for(context: Context, language: str = DEFAULT_LANGUAGE) -> Words:
+    """The bot's words in ``language``, from the web pages' own catalogues (the app's setting)."""
+    flask_app = context.application.bot_data["flask_app"]
+    return Words(language, tuple(flask_app.extensions["babel"].translation_directories))
+
+
 def _incoming(update: Update, context: Context) -> Incoming:
     return Incoming(update.effective_chat.id, update.update_id, context.chat_data.get(KEYBOARD))
 
@@ -68,7 +75,7 @@ async def private_only(update: Update, context: Context) -> None:
         return
     try:
         if where.type != where.CHANNEL and update.effective_message is not None:
-            await context.bot.send_message(where.id, Words()(t.PRIVATE_ONLY))
+            await context.bot.send_message(where.id, words_for(context)(t.PRIVATE_ONLY))
         await context.bot.leave_chat(where.id)
     except TelegramError:
         pass  # already removed, or not allowed to speak: nothing more to do
@@ -148,26 +155,26 @@ async def updates(update: Update, context: Context) -> int:
 
 async def help_(update: Update, context: Context) -> int:
     view = await call(context, chat.look, _incoming(update, context))
-    words = Words(view.language)
+    words = words_for(context, view.language)
     return await say(update, context, view, lead=f"{words(t.HELP)}\n\n{words.help_lines()}")
 
 
 async def privacy(update: Update, context: Context) -> int:
     view = await call(context, chat.look, _incoming(update, context))
-    return await say(update, context, view, lead=Words(view.language)(t.PRIVACY))
+    return await say(update, context, view, lead=words_for(context, view.language)(t.PRIVACY))
 
 
 async def edited(update: Update, context: Context) -> int:
     """An edit is not applied (the answer stands as sent), but its words are still checked."""
     message = update.effective_message
     view = await call(context, chat.look, _incoming(update, context), message.text or message.caption)
-    return await say(update, context, view, lead=Words(view.language)(t.EDITED))
+    return await say(update, context, view, lead=words_for(context, view.language)(t.EDITED))
 
 
 async def unsupported(update: Update, context: Context) -> int:
     """A sticker, photo, voice note, file, location...: a kind word, then the question again."""
     view = await call(context, chat.look, _incoming(update, context), update.effective_message.caption, True)
-    return await say(update, context, view, lead=Words(view.language)(t.UNSUPPORTED))
+    return await say(update, context, view, lead=words_for(context, view.language)(t.UNSUPPORTED))
 
 
 async def failed(update: object, context: Context) -> None:
@@ -186,7 +193,7 @@ async def say(update: Update, context: Context, view: ChatView, *,
     stage = _STAGES.get(view.stage, UNCHANGED)
     if view.quiet:
         return stage
-    bot, chat_id, words = context.bot, update.effective_chat.id, Words(view.language)
+    bot, chat_id, words = context.bot, update.effective_chat.id, words_for(context, view.language)
     if view.notice == v.SLOW_DOWN:
         await render.send(bot, chat_id, words(t.SLOW_DOWN))
         return stage

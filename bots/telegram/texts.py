@@ -11,14 +11,13 @@ from functools import lru_cache
 
 from babel.support import NullTranslations, Translations
 
-from engage.config import Config
+from engage.config import ROOT, Config
+from engage.languages import LANGUAGE_NAMES
 from surveys.i18n import DEFAULT_LANGUAGE, N_
 
-LIMIT = 4096  # Telegram's longest message
+__all__ = ["LANGUAGE_NAMES", "Words", "catalogue_directories", "fit"]
 
-LANGUAGE_NAMES = {
-    "en": "English", "cy": "Cymraeg", "pl": "Polski", "ro": "Română", "ar": "العربية", "ur": "اردو",
-}
+LIMIT = 4096  # Telegram's longest message
 
 ASK_CODE = N_("What is your join code? It is on the poster or card, like ABC234. Type it here.")
 NOT_A_CODE = N_("That does not look like a join code. Codes are letters and numbers, like ABC234.")
@@ -119,17 +118,33 @@ BACK, PREFER_NOT, SKIP, NEXT, DONE, SEND = (
 ON, OFF = N_("Yes, send me news"), N_("No news")
 
 
-@lru_cache(maxsize=16)
-def _catalogue(language: str) -> NullTranslations:
-    return Translations.load(Config.BABEL_TRANSLATION_DIRECTORIES, [language])
+def catalogue_directories(setting: str = Config.BABEL_TRANSLATION_DIRECTORIES) -> tuple[str, ...]:
+    """``BABEL_TRANSLATION_DIRECTORIES`` read as Flask-Babel reads it: ``;``-separated, from the project root."""
+    return tuple(str(ROOT / part) for part in setting.split(";") if part)
+
+
+@lru_cache(maxsize=32)
+def _catalogue(directories: tuple[str, ...], language: str) -> NullTranslations:
+    # Merged in order, as Flask-Babel does, so the bot and the pages read the same words.
+    translations = Translations()
+    for directory in directories:
+        catalogue = Translations.load(directory, [language])
+        translations.merge(catalogue)
+        if hasattr(catalogue, "plural"):
+            translations.plural = catalogue.plural
+    return translations
 
 
 class Words:
-    """The bot's words in one language."""
+    """The bot's words in one language.
 
-    def __init__(self, language: str = DEFAULT_LANGUAGE):
+    ``directories`` are the app's catalogues (its ``BABEL_TRANSLATION_DIRECTORIES``,
+    the handlers pass them); the project's own ``translations/`` when not given.
+    """
+
+    def __init__(self, language: str = DEFAULT_LANGUAGE, directories: tuple[str, ...] | None = None):
         self.language = language
-        self._gettext = _catalogue(language).gettext
+        self._gettext = _catalogue(directories or catalogue_directories(), language).gettext
 
     def __call__(self, message: str, **params: object) -> str:
         text = self._gettext(message)

@@ -10,6 +10,7 @@ recorded; the queue shows none.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -97,7 +98,7 @@ def safeguarding_add_note():
     if not form.validate_on_submit():
         if form.alert_id.errors:
             abort(400)
-        flash(_("Write a note first (up to %(max)s characters).", max=f"{MAX_NOTE:,}"), "error")
+        flash(_("Write a note first (up to %(max)s characters).", max=format_decimal(MAX_NOTE)), "error")
         return redirect(url_for(".safeguarding_alert", alert_id=form.alert_id.data))
     try:
         safeguarding.add_note(form.alert_id.data, form.text.data, current_user)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Callable
 from itertools import groupby
 
 from flask_babel import gettext as _
@@ -37,12 +38,16 @@ def suppression_note(threshold: int) -> str:
     )
 
 
-def period_line(summary: VoiceSummary) -> str:
-    """'2026 Q3: 1 July 2026 to 30 September 2026', or the dates alone for any other period."""
+def period_line(summary: VoiceSummary, date_words: Callable[[date], str] | None = None) -> str:
+    """'2026 Q3: 1 July 2026 to 30 September 2026', or the dates alone for any other period.
+
+    ``date_words`` writes a day (a page passes one in the reader's language); ``long_date`` when not given.
+    """
     period = summary.period
     if period is None:
         return _("All answers to this consultation")
-    span = _("%(start)s to %(end)s", start=long_date(period.start), end=long_date(period.end))
+    date_words = date_words or long_date
+    span = _("%(start)s to %(end)s", start=date_words(period.start), end=date_words(period.end))
     if period.label[-2:] in ("Q1", "Q2", "Q3", "Q4"):
         return _("%(quarter)s: %(span)s", quarter=period.label, span=span)
     return span

@@ -117,7 +117,8 @@ def answer(code: str):
     form.validate_on_submit() or abort(400)
     try:
         progress = responding.answer_screen(
-            code, _token(code), form.question.data or "", form.action, request.form.getlist("answer")
+            code, _token(code), form.question.data or "", form.action, request.form.getlist("answer"),
+            language=str(get_locale()),
         )
     except responding.ScreenRejected as rejected:
         page = _render_screen(rejected.progress, error=rejected.error, typed=rejected.typed)
@@ -130,7 +131,7 @@ def answer(code: str):
 @bp.post("/s/<code>/send")
 def send(code: str):
     StartForm().validate_on_submit() or abort(400)
-    progress = responding.submit_response(code, _token(code))
+    progress = responding.submit_response(code, _token(code), language=str(get_locale()))
     target = ".thanks" if progress.submitted else ".screen"
     return redirect(url_for(target, code=code))
 

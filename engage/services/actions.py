@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from flask import current_app
-from flask_babel import force_locale
+from flask_babel import force_locale, format_decimal
 from flask_babel import gettext as _
 from sqlalchemy import Select, case, func, select
 
@@ -386,7 +386,7 @@ def _apply(action: Action, draft: ActionDraft, known_themes: Iterable[str]) -> N
         )
     note = (draft.internal_note or "").strip()
     if len(note) > MAX_NOTE:
-        problems["internal_note"] = _("Keep the internal note to %(max)s characters.", max=f"{MAX_NOTE:,}")
+        problems["internal_note"] = _("Keep the internal note to %(max)s characters.", max=format_decimal(MAX_NOTE))
     if problems:
         raise ActionError(problems)
 

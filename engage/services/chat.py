@@ -82,7 +82,9 @@ def choose_language(incoming: Incoming, language: str | None) -> ChatView:
         if language not in languages:
             return _plain(conversation, notice=CHOOSE_LANGUAGE, languages=languages)
         conversation.language = language
-        return _current(conversation, notice=LANGUAGE_SET)
+        # The question on show, in the new language; before any code, the code prompt
+        # (not _current, which needs a survey and said "not taking answers").
+        return _plain(conversation, notice=LANGUAGE_SET, show_screen=True)
 
     return in_turn(incoming, work)
 
@@ -203,7 +205,8 @@ def _answer(conversation: ChatConversation, step: str, values: Sequence[str],
     question_id = conversation.screen.get("question", "")
     try:
         after, error = responding.answer_screen(
-            conversation.join_code, conversation.token, question_id, step, values
+            conversation.join_code, conversation.token, question_id, step, values,
+            language=speaks(conversation),
         ), None
     except ScreenRejected as rejected:
         after, error = rejected.progress, rejected.error
@@ -225,7 +228,7 @@ def _toggle(conversation: ChatConversation, value: str) -> ChatView:
 
 
 def _send(conversation: ChatConversation) -> ChatView:
-    progress = responding.submit_response(conversation.join_code, conversation.token)
+    progress = responding.submit_response(conversation.join_code, conversation.token, speaks(conversation))
     if not progress.submitted:
         return _show(conversation, progress)
     token, conversation.token, conversation.screen = conversation.token, None, {}

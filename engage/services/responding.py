@@ -117,9 +117,13 @@ def progress(join_code: str, token: str | None) -> Progress:
 
 
 def answer_screen(
-    join_code: str, token: str | None, question_id: str, action: str, typed: Sequence[str]
+    join_code: str, token: str | None, question_id: str, action: str, typed: Sequence[str],
+    language: str | None = None,
 ) -> Progress:
-    """Apply one screen's action (next, back or skip) and save; raise ScreenRejected."""
+    """Apply one screen's action (next, back or skip) and save; raise ScreenRejected.
+
+    ``language`` is the one the screen was shown in: see ``_answered_in``.
+    """
     with writing():
         response, before = _find(join_code, token, lock=True)
         if before.submitted:
@@ -141,6 +145,7 @@ def answer_screen(
         except AnswerError as error:
             raise ScreenRejected(replace(before, concern=concern), error, typed) from None
         _save(response, before.state, after)
+        _answered_in(response, language)
         if concern is not None:
             _flag(response, question_id)
         theme_tagging.tag_after_commit(_word_answers(survey, response, question_id))
@@ -148,7 +153,7 @@ def answer_screen(
     return replace(_progress(before.consultation, response), concern=concern)
 
 
-def submit_response(join_code: str, token: str | None) -> Progress:
+def submit_response(join_code: str, token: str | None, language: str | None = None) -> Progress:
     """Send the finished answers; sending again changes nothing."""
     with writing():
         response, current = _find(join_code, token, lock=True)
@@ -158,6 +163,7 @@ def submit_response(join_code: str, token: str | None) -> Progress:
         _save(response, current.state, replace(current.state, answers=kept))
         response.status = SUBMITTED
         response.submitted_on = today()
+        _answered_in(response, language)
         response.age_band = age_band_of(current.survey, kept)
         theme_tagging.tag_after_commit(_word_answers(current.survey, response), missing_only=True)
     theme_tagging.tag_committed()
@@ -174,6 +180,19 @@ def words_typed(join_code: str, question_id: str, typed: Sequence[str]) -> str |
     if not survey.has_question(question_id) or not survey.question(question_id).kind.takes_words:
         return None
     return clean_text("\n".join(v for v in typed if v)) or None
+
+
+def _answered_in(response: Response, language: str | None) -> None:
+    """Keep the language of the latest answer as the response's language.
+
+    A response starts in the language of the page that started it (often just
+    the browser's), and a young person may change it on any screen. What the
+    board wants to know is the language they answered in, so each answer saved
+    (and the send) moves it to the language of the screen it came from: a
+    response records the language it was finished in, counted once.
+    """
+    if language:
+        response.language = language[:8]
 
 
 # What is stored of a respondent's token: it resumes their response, and is all that links them to it.

@@ -125,7 +125,7 @@ class _Buttons(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "input" and attrs.get("type") == "submit":
+        if tag in ("input", "button") and attrs.get("type") == "submit":
             self.buttons.append({**attrs, "container": self.open[-1] if self.open else ""})
         elif tag == "div":
             self.open.append(attrs.get("class") or "")
