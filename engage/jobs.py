@@ -86,7 +86,7 @@ def run(func_path: str, *args: Any) -> Any:
 
 
 def _function(func_path: str) -> Callable[..., Any]:
-    module, _, name = func_path.rpartition(".")
+    module, _dot, name = func_path.rpartition(".")
     if not module.startswith("engage."):
         raise ValueError(f"not an Engage job: {func_path!r}")
     function = getattr(importlib.import_module(module), name, None)
