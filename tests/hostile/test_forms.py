@@ -23,8 +23,13 @@ from tests.hostile.conftest import QUESTIONS, stored
 from tests.hostile.corpus import MARKUP, NOT_UTF8, PWNED, TEN_MB, TEXT, ids, stored_as, ten_mb_form
 
 CHOICE_TYPES = [t for t in QUESTIONS if t not in ("free_text", "number", "info")]
-# Tags a payload would add to the page if it were not escaped.
-_INJECTED = re.compile(r"<(script|img|svg|iframe|details|style|math|a href=\"javascript)\b", re.I)
+# Tags a payload would add to the page if it were not escaped: the pages' own
+# markup has no event handlers, javascript: links or inline scripts and styles (the CSP forbids them).
+_INJECTED = re.compile(
+    r"<(script|img|svg|iframe|details|style|math|a)\b[^>]*(on\w+\s*=|javascript:|srcdoc)"
+    r"|<script>[^<]*__engage_pwned|<style>body",
+    re.I,
+)
 _LIMIT = 2000  # a free-text answer's default maximum length
 
 
