@@ -1,6 +1,6 @@
 """Load bench: a room of young people answering on their phones at once.
 
-    .venv/bin/python bench/load.py [--respondents 200] [--seconds 60] [--think 5]
+    .venv/bin/python bench/load.py [--respondents 200] [--seconds 60] [--think 2]
         [--database sqlite|postgres|both]
 
 For each database (a fresh SQLite file, then a fresh PostgreSQL database):
@@ -302,7 +302,7 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--respondents", type=int, default=200, help="young people at once")
     parser.add_argument("--seconds", type=float, default=60.0, help="how long each run lasts")
-    parser.add_argument("--think", type=float, default=5.0,
+    parser.add_argument("--think", type=float, default=2.0,
                         help="mean seconds a young person reads a screen before pressing its "
                              "button (exponential); 0 for a saturation run")
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
