@@ -199,25 +199,26 @@ def run_engage(env: dict, *args: str) -> str:
 class Database:
     """A database that exists only for this run."""
 
-    def __init__(self, kind: str, workdir: Path, pg_server: str):
+    def __init__(self, kind: str, workdir: Path, pg_server: str, pg_database: str = PG_DATABASE):
         self.kind, self.workdir, self.pg_server = kind, workdir, pg_server
+        self.pg_database = pg_database
         self.instance = workdir / "instance"
         self.url: str | None = None
 
     def __enter__(self) -> Database:
         self.instance.mkdir(parents=True, exist_ok=True)
         if self.kind == "postgresql":
-            self._admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)',
-                        f'CREATE DATABASE "{PG_DATABASE}"')
-            self.url = self.pg_server.rsplit("/", 1)[0] + f"/{PG_DATABASE}"
+            self._admin(f'DROP DATABASE IF EXISTS "{self.pg_database}" WITH (FORCE)',
+                        f'CREATE DATABASE "{self.pg_database}"')
+            self.url = self.pg_server.rsplit("/", 1)[0] + f"/{self.pg_database}"
         return self
 
     def __exit__(self, *exc) -> None:
         if self.kind == "postgresql":
             try:
-                self._admin(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)')
+                self._admin(f'DROP DATABASE IF EXISTS "{self.pg_database}" WITH (FORCE)')
             except Exception as error:  # noqa: BLE001 - cleanup must not hide the real error
-                print(f"warning: could not drop database {PG_DATABASE}: {error}", file=sys.stderr)
+                print(f"warning: could not drop database {self.pg_database}: {error}", file=sys.stderr)
 
     def _admin(self, *statements: str) -> None:
         import sqlalchemy as sa
