@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
@@ -39,10 +40,15 @@ def _server_problem() -> str | None:
 _PROBLEM = _server_problem()
 
 
-@pytest.fixture
-def database_url(tmp_path):
+@contextmanager
+def fresh_database(folder):
+    """A fresh database for one test (or one module of them): ``(url, engine options)``.
+
+    An SQLite file in ``folder``; with ``ENGAGE_TEST_DATABASE_URL``, a schema of
+    its own on that server, dropped afterwards.
+    """
     if not SERVER_URL:
-        yield f"sqlite:///{tmp_path / 'engage.db'}", {}
+        yield f"sqlite:///{folder / 'engage.db'}", {}
         return
     if _PROBLEM:
         if REQUIRE_SERVER:
@@ -60,23 +66,39 @@ def database_url(tmp_path):
         admin.dispose()
 
 
-@pytest.fixture
-def app(database_url, tmp_path, monkeypatch):
-    url, engine_options = database_url
-    monkeypatch.setenv("ENGAGE_INSTANCE_PATH", str(tmp_path / "instance"))
+def migrated_app(url: str, engine_options: dict, **settings):
+    """The app on that database, migrated; ``settings`` override TestConfig."""
     app = create_app(
         {
             **{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
             "SQLALCHEMY_DATABASE_URI": url,
             "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, **engine_options},
+            **settings,
         }
     )
     with app.app_context():
         upgrade()
-    yield app
+    return app
+
+
+def close_app(app) -> None:
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    with fresh_database(tmp_path) as found:
+        yield found
+
+
+@pytest.fixture
+def app(database_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("ENGAGE_INSTANCE_PATH", str(tmp_path / "instance"))
+    app = migrated_app(*database_url)
+    yield app
+    close_app(app)
 
 
 @pytest.fixture
