@@ -89,3 +89,26 @@ def audit(page, where: str, reflow: bool = True) -> list[str]:
 
 def report(problems: list[str]) -> str:
     return f"{len(problems)} accessibility problems:\n" + "\n".join(problems)
+
+
+def start(page, code: str) -> None:
+    """Open the consultation as a QR code scan would, and press Start."""
+    page.goto(f"/s/{code}")
+    with page.expect_navigation():
+        page.locator(f"form[action$='/s/{code}/start'] button").click()
+
+
+def send(page, code: str) -> None:
+    with page.expect_navigation():
+        page.locator(f"form[action$='/s/{code}/send'] button").click()
+    assert page.url.endswith(f"/s/{code}/thanks")
+
+
+def answer_everything(page, code: str, answers=EVERY_ANSWER) -> None:
+    """A whole survey, from the intro to the thank-you page."""
+    start(page, code)
+    for question_id, kind, values in answers:
+        assert page.locator("input[name=question]").input_value() == question_id
+        fill_in(page, kind, values)
+        press(page)
+    send(page, code)
