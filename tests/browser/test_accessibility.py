@@ -115,11 +115,10 @@ STAFF_PAGES = {
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_console_and_board_page_is_accessible(contexts, server, language):
-    problems = []
+    problems, pages = [], {}
     for name, (role, path) in STAFF_PAGES.items():
-        page = contexts.page(language, role=role)
+        page = pages.get(role) or pages.setdefault(role, contexts.page(language, role=role))
         response = page.goto(path(server.codes))
-        assert response.status == 200 and "/login" not in page.url or role is None, name
+        assert response.status == 200 and ("/login" not in page.url or role is None), name
         problems += audit(page, name, reflow=False)
-        page.context.close()
     assert not problems, report(problems)
