@@ -53,7 +53,7 @@ def _axe():
 
 def violations(page, where: str) -> list[str]:
     """Serious and critical WCAG 2.2 AA violations on the page, one line each."""
-    results = _axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    results = _axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
     found = []
     for rule in results.response["violations"]:
         if rule["impact"] not in BLOCKING:
