@@ -42,7 +42,11 @@ _PROBLEM = _server_problem()
 
 @contextmanager
 def fresh_database(folder):
-    """A new, empty database: an SQLite file in ``folder``, or a schema on the server."""
+    """A fresh database for one test (or one module of them): ``(url, engine options)``.
+
+    An SQLite file in ``folder``; with ``ENGAGE_TEST_DATABASE_URL``, a schema of
+    its own on that server, dropped afterwards.
+    """
     if not SERVER_URL:
         yield f"sqlite:///{folder / 'engage.db'}", {}
         return
