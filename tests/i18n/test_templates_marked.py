@@ -107,6 +107,8 @@ def _literal_reads_as_words(value: str) -> bool:
         return False
     if "/" in value or ("%" in value and not re.search(r"%\(\w+\)s", value)):
         return False  # a path, a URL or a strftime pattern
+    if re.fullmatch(r"[yMdEHhmsa]+(?:[-:. ,][yMdEHhmsa]+)*", value):
+        return False  # a Babel (CLDR) date pattern such as yyyy-MM-dd HH:mm
     two_words = len(words) >= 2 and re.search(r"[^\W\d_]\s+[^\W\d_]", value) is not None
     return two_words or value[0].isupper()
 
