@@ -41,7 +41,7 @@ def fill_in(page, kind: str, values: list[str]) -> None:
 
 def press(page, button: str = "next") -> None:
     with page.expect_navigation():
-        page.locator(f"[name={button}]").click()
+        page.locator(f"[type=submit][name={button}]").click()
 
 
 @cache

@@ -74,7 +74,7 @@ PUBLIC_PAGES = {
     "join": lambda page, codes: page.goto("/"),
     "join with a wrong code": lambda page, codes: (
         page.goto("/"), page.locator("input[type=text], input:not([type])").first.fill("ZZ"),
-        _submit(page, "main form button")),
+        _submit(page, "main form button.primary")),
     "privacy": lambda page, codes: page.goto("/privacy"),
     "help": lambda page, codes: page.goto("/help"),
     "results": lambda page, codes: page.goto(f"/s/{codes['youth-ballot']}/results"),

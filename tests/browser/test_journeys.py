@@ -56,7 +56,7 @@ def test_a_young_person_answers_every_kind_of_question_on_a_phone_through_a_drop
         screenshots(page, question_id)
         if question_id == "hours":
             context.set_offline(True)  # the signal drops on the bus
-            page.locator("[name=next]").click()
+            page.locator("[type=submit][name=next]").click()
             page.wait_for_url(re.compile(r"^chrome-error:"))  # "No internet", the browser's own page
             assert page.evaluate("navigator.onLine") is False
             screenshots(page, "offline")
