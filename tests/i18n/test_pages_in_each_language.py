@@ -1,0 +1,39 @@
+"""The shipped catalogues reach the pages: a young person's, a facilitator's and a board member's."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from babel.support import Translations
+
+from tests.i18n.test_catalogues import LANGUAGES, TRANSLATIONS
+
+PAGES = {
+    "young person": (None, "/", ["Have your say", "Go", "Scan the QR code on the poster, or type the join code here."]),
+    "facilitator": ("facilitator", "/console/", ["Import from XLSForm", "New consultation"]),
+    "board member": ("board_member", "/board/", ["What young people are saying", "Who took part"]),
+    "safeguarding lead": ("safeguarding_lead", "/console/safeguarding", ["Safeguarding alerts"]),
+}
+
+
+def _text(page) -> str:
+    return html.unescape(re.sub(r"\s+", " ", page.get_data(as_text=True)))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("who", PAGES)
+def test_each_page_speaks_the_readers_language(client, staff, language, who):
+    role, path, msgids = PAGES[who]
+    words = Translations.load(str(TRANSLATIONS), [language])
+    browser = {"Accept-Language": f"{language};q=0.9,en;q=0.5"}
+    getter = staff(role).client if role else client
+    page = getter.get(path, headers=browser)
+    assert page.status_code == 200
+    text = _text(page)
+    assert f'lang="{language}"' in text
+    for msgid in msgids:
+        translated = words.gettext(msgid)
+        assert translated != msgid, f"{language} has no words for {msgid!r}"
+        assert translated in text, f"{who}'s {path} in {language} lacks {translated!r}"
+        assert msgid not in text, f"{who}'s {path} in {language} still says {msgid!r}"
