@@ -250,3 +250,11 @@ def staff(app):
         return person
 
     return make
+
+
+@pytest.fixture
+def english_only_templates(monkeypatch, tmp_path):
+    """Built-in templates loading as if no translation shipped beside them."""
+    import surveys.templates
+
+    monkeypatch.setattr(surveys.templates, "TRANSLATIONS", tmp_path / "no-translations")

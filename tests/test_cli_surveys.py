@@ -114,7 +114,7 @@ def fill(po_path, **words):
     po_path.write_bytes(translate(po_path.read_bytes(), **words))
 
 
-def test_a_survey_goes_to_a_translator_and_comes_back_in_welsh(app, runner, tmp_path):
+def test_a_survey_goes_to_a_translator_and_comes_back_in_welsh(app, runner, tmp_path, english_only_templates):
     code = ballot_code(runner)
     po = tmp_path / "cy.po"
     result = runner.invoke(args=["surveys", "translations", "export", code, "--language", "cy", "-o", str(po)])

@@ -7,7 +7,7 @@ import re
 import pytest
 from babel.support import Translations
 
-from tests.i18n.test_catalogues import LANGUAGES, TRANSLATIONS
+from tests.i18n.test_catalogues import LANGUAGES, ROOT, TRANSLATIONS
 
 PAGES = {
     "young person": (None, "/", ["Have your say", "Go", "Scan the QR code on the poster, or type the join code here."]),
@@ -37,3 +37,29 @@ def test_each_page_speaks_the_readers_language(client, staff, language, who):
         assert translated != msgid, f"{language} has no words for {msgid!r}"
         assert translated in text, f"{who}'s {path} in {language} lacks {translated!r}"
         assert msgid not in text, f"{who}'s {path} in {language} still says {msgid!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_built_in_survey_asks_its_questions_in_the_readers_language(app, client, respondent, language):
+    from babel.messages.pofile import read_po
+
+    from engage.models import OPEN
+    from engage.services.consultations import create_from_template
+
+    with app.app_context():
+        code = create_from_template("youth-ballot", status=OPEN).join_code
+    with (ROOT / "surveys" / "templates" / "translations" / language / "youth-ballot.po").open("rb") as file:
+        shipped = {(m.context, m.id): m.string for m in read_po(file)}
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    young = respondent(code)
+    young.start()
+    text = _text(young.page)
+    asked = shipped[("question:age_band:text", "How old are you?")]
+    assert asked in text and "How old are you?" not in text
+    young.answer("14-15")
+    text = _text(young.page)
+    for key, english in [("question:top_issues:text", None), ("question:top_issues:choice:knife_crime", "Knife crime")]:
+        translated = next(s for (k, _), s in shipped.items() if k == key)
+        assert translated in text
+        if english:
+            assert english not in text

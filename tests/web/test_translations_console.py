@@ -11,6 +11,10 @@ from engage.services.consultations import create_from_template, find_consultatio
 from tests.translating import translate as translated
 
 
+# These start from a template with no translation yet, as a partnership's own survey would.
+pytestmark = pytest.mark.usefixtures("english_only_templates")
+
+
 @pytest.fixture
 def ballot(app):
     with app.app_context():
