@@ -8,9 +8,11 @@ anything that needs a plain string (fpdf2, SVG, JSON, the session).
 """
 from __future__ import annotations
 
-from flask_babel import gettext, ngettext
+from flask_babel import format_decimal, gettext, ngettext
 from flask_babel.speaklater import LazyString
 from markupsafe import escape
+
+from engage.analysis.suppression import HIDDEN, Cell, threshold_of
 
 
 class LazyText(LazyString):
@@ -25,3 +27,17 @@ def _l(string: str, **variables) -> LazyText:
 
 def lazy_ngettext(singular: str, plural: str, num: int, **variables) -> LazyText:
     return LazyText(ngettext, singular, plural, num, **variables)
+
+
+def shown_count(cell: Cell) -> str:
+    """A protected count (``analysis.suppression.Cell``) as a person reads it.
+
+    A shown count in the page's locale (1,234 · 1 234 · 1.234); a hidden one
+    in the page's words. ``Cell.display`` itself stays plain English, for CSV and JSON.
+    """
+    threshold = threshold_of(cell)
+    if threshold is not None:
+        return gettext("fewer than %(n)s", n=format_decimal(threshold))
+    if cell.suppressed or cell.count is None:
+        return gettext("hidden") if cell.display == HIDDEN else cell.display
+    return format_decimal(cell.count)

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from engage.database import database_name
 from engage.extensions import db
+from engage.i18n import shown_count
 from engage.language_choice import SESSION_KEY
 from engage.languages import RTL_LANGUAGES, direction, language_name
 from engage.logs import keep_addresses_out_of_logs
@@ -41,17 +42,6 @@ def words(text: Mapping[str, str] | None) -> str:
     if language in text:
         return text[language]
     return gettext(text.get(DEFAULT_LANGUAGE) or next(iter(text.values())))
-
-
-def shown_count(cell) -> str:
-    """A protected count (``analysis.suppression.Cell``) as a person reads it.
-
-    A shown count in the page's locale (1,234 · 1 234 · 1.234); a hidden one
-    keeps its words. ``Cell.display`` itself stays plain, for CSV and JSON.
-    """
-    if cell.suppressed or cell.count is None:
-        return cell.display
-    return format_decimal(cell.count)
 
 
 def whole_percent(value: int | None) -> str:

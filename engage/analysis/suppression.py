@@ -63,6 +63,14 @@ def fewer_than(threshold: int) -> Cell:
     return Cell(None, True, f"fewer than {threshold}")
 
 
+def threshold_of(cell: Cell) -> int | None:
+    """The N of a "fewer than N" cell (so a page can say it in its own words), else None."""
+    prefix = "fewer than "
+    if cell.suppressed and cell.display.startswith(prefix):
+        return int(cell.display[len(prefix):])
+    return None
+
+
 def hidden() -> Cell:
     """A count hidden so that a smaller one cannot be worked out; it may be large."""
     return Cell(None, True, HIDDEN)

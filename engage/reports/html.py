@@ -13,11 +13,12 @@ import hashlib
 from functools import cache
 from typing import Any
 
-from flask_babel import gettext, ngettext
+from flask_babel import get_translations
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from engage.config import ROOT
+from engage.i18n import shown_count
 from engage.reports import words
 from engage.reports.charts import bar_chart_svg, text_alternative, value_label
 
@@ -53,8 +54,14 @@ def environment() -> Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
-    # The same catalogue as the app's pages; English outside a request (the command line).
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    # The same catalogue as the app's pages, installed as Flask-Babel installs it for
+    # them: Jinja's newstyle calls fill in every variable, so a {% pluralize %} may
+    # name more than the count. English outside an app (the command line, tests).
+    env.install_gettext_callables(
+        lambda message: get_translations().ugettext(message),
+        lambda singular, plural, n: get_translations().ungettext(singular, plural, n),
+        newstyle=True,
+    )
     env.filters.update(
         chart=_chart,
         alt=text_alternative,
@@ -63,6 +70,7 @@ def environment() -> Environment:
         status=words.status,
         due=words.due,
         people=words.people,
+        shown_count=shown_count,
     )
     env.globals.update(
         words=words,

@@ -31,17 +31,7 @@ ALLOWED = {
 }
 
 # Templates known to hold unmarked text, until they are fixed. strict: a fixed one must leave this list.
-_REPORTS_ENVIRONMENT = (
-    "engage/reports/html.py renders the report templates with a Jinja environment of its own, "
-    "without the i18n extension, so _() and {% trans %} cannot be used in them until it loads "
-    "jinja2.ext.i18n and installs gettext callables"
-)
-KNOWN_UNMARKED: dict[str, str] = {
-    "reports/_macros.html": _REPORTS_ENVIRONMENT,
-    "reports/consultation.html": _REPORTS_ENVIRONMENT,
-    "reports/quarterly.html": _REPORTS_ENVIRONMENT,
-    "reports/young_people.html": _REPORTS_ENVIRONMENT,
-}
+KNOWN_UNMARKED: dict[str, str] = {}
 
 GETTEXT_FUNCTIONS = {"_", "gettext", "ngettext", "pgettext", "npgettext"}
 # Keyword arguments whose string values are for the browser, not for people (form.submit(class="secondary danger")).

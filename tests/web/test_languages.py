@@ -14,7 +14,8 @@ from engage.config import ROOT
 from engage.extensions import db
 from engage.models import OPEN, Response
 from engage.services.consultations import create_consultation
-from engage.web import shown_count, whole_percent
+from engage.i18n import shown_count
+from engage.web import whole_percent
 from surveys.textformat import loads
 from tests.catalogues import write_catalogue
 from tests.conftest import dispose, make_app
