@@ -7,19 +7,8 @@ from sqlalchemy import func, select
 from engage.extensions import db
 from engage.models import OPEN, Response
 from engage.services import users
-from engage.services.consultations import create_from_template, find_consultation, survey_of
+from engage.services.consultations import find_consultation, survey_of
 from surveys import QUESTION_TYPES
-
-
-@pytest.fixture
-def ballot(app):
-    with app.app_context():
-        return create_from_template("youth-ballot").join_code
-
-
-@pytest.fixture
-def facilitator(staff):
-    return staff("facilitator")
 
 
 def survey(app, code):

@@ -15,17 +15,6 @@ FEW = "fewer than 10"
 
 
 @pytest.fixture
-def ballot(app):
-    with app.app_context():
-        return create_from_template("youth-ballot").join_code
-
-
-@pytest.fixture
-def facilitator(staff):
-    return staff("facilitator")
-
-
-@pytest.fixture
 def settings_quarter(app):
     """2026 Q3: 30 responses at school, 4 at a youth club, 15 online, 22 where nobody recorded."""
     with app.app_context():

@@ -7,23 +7,12 @@ from babel.messages.pofile import read_po
 
 from engage.models import OPEN
 from engage.services import users
-from engage.services.consultations import create_from_template, find_consultation, set_status, survey_of
+from engage.services.consultations import find_consultation, set_status, survey_of
 from tests.translating import translate as translated
 
 
 # These start from a template with no translation yet, as a partnership's own survey would.
 pytestmark = pytest.mark.usefixtures("english_only_templates")
-
-
-@pytest.fixture
-def ballot(app):
-    with app.app_context():
-        return create_from_template("youth-ballot").join_code
-
-
-@pytest.fixture
-def facilitator(staff):
-    return staff("facilitator")
 
 
 def page(code: str) -> str:
