@@ -61,7 +61,9 @@ def script_words(threshold: int) -> dict:
         "person_count": plural_forms(
             lambda n: ngettext("%(shown)s person", "%(shown)s people", n, shown="{shown}")
         ),
-        "no_words": _("No word has been used by %(threshold)s or more people yet.", threshold=format_decimal(threshold)),
+        "no_words": _(
+            "No word has been used by %(threshold)s or more people yet.", threshold=format_decimal(threshold)
+        ),
         "fewer_than": _("fewer than %(n)s", n="{n}"),
         "hidden": _("hidden"),
         "updated_at": _("%(when)s UTC", when="{when}"),
