@@ -8,7 +8,9 @@ anything that needs a plain string (fpdf2, SVG, JSON, the session).
 """
 from __future__ import annotations
 
-from flask_babel import format_decimal, gettext, ngettext
+from collections.abc import Callable
+
+from flask_babel import format_decimal, get_locale, gettext, ngettext
 from flask_babel.speaklater import LazyString
 from markupsafe import escape
 
@@ -41,3 +43,19 @@ def shown_count(cell: Cell) -> str:
     if cell.suppressed or cell.count is None:
         return gettext("hidden") if cell.display == HIDDEN else cell.display
     return format_decimal(cell.count)
+
+
+def plural_forms(choose: Callable[[int], str]) -> dict[str, str]:
+    """``choose(n)`` once for each plural category of the page's language.
+
+    Keyed by the CLDR category (zero, one, two, few, many, other), as a script's
+    ``Intl.PluralRules(lang).select(n)`` names it, so a page can hand a script every
+    form of a phrase: Welsh has six, Arabic six, Polish four.
+    """
+    rule = get_locale().plural_form
+    forms: dict[str, str] = {}
+    for n in range(200):  # every category has an example below 200 in every shipped language
+        category = rule(n)
+        if category not in forms:
+            forms[category] = choose(n)
+    return forms

@@ -18,6 +18,7 @@ from engage.i18n import _l
 JSONValue = JSON().with_variant(JSONB(), "postgresql")
 
 DRAFT, OPEN, CLOSED = "draft", "open", "closed"
+CONSULTATION_STATUS_NAMES = {DRAFT: _l("Draft"), OPEN: _l("Open"), CLOSED: _l("Closed")}
 IN_PROGRESS, SUBMITTED = "in_progress", "submitted"
 WEB, CHAT = "web", "chat"
 

@@ -1,6 +1,8 @@
 /* The live event screen: fetch live.json every few seconds and redraw the charts in place.
    Plain polling over HTTP, so it works behind any proxy. Everything is built with DOM
-   calls and textContent, never HTML strings; widths are SVG attributes, never inline styles. */
+   calls and textContent, never HTML strings; widths are SVG attributes, never inline styles.
+   Every word shown comes from the page (#live-words, in the page's language), and numbers
+   are written for the page's locale: live.json's own words are English keys. */
 (function () {
   "use strict";
   var root = document.getElementById("live");
@@ -11,6 +13,42 @@
   var EVERY = 4000;
   var failures = 0;
   var timer = null;
+  var HIDDEN = "hidden";  // live.json's display of a count hidden so a small one cannot be worked out
+  var words = readWords();
+  if (!words) { return; }
+  var lang = document.documentElement.lang || undefined;
+  var numbers = makeFormat({});
+  var percents = makeFormat({ style: "percent", maximumFractionDigits: 0 });
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+
+  function readWords() {
+    var block = document.getElementById("live-words");
+    try { return JSON.parse(block.textContent); } catch (e) { return null; }
+  }
+
+  function makeFormat(options) {
+    try { return new Intl.NumberFormat(lang, options); } catch (e) { return null; }
+  }
+
+  function fill(text, name, value) {
+    return text.split("{" + name + "}").join(value);
+  }
+
+  function number(n) {
+    return numbers ? numbers.format(n) : String(n);
+  }
+
+  function shown(cell, threshold) {
+    if (!cell.suppressed && cell.count !== null) { return number(cell.count); }
+    if (cell.display === HIDDEN) { return words.hidden; }
+    return fill(words.fewer_than, "n", number(threshold));
+  }
+
+  function people(cell, threshold) {
+    var forms = words.person_count;
+    var form = forms[plurals ? plurals.select(cell.count || 0) : "other"] || forms.other;
+    return fill(form, "shown", shown(cell, threshold));
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -39,17 +77,17 @@
     return svg;
   }
 
-  function bars(item) {
+  function bars(item, threshold) {
     var table = el("table", "bars");
-    var caption = item.answered.display + " answered";
+    var answered = shown(item.answered, threshold);
+    var caption = fill(words.answered, "shown", answered);
     if (item.withheld) {
-      caption = item.answered.suppressed ? "Too few answers to show yet"
-        : caption + " · hidden while a small number could be worked out";
+      caption = item.answered.suppressed ? words.too_few : fill(words.answered_hidden, "shown", answered);
     }
     table.appendChild(el("caption", "", caption));
     var head = el("thead");
     var headRow = el("tr");
-    ["Answer", "", "People"].forEach(function (text) {
+    [words.answer, "", words.people].forEach(function (text) {
       var th = el("th", "", text);
       th.setAttribute("scope", "col");
       if (!text) { th.setAttribute("aria-hidden", "true"); }
@@ -67,10 +105,11 @@
       var chart = el("td", "bar");
       chart.setAttribute("aria-hidden", "true");
       chart.appendChild(bar(b.width));
-      var count = el("td", "count", b.cell.display);
+      var count = el("td", "count", shown(b.cell, threshold));
       if (b.percent !== null) {
+        var share = percents ? percents.format(b.percent / 100) : b.percent + "%";
         count.appendChild(document.createTextNode(" "));
-        count.appendChild(el("span", "pct", "(" + b.percent + "%)"));
+        count.appendChild(el("span", "pct", "(" + share + ")"));
       }
       row.appendChild(label);
       row.appendChild(chart);
@@ -81,16 +120,16 @@
     return table;
   }
 
-  function words(item, threshold) {
+  function wordList(item, threshold) {
     if (!item.words.length) {
-      return el("p", "empty", "No word has been used by " + threshold + " or more people yet.");
+      return el("p", "empty", words.no_words);
     }
     var list = el("ol", "words");
     item.words.forEach(function (w) {
       var li = el("li");
       li.appendChild(el("span", "word", w.word));
       li.appendChild(document.createTextNode(" "));
-      li.appendChild(el("span", "count", w.cell.display + " people"));
+      li.appendChild(el("span", "count", people(w.cell, threshold)));
       list.appendChild(li);
     });
     return list;
@@ -120,13 +159,13 @@
     data.items.forEach(function (item, i) {
       var chart = sections[i].querySelector(".chart");
       while (chart.firstChild) { chart.removeChild(chart.firstChild); }
-      chart.appendChild(item.kind === "words" ? words(item, data.threshold) : bars(item));
+      chart.appendChild(item.kind === "words" ? wordList(item, data.threshold) : bars(item, data.threshold));
     });
     ["taking_part", "sent", "answering"].forEach(function (name) {
       var cell = document.querySelector("[data-cell='" + name + "']");
-      if (cell) { cell.textContent = data[name].display; }
+      if (cell) { cell.textContent = shown(data[name], data.threshold); }
     });
-    if (status) { status.textContent = data.built_at.slice(11, 19) + " UTC"; }
+    if (status) { status.textContent = fill(words.updated_at, "when", data.built_at.slice(11, 19)); }
   }
 
   function schedule() {
@@ -151,7 +190,7 @@
       .catch(function () {
         failures = Math.min(failures + 1, 3);
         document.body.classList.add("stale");
-        if (status) { status.textContent = "not updating: check the connection, or sign in again"; }
+        if (status) { status.textContent = words.stale; }
       })
       .then(schedule);
   }

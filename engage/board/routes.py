@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from engage.board import bp
 from engage.console.access import requires
-from engage.models import ADMIN, BOARD_MEMBER, DRAFT
+from engage.models import ADMIN, BOARD_MEMBER, CONSULTATION_STATUS_NAMES, DRAFT
 from engage.reports import words
 from engage.reports.charts import bar_chart_svg
 from engage.services import voice
@@ -49,11 +49,13 @@ def index():
 def consultation():
     code = request.args.get("code", "").strip()
     if not code:
-        return render_template("board/consultations.html", consultations=_consultations(), kinds=voice.KIND_NAMES)
+        return render_template("board/consultations.html", consultations=_consultations(), kinds=voice.KIND_NAMES,
+                               statuses=CONSULTATION_STATUS_NAMES)
     try:
         summary = voice.consultation_summary(code)
     except ConsultationNotFound:
         page = render_template("board/consultations.html", consultations=_consultations(), kinds=voice.KIND_NAMES,
+                               statuses=CONSULTATION_STATUS_NAMES,
                                error=_("No consultation has the join code “%(code)s”.", code=code[:20]))
         return page, 404
     return render_template("board/summary.html", summary=summary, error=None, quarters=(), chosen=None,
@@ -116,6 +118,7 @@ def _helpers() -> dict:
         "theme_names": words.theme_names,
         "choices_by_consultation": words.choices_by_consultation,
         "status_name": words.status,
+        "sentiment_names": voice.SENTIMENT_NAMES,
         "long_date": long_date,
         "period_line": period_line,
         "suppression_note": words.suppression_note,

@@ -7,6 +7,7 @@ hide / show button per item.
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -15,6 +16,7 @@ from wtforms.validators import AnyOf, DataRequired, Length
 
 from engage.console import bp
 from engage.console.access import RUNNERS, consultation_run_by_me, requires
+from engage.i18n import plural_forms
 from engage.services import live as live_service
 
 
@@ -31,13 +33,42 @@ def live(code: str):
     found = consultation_run_by_me(code)
     controls = request.args.get("controls") == "1"
     hidden = set(found.live_hidden or ())
+    snapshot = live_service.snapshot(found)
     return render_template(
         "console/live.html",
         consultation=found,
-        snapshot=live_service.snapshot(found),
+        snapshot=snapshot,
+        script_words=script_words(snapshot.threshold),
         controls=controls,
         hidden_items=[q for q in live_service.live_questions(found) if q.id in hidden] if controls else [],
     )
+
+
+def script_words(threshold: int) -> dict:
+    """Every word static/live.js shows, in the page's language; it fills each {name} in.
+
+    The script redraws the charts from live.json, whose words are plain English keys
+    (a count's ``display``); the page carries the words a reader sees.
+    """
+    return {
+        "answered": _("%(shown)s answered", shown="{shown}"),
+        "answered_hidden": _(
+            "%(shown)s answered · hidden while a small number could be worked out", shown="{shown}"
+        ),
+        "too_few": _("Too few answers to show yet"),
+        "answer": _("Answer"),
+        "people": _("People"),
+        "person_count": plural_forms(
+            lambda n: ngettext("%(shown)s person", "%(shown)s people", n, shown="{shown}")
+        ),
+        "no_words": _(
+            "No word has been used by %(threshold)s or more people yet.", threshold=format_decimal(threshold)
+        ),
+        "fewer_than": _("fewer than %(n)s", n="{n}"),
+        "hidden": _("hidden"),
+        "updated_at": _("%(when)s UTC", when="{when}"),
+        "stale": _("not updating: check the connection, or sign in again"),
+    }
 
 
 @bp.get("/c/<code>/live.json")

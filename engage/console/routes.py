@@ -29,12 +29,12 @@ from engage.console.forms import (
 )
 from engage.extensions import limiter
 from engage.i18n import _l
-from engage.models import ADMIN, BOARD_MEMBER, CLOSED, DRAFT, OPEN, ROLES, SAFEGUARDING_LEAD
+from engage.models import ADMIN, BOARD_MEMBER, CLOSED, CONSULTATION_STATUS_NAMES, DRAFT, OPEN, ROLES, SAFEGUARDING_LEAD
 from engage.services import audit, consultations, users
 from engage.services.errors import AccountError
 
 ALL_ROLES = ROLES
-STATUS_NAMES = {DRAFT: _l("Draft"), OPEN: _l("Open"), CLOSED: _l("Closed")}
+STATUS_NAMES = CONSULTATION_STATUS_NAMES
 STATUS_CHANGED = {
     OPEN: _l("Published: young people can answer now."),
     CLOSED: _l("Closed: no more answers."),
@@ -104,7 +104,7 @@ def home():
     if current_user.role not in RUNNERS:
         return redirect(url_for(".account"))
     found = consultations.list_consultations(run_by=current_user)
-    return render_template("console/home.html", consultations=found, action=ActionForm())
+    return render_template("console/home.html", consultations=found, action=ActionForm(), statuses=STATUS_NAMES)
 
 
 @bp.route("/consultations/new", methods=["GET", "POST"])

@@ -30,6 +30,7 @@ from engage.jobs import JobQueueUnavailable
 from engage.services import consultations, theme_emerging, theme_review, users
 from engage.services import themes as theme_service
 from engage.services.theme_review import STATES, UNREVIEWED, AnswerNotFound, ReviewError
+from engage.services.voice import SENTIMENT_NAMES
 
 REVIEW_LIMIT = 50  # answers on the review page at once
 STATE_NAMES = {
@@ -228,6 +229,7 @@ def _review_page(failed: tuple[int, ReviewForm] | None = None):
         code=code,
         state=state,
         state_names=STATE_NAMES,
+        sentiment_names=SENTIMENT_NAMES,
         taxonomy=taxonomy,
         theme_names={t.key: t.name for t in taxonomy.themes},
         limit=REVIEW_LIMIT,

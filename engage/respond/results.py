@@ -5,6 +5,7 @@ suppression (charts of the choice questions, with their words) and the
 actions the partnership has published in reply.
 """
 from flask import render_template
+from flask_babel import get_locale
 
 from engage.reports.consultation import public_charts
 from engage.respond.routes import bp
@@ -15,6 +16,6 @@ from engage.services.voice import consultation_summary
 @bp.get("/s/<code>/results")
 def results(code: str):
     # An unknown code raises ConsultationNotFound: the same friendly page as joining.
-    results = results_for(code)
+    results = results_for(code, str(get_locale()))
     charts = public_charts(consultation_summary(code))
     return render_template("respond/results.html", results=results, charts=charts)

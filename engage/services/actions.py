@@ -40,7 +40,7 @@ from engage.models_actions import (
 )
 from engage.services import audit
 from engage.services.chat_updates import send_update
-from engage.services.consultations import find_consultation
+from engage.services.consultations import find_consultation, title_for
 from engage.services.errors import ConsultationNotFound, NotAllowed, ServiceError
 from engage.services.join_codes import normalise_join_code
 from engage.services.themes import current_taxonomy
@@ -267,8 +267,8 @@ def published_actions_for(consultation_code: str) -> list[Action]:
     return list(db.session.scalars(query))
 
 
-def results_for(consultation_code: str) -> Results:
-    """What young people see at /s/<CODE>/results. Raises ConsultationNotFound."""
+def results_for(consultation_code: str, language: str = "en") -> Results:
+    """What young people see at /s/<CODE>/results, the title in ``language``. Raises ConsultationNotFound."""
     consultation = find_consultation(consultation_code)
     threshold = current_app.config["SUPPRESSION_THRESHOLD"]
     sent = db.session.scalar(
@@ -278,7 +278,7 @@ def results_for(consultation_code: str) -> Results:
     )
     return Results(
         join_code=consultation.join_code,
-        title=consultation.title,
+        title=title_for(consultation, language),
         threshold=threshold,
         taking_part=count_cell(sent or 0, threshold),
         actions=tuple(

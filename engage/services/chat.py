@@ -26,7 +26,7 @@ from engage.services.chat_view import (
     NOT_A_CODE, NOTHING, RESUMED, SENT, SLOW_DOWN, STOPPED, UNKNOWN_CODE, USE_BUTTONS,
     WEB_ONLY, WELCOME, ChatView, progress_view, screen_tag,
 )
-from engage.services.consultations import consultation_for_answering
+from engage.services.consultations import consultation_for_answering, title_for
 from engage.services.errors import ConsultationClosed, ConsultationNotFound, ServiceError
 from engage.services.join_codes import normalise_join_code
 from engage.services.posters import TELEGRAM_MIN_AGE
@@ -128,15 +128,17 @@ def _enter_code(conversation: ChatConversation, raw: str) -> ChatView:
     except ConsultationNotFound:
         return _plain(conversation, notice=UNKNOWN_CODE, show_screen=True, join_code=code)
     except ConsultationClosed as closed:
-        return _plain(conversation, notice=CLOSED, title=closed.consultation.title, show_screen=True)
+        title = title_for(closed.consultation, speaks(conversation))
+        return _plain(conversation, notice=CLOSED, title=title, show_screen=True)
+    title = title_for(consultation, speaks(conversation))
     if (consultation.min_age or 0) < TELEGRAM_MIN_AGE:
         # Telegram is 16+ in the UK; an audience that may be younger answers on the web.
         link = f"{current_app.config['PUBLIC_URL']}/s/{code}" if current_app.config["PUBLIC_URL"] else None
-        return _plain(conversation, notice=WEB_ONLY, title=consultation.title, web_link=link, join_code=code)
+        return _plain(conversation, notice=WEB_ONLY, title=title, web_link=link, join_code=code)
     if conversation.join_code == code:
         if conversation.token:
             return _current(conversation, notice=RESUMED)
-        return _plain(conversation, notice=ALREADY_SENT, title=consultation.title, join_code=code)
+        return _plain(conversation, notice=ALREADY_SENT, title=title, join_code=code)
     token = responding.start_response(code, CHAT, speaks(conversation))
     conversation.join_code, conversation.token, conversation.screen = code, token, {}
     return _current(conversation, notice=WELCOME)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 
+from engage.services.consultations import title_for
 from engage.services.responding import Progress
 from surveys import AnswerError, Screen, Survey
 
@@ -91,7 +92,7 @@ def progress_view(
     return ChatView(
         stage=stage,
         language=language,
-        title=consultation.title,
+        title=title_for(consultation, language, progress.survey),
         join_code=consultation.join_code,
         organiser=current_app.config["ORGANISER"],
         survey=progress.survey,

@@ -68,6 +68,20 @@ def survey_of(consultation: Consultation, version_id: int | None = None) -> Surv
     return survey
 
 
+def title_for(consultation: Consultation, language: str, survey: Survey | None = None) -> str:
+    """The consultation's title as a young person reading ``language`` sees it.
+
+    A consultation made from a built-in template starts with the survey's English
+    title, and the survey carries that title in every shipped language: while the
+    facilitator has left it as it was, the reader gets it in their own language.
+    A title the facilitator wrote is theirs, and stays as written.
+    """
+    survey = survey or survey_of(consultation)
+    if consultation.title == survey.title_in():
+        return survey.title_in(language) or consultation.title
+    return consultation.title
+
+
 def stored_form(survey: Survey) -> tuple[str, str]:
     """The survey's text as a version stores it, and the digest that names it."""
     definition = dumps(survey)

@@ -21,7 +21,7 @@ from engage.database import writing
 from engage.extensions import db
 from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response
 from engage.services import safeguarding, theme_tagging
-from engage.services.consultations import consultation_for_answering, survey_of
+from engage.services.consultations import consultation_for_answering, survey_of, title_for
 from engage.services.errors import ResponseNotFound
 from engage.tokens import token_digest
 from surveys import PREFER_NOT_TO_SAY, AnswerContext, AnswerError, RunnerState, Screen, Survey
@@ -51,12 +51,18 @@ class Progress:
     def ready_to_send(self) -> bool:
         return self.state.finished and not self.submitted
 
+    def title_in(self, language: str) -> str:
+        return title_for(self.consultation, language, self.survey)
+
 
 @dataclass(frozen=True)
 class Welcome:
     consultation: Consultation
     survey: Survey
     progress: Progress | None  # this respondent's earlier visit, if any
+
+    def title_in(self, language: str) -> str:
+        return title_for(self.consultation, language, self.survey)
 
 
 class ScreenRejected(Exception):

@@ -64,3 +64,16 @@ def test_the_list_counts_only_sent_responses(ctx):
     responding.start_response(made.join_code, "web")
     listed = consultations.list_consultations()
     assert [(c.join_code, c.status, c.responses) for c in listed] == [(made.join_code, OPEN, 0)]
+
+
+def test_a_template_title_left_as_it_was_reads_in_the_young_persons_language(ctx):
+    made = consultations.create_from_template("youth-ballot")
+    assert consultations.title_for(made, "cy") == "Pleidlais ieuenctid – beth sydd bwysicaf i ti?"
+    assert consultations.title_for(made, "en") == made.title == "Youth ballot – what matters most to you?"
+
+
+def test_a_title_the_facilitator_wrote_stays_as_written_in_every_language(ctx):
+    made = consultations.create_from_template("youth-ballot", title="Scunthorpe youth ballot 2026")
+    assert {consultations.title_for(made, language) for language in ("en", "cy", "ar")} == {
+        "Scunthorpe youth ballot 2026"
+    }
