@@ -22,7 +22,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bots.telegram import render
 from bots.telegram import texts as t
-from bots.telegram.keyboards import Press, decode, question_keyboard
+from bots.telegram.keyboards import ContactChoice, Press, decode, question_keyboard
 from bots.telegram.texts import Words
 from engage.services import chat, chat_updates
 from engage.services import chat_view as v
@@ -33,10 +33,10 @@ from surveys.i18n import DEFAULT_LANGUAGE
 logger = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 
-AWAITING_CODE, ANSWERING, READY_TO_SEND, DONE = range(4)
+AWAITING_CODE, ANSWERING, READY_TO_SEND, DONE, AWAITING_CONTACT = range(5)
 UNCHANGED = -1
 _STAGES = {v.ASK_CODE: AWAITING_CODE, v.ANSWERING: ANSWERING, v.READY: READY_TO_SEND,
-           v.THANKS: DONE, v.NOTHING: UNCHANGED}
+           v.THANKS: DONE, v.CONTACT: AWAITING_CONTACT, v.NOTHING: UNCHANGED}
 # chat_data key: the message this process last sent with buttons. It reaches the
 # database with the chat's next update, which saves a commit per message.
 KEYBOARD = "keyboard"
@@ -107,6 +107,8 @@ async def pressed(update: Update, context: Context) -> int:
     incoming = _incoming(update, context)
     if isinstance(choice, Press):
         view = await call(context, chat.pressed, incoming, choice.tag, choice.action, choice.index)
+    elif isinstance(choice, ContactChoice):
+        view = await call(context, chat.contact_choice, incoming, choice.tag, choice.wants)
     elif choice is not None and choice.startswith("L:"):
         view = await call(context, chat.choose_language, incoming, choice[2:])
     elif choice is not None and choice.startswith("U:"):
@@ -198,7 +200,8 @@ async def say(update: Update, context: Context, view: ChatView, *,
         await render.send(bot, chat_id, words(t.SLOW_DOWN))
         return stage
     if view.concern:
-        await render.send(bot, chat_id, words.help_now())
+        for text, keyboard in render.help_now(view, words):
+            await render.send(bot, chat_id, text, keyboard)
     if pressed is not None and view.refresh_keyboard:
         try:
             await bot.edit_message_reply_markup(chat_id, pressed.message_id,

@@ -4,7 +4,8 @@ Callback data is ``1:<screen tag>:<action>:<choice index>``: ``1`` is the format
 version, the tag names the screen the keyboard was drawn for (so a button
 from an old keyboard is recognised and not applied), and choices go by index
 because values may be longer than Telegram's 64 bytes. Language and news
-buttons are ``L:<code>`` and ``U:on`` / ``U:off``.
+buttons are ``L:<code>`` and ``U:on`` / ``U:off``; the contact offer's are
+``K:<offer tag>:y`` / ``K:<offer tag>:n``.
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bots.telegram.texts import (
-    BACK, DONE, FULL, LANGUAGE_NAMES, NEXT, OFF, ON, PREFER_NOT, SEND, SKIP, Words,
+    BACK, CONTACT_NO, CONTACT_YES, DONE, FULL, LANGUAGE_NAMES, NEXT, OFF, ON, PREFER_NOT, SEND, SKIP,
+    Words,
 )
 from engage.services.chat_view import ChatView
 from surveys import Choice, Question
@@ -32,15 +34,25 @@ class Press:
     index: int = 0
 
 
+@dataclass(frozen=True)
+class ContactChoice:
+    """A press on the contact offer: ``wants`` is "I'd like someone to contact me"."""
+
+    tag: str
+    wants: bool
+
+
 def encode(tag: str, action: str, index: int = 0) -> str:
     return f"{VERSION}:{tag}:{action}:{index}"
 
 
-def decode(data: str | None) -> Press | str | None:
-    """A screen press, a language or news choice ("L:cy", "U:on"), or None for anything else."""
+def decode(data: str | None) -> Press | ContactChoice | str | None:
+    """A screen press, a contact choice, a language or news choice ("L:cy", "U:on"), or None for anything else."""
     parts = (data or "").split(":")
     if len(parts) == 2 and parts[0] in ("L", "U"):
         return data
+    if len(parts) == 3 and parts[0] == "K" and parts[2] in ("y", "n"):
+        return ContactChoice(tag=parts[1], wants=parts[2] == "y")
     if len(parts) != 4 or parts[0] != VERSION or not parts[3].isdigit():
         return None
     return Press(tag=parts[1], action=parts[2], index=int(parts[3]))
@@ -80,6 +92,14 @@ def updates_keyboard(words: Words) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[
         Button(words(ON), callback_data="U:on"), Button(words(OFF), callback_data="U:off"),
     ]])
+
+
+def contact_keyboard(tag: str, words: Words, offer: bool = True) -> InlineKeyboardMarkup:
+    """The offer's two buttons; once they chose contact, only "No thanks"."""
+    no = Button(words(CONTACT_NO), callback_data=f"K:{tag}:n")
+    if not offer:
+        return InlineKeyboardMarkup([[no]])
+    return InlineKeyboardMarkup([[Button(words(CONTACT_YES), callback_data=f"K:{tag}:y")], [no]])
 
 
 def label(choice: Choice, words: Words) -> str:

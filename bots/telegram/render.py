@@ -10,7 +10,7 @@ from telegram.error import BadRequest
 
 from bots.telegram import texts as t
 from bots.telegram.keyboards import (
-    language_keyboard, legend, question_keyboard, ready_keyboard, updates_keyboard,
+    contact_keyboard, language_keyboard, legend, question_keyboard, ready_keyboard, updates_keyboard,
 )
 from bots.telegram.texts import Words, fit
 from engage.services import chat_view as v
@@ -21,7 +21,19 @@ _FIXED = {
     v.NOT_A_CODE: t.NOT_A_CODE, v.RESUMED: t.RESUMED, v.MOVED_ON: t.MOVED_ON,
     v.SLOW_DOWN: t.SLOW_DOWN, v.STOPPED: t.STOPPED, v.UPDATES_OFF: t.UPDATES_OFF,
     v.UPDATES_NEED_SURVEY: t.UPDATES_NEED_SURVEY, v.LANGUAGE_SET: t.LANGUAGE_SET,
+    v.CONTACT_DECLINED: t.CONTACT_DECLINED,
 }
+
+
+def help_now(view: ChatView, words: Words) -> list[tuple[str, InlineKeyboardMarkup | None]]:
+    """The help lines at once; then, if the consultation offers it, the choice to be contacted."""
+    # "Nobody can contact you" would be untrue beside the offer, or while they give a way to reach them.
+    may_ask = view.offer_contact or view.stage == v.CONTACT or view.notice == v.CONTACT_SENT
+    said = [(words.help_now(offer_contact=may_ask), None)]
+    if view.offer_contact:
+        offer = "\n\n".join((words(t.CONTACT_OFFER), words(t.CONTACT_YOUR_CHOICE)))
+        said.append((offer, contact_keyboard(view.contact_tag, words)))
+    return said
 
 
 def notice(view: ChatView, words: Words) -> tuple[str | None, InlineKeyboardMarkup | None]:
@@ -58,11 +70,25 @@ def notice(view: ChatView, words: Words) -> tuple[str | None, InlineKeyboardMark
         return words(t.UPDATES_ASK, title=view.title), updates_keyboard(words)
     if kind == v.UPDATES_ON:
         return words(t.UPDATES_ON, title=view.title), None
+    if kind == v.CONTACT_ASK:
+        parts = (t.CONTACT_WHAT_HAPPENS, t.CONTACT_NOBODY_ELSE, t.CONTACT_WHAT_TO_WRITE, t.CONTACT_OPTIONAL)
+        return "\n\n".join(words(part) for part in parts), None
+    if kind == v.CONTACT_SENT:
+        parts = (f"✅ {words(t.CONTACT_SENT)}", words(t.CONTACT_SENT_WHO), words(t.CONTACT_NOT_LINKED))
+        return "\n\n".join(parts), None
+    if kind == v.CONTACT_ENDED:
+        return f"{words(t.CONTACT_ENDED)}\n{words.help_lines()}", None
     return None, None
 
 
 def screen(view: ChatView, words: Words) -> tuple[str, InlineKeyboardMarkup | None]:
     """The question on show, the send step, or the join-code prompt."""
+    if view.stage == v.CONTACT:
+        text = words(t.CONTACT_TYPE)
+        if view.contact_error:
+            said = f"{view.contact_error} {words(t.STILL_ABOVE)}" if view.still_above else view.contact_error
+            text = f"⚠️ {said}\n\n{text}"
+        return text, contact_keyboard(view.contact_tag, words, offer=False)
     if view.stage == v.READY:
         return "\n\n".join((words(t.READY), words(t.READY_PRIVATE))), ready_keyboard(view, words)
     if view.stage != v.ANSWERING or view.screen is None:

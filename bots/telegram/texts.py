@@ -75,6 +75,45 @@ HELP_NOW_HONEST = N_(
     "Your answers do not have your name on them, so nobody from this survey can contact you about "
     "them. If you want help, please reach out to one of these, or to an adult you trust."
 )
+# The opt-in contact step. Sentences the web pages say too are written exactly as there,
+# so that both read the same (and share their translations).
+HELP_NOW_HONEST_OFFER = N_(
+    "Your answers do not have your name on them, so nobody from this survey can contact you about "
+    "them, unless you ask us to."
+)
+CONTACT_OFFER = N_("Would you like someone to contact you?")
+CONTACT_YOUR_CHOICE = N_("You do not have to. It is your choice, and saying no is fine.")
+CONTACT_YES = N_("I'd like someone to contact me")
+CONTACT_NO = N_("No thanks")
+CONTACT_WHAT_HAPPENS = N_(
+    "What you write here goes only to the safeguarding lead. That is a person whose job is to keep "
+    "children and young people safe. They will read it and try to get in touch with you."
+)
+CONTACT_NOBODY_ELSE = N_(
+    "Nobody else sees it: not the people running this survey, and not the adults who read the results."
+)
+CONTACT_WHAT_TO_WRITE = N_(
+    "In your next message, write how someone can reach you safely: for example a phone number or an "
+    "email address, or the name of an adult you trust and their school."
+)
+CONTACT_OPTIONAL = N_(
+    "This is up to you. Your next message is not kept as an answer to the survey. If you change your "
+    "mind, send /skip or press No thanks and nothing is passed on."
+)
+CONTACT_TYPE = N_("Type how someone can reach you and send it as a message, or send /skip if you would rather not.")
+CONTACT_SENT = N_("Thank you. We have passed it on")
+CONTACT_SENT_WHO = N_(
+    "The safeguarding lead will read it and try to reach you the way you said. Nobody else will see it."
+)
+CONTACT_NOT_LINKED = N_(
+    "Only the words you typed were passed on: not your name, your username or this chat. "
+    "This chat is not linked to them, and your answers stay anonymous."
+)
+CONTACT_DECLINED = N_("OK, nothing has been passed on. Let's carry on.")
+CONTACT_ENDED = N_(
+    "Sorry, that offer is no longer open, so nothing was passed on. "
+    "If you want to talk to someone now, you can:"
+)
 HELP_LINES = (
     N_("Childline: call %(number)s, free, any time"),
     N_("Shout: text %(word)s to %(number)s, free, any time"),
@@ -158,8 +197,9 @@ class Words:
             return text[self.language]
         return self._gettext(text.get(DEFAULT_LANGUAGE) or next(iter(text.values())))
 
-    def help_now(self) -> str:
-        return "\n\n".join((f"💛 {self(HELP_NOW)}", self(HELP_NOW_ALONE), self.help_lines(), self(HELP_NOW_HONEST)))
+    def help_now(self, offer_contact: bool = False) -> str:
+        honest = HELP_NOW_HONEST_OFFER if offer_contact else HELP_NOW_HONEST
+        return "\n\n".join((f"💛 {self(HELP_NOW)}", self(HELP_NOW_ALONE), self.help_lines(), self(honest)))
 
     def help_lines(self) -> str:
         childline, shout, emergency = HELP_LINES

@@ -19,12 +19,12 @@ from engage.analysis.safeguarding import possible_disclosure
 from engage.extensions import db
 from engage.models import CHAT
 from engage.models_chat import ChatConversation, ChatSubscription
-from engage.services import responding, theme_tagging
+from engage.services import chat_contact, responding, theme_tagging
 from engage.services.chat_gate import Flooded, Ignored, Incoming, chat_key, speaks, turn
 from engage.services.chat_view import (
-    ALREADY_SENT, ANSWERING, ASK_CODE, CHOOSE_LANGUAGE, CLOSED, LANGUAGE_SET, MOVED_ON,
-    NOT_A_CODE, NOTHING, RESUMED, SENT, SLOW_DOWN, STOPPED, UNKNOWN_CODE, USE_BUTTONS,
-    WEB_ONLY, WELCOME, ChatView, progress_view, screen_tag,
+    ALREADY_SENT, ANSWERING, ASK_CODE, CHOOSE_LANGUAGE, CLOSED, CONTACT, LANGUAGE_SET,
+    MOVED_ON, NOT_A_CODE, NOTHING, RESUMED, SENT, SLOW_DOWN, STOPPED, UNKNOWN_CODE,
+    USE_BUTTONS, WEB_ONLY, WELCOME, ChatView, progress_view, screen_tag,
 )
 from engage.services.consultations import consultation_for_answering, title_for
 from engage.services.errors import ConsultationClosed, ConsultationNotFound, ServiceError
@@ -52,7 +52,17 @@ def pressed(incoming: Incoming, tag: str, action: str, index: int) -> ChatView:
 
 def command(incoming: Incoming, action: str) -> ChatView:
     """/skip (prefer not to say) or /back, on whatever question is showing."""
-    return in_turn(incoming, lambda c: _on_screen(c, action))
+    return in_turn(incoming, lambda c: _command(c, action))
+
+
+def contact_choice(incoming: Incoming, tag: str, wants: bool) -> ChatView:
+    """A press on the contact offer shown with the help: "I'd like someone to contact me" or "No thanks"."""
+
+    def work(conversation: ChatConversation) -> ChatView:
+        notice = chat_contact.choose(conversation, tag, wants)
+        return _plain(conversation, notice=notice, show_screen=True)
+
+    return in_turn(incoming, work)
 
 
 def look(incoming: Incoming, words: str | None = None, show_screen: bool = False) -> ChatView:
@@ -148,6 +158,15 @@ def _typed(conversation: ChatConversation, text: str) -> ChatView:
     worrying = possible_disclosure(text) is not None
     if not conversation.token:
         return replace(_enter_code(conversation, text), concern=worrying)
+    if chat_contact.awaiting(conversation):  # a way to reach them: never an answer
+        return _contact_given(conversation, text, worrying)
+    view = _typed_answer(conversation, text, worrying)
+    if worrying and chat_contact.may_offer(conversation):
+        return replace(view, offer_contact=True, contact_tag=chat_contact.offer_tag(conversation.token))
+    return view
+
+
+def _typed_answer(conversation: ChatConversation, text: str, worrying: bool) -> ChatView:
     progress = _progress(conversation)
     screen = progress.screen
     if screen is None:
@@ -169,6 +188,7 @@ def _pressed(conversation: ChatConversation, tag: str, action: str, index: int) 
     choices = shown.get("choices", [])
     if tag != shown.get("tag") or (action in ("t", "c") and not 0 <= index < len(choices)):
         return _current(conversation, notice=MOVED_ON)
+    chat_contact.decline(conversation)  # a press on the question moves on: no contact step then
     if action == "y":
         return _send(conversation)
     if action == "t":
@@ -176,6 +196,27 @@ def _pressed(conversation: ChatConversation, tag: str, action: str, index: int) 
     if action == "c":
         return _answer(conversation, NEXT, [choices[index]], chosen=choices[index])
     return _on_screen(conversation, action)
+
+
+def _command(conversation: ChatConversation, action: str) -> ChatView:
+    if chat_contact.awaiting(conversation):  # /skip or /back: no thanks, back to the question
+        return _current(conversation, notice=chat_contact.decline(conversation))
+    return _on_screen(conversation, action)
+
+
+def _contact_given(conversation: ChatConversation, text: str, worrying: bool) -> ChatView:
+    given = chat_contact.give(conversation, text, speaks(conversation))
+    if given.error is not None:
+        return _current(conversation, contact_error=given.error, still_above=given.still_above,
+                        concern=worrying)
+    return _current(conversation, notice=given.notice, concern=worrying)
+
+
+def _contact_step(conversation: ChatConversation, **extra) -> ChatView:
+    """Waiting for a way to reach them: the prompt, with No thanks; the question's buttons go."""
+    return ChatView(stage=CONTACT, language=speaks(conversation), show_screen=True,
+                    contact_tag=chat_contact.offer_tag(conversation.token),
+                    previous_keyboard=_take_keyboard(conversation), **extra)
 
 
 def _on_screen(conversation: ChatConversation, action: str) -> ChatView:
@@ -240,6 +281,9 @@ def _send(conversation: ChatConversation) -> ChatView:
 
 
 def _current(conversation: ChatConversation, **extra) -> ChatView:
+    """What is on show now: the question, or the contact step while a way to reach them is awaited."""
+    if chat_contact.awaiting(conversation):
+        return _contact_step(conversation, **extra)
     return _show(conversation, _progress(conversation), **extra)
 
 

@@ -22,6 +22,7 @@ ASK_CODE = "ask_code"  # no survey under way: waiting for a join code
 ANSWERING = "answering"  # a question is on screen
 READY = "ready"  # every question answered: ready to send
 THANKS = "thanks"  # sent
+CONTACT = "contact"  # the next text is a way to reach them, for the safeguarding lead
 NOTHING = "nothing"  # a repeated or flooded update: show nothing at all
 
 # What just happened, said before the stage is shown.
@@ -43,6 +44,10 @@ UPDATES_ON = "updates_on"
 UPDATES_OFF = "updates_off"
 UPDATES_NEED_SURVEY = "updates_need_survey"
 SENT = "sent"
+CONTACT_ASK = "contact_ask"  # they chose contact: what happens, what to write
+CONTACT_SENT = "contact_sent"
+CONTACT_DECLINED = "contact_declined"
+CONTACT_ENDED = "contact_ended"  # a button from an offer no longer open: nothing passed on
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,11 @@ class ChatView:
     web_link: str | None = None
     subscribed: bool = False
     languages: tuple[str, ...] = ()
+    # The opt-in contact step (see chat_contact): offered with the help, and its buttons' tag.
+    offer_contact: bool = False
+    contact_tag: str = ""
+    contact_error: str | None = None  # the safeguarding service's words, in the chat's language
+    still_above: bool = False  # too long: their message is still in the chat to copy
 
     @property
     def quiet(self) -> bool:

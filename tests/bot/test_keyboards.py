@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bots.telegram.keyboards import Press, decode, encode, question_keyboard
+from bots.telegram.keyboards import ContactChoice, Press, contact_keyboard, decode, encode, question_keyboard
 from bots.telegram.texts import LIMIT, Words, fit
 from engage.services.chat_view import ANSWERING, ChatView
 from surveys import Choice, Question
@@ -51,3 +51,10 @@ def test_long_text_is_split_to_fit_one_message_each():
 def test_a_language_without_a_catalogue_falls_back_to_english():
     assert Words("de")("Back") == "Back"  # no German catalogue ships
     assert Words("cy").survey({"en": "Hello", "cy": "Helo"}) == "Helo"
+
+
+def test_the_contact_offers_buttons_decode_and_anything_else_like_them_is_not_ours():
+    rows = contact_keyboard("a1b2c3d4", Words()).inline_keyboard
+    assert [decode(b.callback_data) for row in rows for b in row] == [
+        ContactChoice("a1b2c3d4", True), ContactChoice("a1b2c3d4", False)]
+    assert decode("K:a1b2c3d4:maybe") is None and decode("K:a1b2c3d4") is None
