@@ -8,13 +8,14 @@ anything that needs a plain string (fpdf2, SVG, JSON, the session).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from flask_babel import format_decimal, get_locale, gettext, ngettext
 from flask_babel.speaklater import LazyString
 from markupsafe import escape
 
 from engage.analysis.suppression import HIDDEN, Cell, threshold_of
+from surveys.i18n import DEFAULT_LANGUAGE
 
 
 class LazyText(LazyString):
@@ -29,6 +30,21 @@ def _l(string: str, **variables) -> LazyText:
 
 def lazy_ngettext(singular: str, plural: str, num: int, **variables) -> LazyText:
     return LazyText(ngettext, singular, plural, num, **variables)
+
+
+def survey_words(text: Mapping[str, str] | None) -> str:
+    """Survey wording in the page's language; the engine's own words via the catalogue.
+
+    A survey carries its own translations, unit by unit; where it has none for the
+    page's language the English stands, run through the catalogue so that the
+    engine's fixed choices (a faces scale's "Really bad", "Yes") are translated.
+    """
+    if not text:
+        return ""
+    language = str(get_locale() or DEFAULT_LANGUAGE)
+    if language in text:
+        return text[language]
+    return gettext(text.get(DEFAULT_LANGUAGE) or next(iter(text.values())))
 
 
 def shown_count(cell: Cell) -> str:

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
 
 from flask import Flask, abort, current_app, has_request_context, jsonify, request, session
-from flask_babel import format_decimal, format_percent, get_locale, gettext
+from flask_babel import format_decimal, format_percent, get_locale
 from sqlalchemy import text
 
 from engage.database import database_name
 from engage.extensions import db
-from engage.i18n import shown_count
+from engage.i18n import shown_count, survey_words
 from engage.language_choice import SESSION_KEY
 from engage.languages import RTL_LANGUAGES, direction, language_name
 from engage.logs import keep_addresses_out_of_logs
@@ -34,14 +33,7 @@ def choose_locale() -> str:
     return request.accept_languages.best_match(languages) or DEFAULT_LANGUAGE
 
 
-def words(text: Mapping[str, str] | None) -> str:
-    """Survey wording in the page's language; the engine's own words via the catalogue."""
-    if not text:
-        return ""
-    language = str(get_locale() or DEFAULT_LANGUAGE)
-    if language in text:
-        return text[language]
-    return gettext(text.get(DEFAULT_LANGUAGE) or next(iter(text.values())))
+words = survey_words  # the template filter, for the pages' survey wording
 
 
 def whole_percent(value: int | None) -> str:

@@ -2,7 +2,8 @@
    Plain polling over HTTP, so it works behind any proxy. Everything is built with DOM
    calls and textContent, never HTML strings; widths are SVG attributes, never inline styles.
    Every word shown comes from the page (#live-words, in the page's language), and numbers
-   are written for the page's locale: live.json's own words are English keys. */
+   are written for the page's locale: live.json's own words are English keys. The survey's
+   words in live.json (question text, answer labels) come already in the page's language. */
 (function () {
   "use strict";
   var root = document.getElementById("live");

@@ -7,7 +7,7 @@ hide / show button per item.
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_decimal, ngettext
+from flask_babel import format_decimal, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -33,7 +33,7 @@ def live(code: str):
     found = consultation_run_by_me(code)
     controls = request.args.get("controls") == "1"
     hidden = set(found.live_hidden or ())
-    snapshot = live_service.snapshot(found)
+    snapshot = live_service.snapshot(found, str(get_locale()))
     return render_template(
         "console/live.html",
         consultation=found,
@@ -47,8 +47,9 @@ def live(code: str):
 def script_words(threshold: int) -> dict:
     """Every word static/live.js shows, in the page's language; it fills each {name} in.
 
-    The script redraws the charts from live.json, whose words are plain English keys
-    (a count's ``display``); the page carries the words a reader sees.
+    The script redraws the charts from live.json, whose own words are plain English keys
+    (a count's ``display``); the page carries the words a reader sees. The survey's
+    words in live.json (question text, answer labels) are already in the page's language.
     """
     return {
         "answered": _("%(shown)s answered", shown="{shown}"),
@@ -75,7 +76,8 @@ def script_words(threshold: int) -> dict:
 @requires(*RUNNERS)
 def live_data(code: str):
     found = consultation_run_by_me(code)
-    return current_app.response_class(live_service.snapshot(found).as_json, mimetype="application/json")
+    snapshot = live_service.snapshot(found, str(get_locale()))
+    return current_app.response_class(snapshot.as_json, mimetype="application/json")
 
 
 @bp.post("/c/<code>/live/hide")

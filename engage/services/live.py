@@ -12,6 +12,9 @@ each below every shown count, so the ranks shown are true and no place is given 
 Free text shows the words most used: lower-cased, no stop words, once per person,
 only words at least the threshold of people used, after names and contact details
 are scrubbed (``engage.analysis.pii``); nothing with a digit, @, # or web address.
+
+The counting is done once per consultation for every reader; the words (title,
+question text, answer labels) are then put on it in each reader's language.
 """
 from __future__ import annotations
 
@@ -22,21 +25,24 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from functools import cached_property, partial
 
 from flask import current_app
+from flask_babel import force_locale, gettext
 from sqlalchemy import false, func, select
 
 from engage.analysis.pii import scrub
 from engage.analysis.suppression import Cell, count_cell, percent, protect
 from engage.database import writing
 from engage.extensions import db
+from engage.i18n import survey_words
 from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response, User
 from engage.services import audit
-from engage.services.consultations import survey_of
+from engage.services.consultations import survey_of, title_for
 from surveys import PREFER_NOT_TO_SAY
+from surveys.i18n import DEFAULT_LANGUAGE
 from surveys.model import Question
 
 BARS, BALLOT, WORDS = "bars", "ballot", "words"
@@ -104,8 +110,21 @@ class _Tally:
     texts: list[tuple[str, int]] = field(default_factory=list)
 
 
-def snapshot(consultation: Consultation) -> LiveSnapshot:
-    """The consultation's live snapshot, built at most once per process every few seconds.
+def snapshot(consultation: Consultation, language: str = DEFAULT_LANGUAGE) -> LiveSnapshot:
+    """The consultation's live snapshot in ``language``, counted at most once per process every few seconds.
+
+    Screens in every language share one count; each language's words are put on it
+    once per count, so the same count reads the same in Welsh as in English.
+    """
+    counted, worded = _counted(consultation)
+    found = worded.get(language)
+    if found is None:
+        found = worded.setdefault(language, in_language(counted, consultation, language))
+    return found
+
+
+def _counted(consultation: Consultation) -> tuple[LiveSnapshot, dict[str, LiveSnapshot]]:
+    """The counted snapshot, without words, and its versions in each language read so far.
 
     Twenty screens polling every few seconds cost one computation. The key
     holds what changes the result's shape, so hiding an item shows at once;
@@ -118,28 +137,39 @@ def snapshot(consultation: Consultation) -> LiveSnapshot:
     entry = _CACHE.get(key)
     age = time.monotonic() - entry[0] if entry else None
     if age is not None and age < ttl:
-        return entry[1]
+        return entry[1:]
     if not _BUILDING.acquire(blocking=age is None or age > ttl + 10):
-        return entry[1]
+        return entry[1:]
     try:
         entry = _CACHE.get(key)
         if entry and time.monotonic() - entry[0] < ttl:
-            return entry[1]
-        built = build_snapshot(consultation, threshold)
+            return entry[1:]
+        entry = (time.monotonic(), count_snapshot(consultation, threshold), {})
         if len(_CACHE) > 256:
             _CACHE.clear()
-        _CACHE[key] = (time.monotonic(), built)
-        return built
+        _CACHE[key] = entry
+        return entry[1:]
     finally:
         _BUILDING.release()
 
 
-_CACHE: dict[tuple, tuple[float, LiveSnapshot]] = {}  # key -> (built at, snapshot)
+# key -> (built at, counted snapshot, {language: the snapshot in its words}); the
+# languages are the few the app offers, as the page chose one.
+_CACHE: dict[tuple, tuple[float, LiveSnapshot, dict[str, LiveSnapshot]]] = {}
 _BUILDING = threading.Lock()
 
 
-def build_snapshot(consultation: Consultation, threshold: int) -> LiveSnapshot:
-    """Two queries: responses by status, and answers grouped by question and value."""
+def build_snapshot(consultation: Consultation, threshold: int, language: str = DEFAULT_LANGUAGE) -> LiveSnapshot:
+    """The live snapshot in ``language``, built afresh (``snapshot`` keeps one for a few seconds)."""
+    return in_language(count_snapshot(consultation, threshold), consultation, language)
+
+
+def count_snapshot(consultation: Consultation, threshold: int) -> LiveSnapshot:
+    """Two queries: responses by status, and answers grouped by question and value.
+
+    Every count, suppressed, in order; no words yet (the title, question text and
+    labels are empty): ``in_language`` puts a reader's on it.
+    """
     questions = [q for q in live_questions(consultation) if q.id not in set(consultation.live_hidden or ())]
     statuses = select(Response.status, func.count()).where(Response.consultation_id == consultation.id)
     by_status = dict(db.session.execute(statuses.group_by(Response.status)).all())
@@ -147,7 +177,7 @@ def build_snapshot(consultation: Consultation, threshold: int) -> LiveSnapshot:
     tallies = _tallies(consultation, questions)
     return LiveSnapshot(
         join_code=consultation.join_code,
-        title=consultation.title,
+        title="",
         threshold=threshold,
         taking_part=progress.total,
         sent=progress.cells[0],
@@ -155,6 +185,28 @@ def build_snapshot(consultation: Consultation, threshold: int) -> LiveSnapshot:
         items=tuple(_ITEMS[KINDS[q.type]](q, tallies[q.id], threshold) for q in questions),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
+
+
+def in_language(counted: LiveSnapshot, consultation: Consultation, language: str) -> LiveSnapshot:
+    """The counted snapshot with its words in ``language``, unit by unit.
+
+    A question or choice the survey has no translation for keeps its English (the
+    engine's own choices, such as a faces scale's, from the app's catalogue); the
+    title follows ``title_for``; "Prefer not to say" is the app's own words.
+    """
+    survey = survey_of(consultation)
+    questions = {q.id: q for q in survey.questions}
+    with force_locale(language):
+        items = tuple(_item_in_words(item, questions[item.question_id]) for item in counted.items)
+        return replace(counted, title=title_for(consultation, language, survey), items=items)
+
+
+def _item_in_words(item: LiveItem, question: Question) -> LiveItem:
+    """One item with the question's text and its answers' labels in the current locale."""
+    labels = {c.value: survey_words(c.label) for c in question.kind.choices(question)}
+    labels[PREFER_NOT_TO_SAY] = gettext("Prefer not to say")
+    bars = tuple(replace(bar, label=labels[bar.value]) for bar in item.bars)
+    return replace(item, text=survey_words(question.text), bars=bars)
 
 
 def live_questions(consultation: Consultation) -> list[Question]:
@@ -201,20 +253,20 @@ def _tallies(consultation: Consultation, questions: list[Question]) -> dict[str,
 
 
 def _bars(question: Question, tally: _Tally, threshold: int, ballot: bool = False) -> LiveItem:
-    options = [(c.value, c.label_in("en")) for c in question.kind.choices(question)]
+    options = [c.value for c in question.kind.choices(question)]
     if question.prefer_not_to_say or tally.picks[PREFER_NOT_TO_SAY]:
-        options.append((PREFER_NOT_TO_SAY, "Prefer not to say"))
-    table = protect([tally.picks[v] for v, _ in options], threshold, base=tally.people)
+        options.append(PREFER_NOT_TO_SAY)
+    table = protect([tally.picks[v] for v in options], threshold, base=tally.people)
     answered = count_cell(tally.people, threshold)
     widest = max((c.count for c in table.cells if not c.suppressed), default=0) or 1
     bars = []
-    for (value, label), cell in zip(options, table.cells):
+    for value, cell in zip(options, table.cells):
         width = None if cell.suppressed else round(100 * cell.count / widest)
-        bars.append(Bar(value, label, cell, percent(cell, answered), width))
+        bars.append(Bar(value, "", cell, percent(cell, answered), width))
     if ballot and not table.withheld:
         bars = _running_order(bars)
     kind = BALLOT if ballot else BARS
-    return LiveItem(question.id, kind, question.text_in("en"), answered, tuple(bars), withheld=table.withheld)
+    return LiveItem(question.id, kind, "", answered, tuple(bars), withheld=table.withheld)
 
 
 def _running_order(bars: list[Bar]) -> list[Bar]:
@@ -237,7 +289,7 @@ def _word_item(question: Question, tally: _Tally, threshold: int) -> LiveItem:
         people.update(dict.fromkeys(_words_of(text), n))
     common = sorted((-n, w) for w, n in people.items() if n >= max(threshold, 1))
     shown = tuple(Word(w, count_cell(-n, threshold)) for n, w in common[:TOP_WORDS])
-    return LiveItem(question.id, WORDS, question.text_in("en"), words=shown)
+    return LiveItem(question.id, WORDS, "", words=shown)
 
 
 _ITEMS = {BARS: _bars, BALLOT: partial(_bars, ballot=True), WORDS: _word_item}

@@ -9,9 +9,10 @@ from sqlalchemy import event, select
 from engage.extensions import db
 from engage.models import OPEN, WEB, Answer, AuditEvent
 from engage.services import live, responding
-from engage.services.consultations import create_from_template, find_consultation
+from engage.services.consultations import create_consultation, create_from_template, find_consultation
 from engage.services.users import create_user
 from surveys import PREFER_NOT_TO_SAY
+from surveys.textformat import loads
 
 SKIP = "skip"
 KNIFE_CRIME = {
@@ -212,3 +213,80 @@ def test_the_snapshot_costs_two_queries(ballot):
     finally:
         event.remove(db.engine, "before_cursor_execute", listen)
     assert len(statements) == 2, statements
+
+
+# --- in the reader's language -------------------------------------------------
+
+PARTLY_WELSH = """
+id: partly-welsh
+kind: service_feedback
+title: Partly Welsh
+questions:
+  - id: colour
+    type: single_choice
+    text: {en: "Which colour?", cy: "Pa liw?"}
+    choices: [{value: red, label: {en: Red, cy: Coch}}, {value: blue, label: Blue}]
+  - {id: mood, type: yes_no, text: "Are you happy with it?"}
+"""
+
+
+def counts_only(snapshot: live.LiveSnapshot) -> dict:
+    """The snapshot with every word taken out: what must not depend on the language."""
+    data = snapshot.to_dict()
+    del data["title"]
+    for it in data["items"]:
+        del it["text"]
+        for b in it["bars"]:
+            del b["label"]
+    return data
+
+
+def labels(snapshot: live.LiveSnapshot, question_id: str) -> dict[str, str]:
+    return {b.value: b.label for b in item(snapshot, question_id).bars}
+
+
+def test_in_welsh_the_ballot_reads_in_welsh_with_the_same_counts_as_in_english(ballot):
+    respond(ballot, KNIFE_CRIME, times=12)
+    respond(ballot, {**KNIFE_CRIME, "age_band": SKIP}, times=10)
+    consultation = find_consultation(ballot)
+    english, welsh = live.snapshot(consultation, "en"), live.snapshot(consultation, "cy")
+    assert welsh.title == "Pleidlais ieuenctid – beth sydd bwysicaf i ti?"
+    ballot_item = item(welsh, "top_issues")
+    assert ballot_item.text == "Dewisa'r 3 mater sydd bwysicaf i ti, gan ddechrau gyda'r pwysicaf."
+    assert labels(welsh, "top_issues")["knife_crime"] == "Troseddau cyllyll"
+    assert labels(welsh, "age_band")[PREFER_NOT_TO_SAY] == "Gwell gen i beidio â dweud"  # the app's catalogue
+    assert labels(welsh, "knife_crime_safe")["1"] == "Gwael iawn"  # the engine's own faces, from the catalogue
+    assert labels(welsh, "age_band")["14-15"] == "14–15"  # no translation: the English stands
+    assert labels(english, "top_issues")["knife_crime"] == "Knife crime"
+    assert labels(english, "age_band")[PREFER_NOT_TO_SAY] == "Prefer not to say"
+    assert english.title == "Youth ballot – what matters most to you?"
+    assert counts_only(welsh) == counts_only(english)
+    assert [b.value for b in ballot_item.bars] == [b.value for b in item(english, "top_issues").bars]
+
+
+def test_a_question_or_choice_with_no_translation_keeps_its_english(app, ctx):
+    app.config["LIVE_CACHE_SECONDS"] = 0
+    code = create_consultation(loads(PARTLY_WELSH), status=OPEN).join_code
+    respond(code, {"colour": ["blue"], "mood": ["yes"]}, times=10)
+    welsh = live.snapshot(find_consultation(code), "cy")
+    assert (item(welsh, "colour").text, item(welsh, "mood").text) == ("Pa liw?", "Are you happy with it?")
+    assert labels(welsh, "colour") == {"red": "Coch", "blue": "Blue", PREFER_NOT_TO_SAY: "Gwell gen i beidio â dweud"}
+    assert labels(welsh, "mood")["yes"] == "Ie"  # the engine's own choice, from the app's catalogue
+    assert welsh.title == "Partly Welsh"
+
+
+def test_one_count_serves_every_language_and_none_lends_its_words_to_another(app, ballot, monkeypatch):
+    app.config["LIVE_CACHE_SECONDS"] = 60
+    respond(ballot, KNIFE_CRIME, times=10)
+    counted, count = [], live.count_snapshot
+    monkeypatch.setattr(live, "count_snapshot", lambda *args: counted.append(args) or count(*args))
+    consultation = find_consultation(ballot)
+    welsh = live.snapshot(consultation, "cy")
+    english = live.snapshot(consultation, "en")
+    assert len(counted) == 1
+    assert live.snapshot(consultation, "cy") is welsh and live.snapshot(consultation, "en") is english
+    assert item(english, "top_issues").text.startswith("Pick the 3 issues")
+    assert labels(english, "top_issues")["knife_crime"] == "Knife crime"
+    assert "Knife crime" not in welsh.as_json and "Troseddau cyllyll" not in english.as_json
+    assert welsh.as_json != english.as_json and counts_only(welsh) == counts_only(english)
+
