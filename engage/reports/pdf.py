@@ -1,20 +1,22 @@
 """Report pages as PDF: headings, short paragraphs, tables, bar charts and quotes on A4.
 
 The font is the posters' (DejaVu Sans from the system, for Welsh, Polish,
-Arabic... in quotes and titles), with the same plain-Latin fallback when a
-machine has none. Bars follow the SVG charts' rule: a hidden count has no bar.
+Arabic... in quotes and titles), shaped and laid out in the page's direction
+as theirs is, with the same plain-Latin fallback when a machine has none. In
+Arabic or Urdu, text is aligned right and tables read from the right. Bars follow the SVG charts' rule: a hidden count has no bar.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode, XPos, YPos
 
 from engage.reports.charts import bar_fractions, plain, text_alternative, value_label
 from engage.reports.words import all_alike_hidden
-from engage.services.posters import latin1, unicode_font
+from engage.services.posters import own_direction, latin1, page_direction, start_unicode, unicode_text
 from engage.services.voice_model import Quote, Row
 
 MARGIN = 18.0
@@ -27,20 +29,21 @@ class ReportPDF(FPDF):
 
     def __init__(self, title: str, subject: str):
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        found = unicode_font()
-        if found:
-            self.add_font("DejaVu", "", str(found[0]))
-            self.add_font("DejaVu", "B", str(found[1]))
-            self.family_name, self._clean = "DejaVu", lambda text: text
+        if start_unicode(self):
+            self.family_name, self._clean = "DejaVu", unicode_text
+            self.rtl = page_direction() == "rtl"
         else:
             self.family_name, self._clean = "Helvetica", latin1
+            self.rtl = False  # the core fonts have no Arabic letters to lay out
+        self.start, self.end = ("R", "L") if self.rtl else ("L", "R")
         self.running_title = self.clean(title)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN + 4)
         self.set_creator("Engage")
         self.set_title(self.running_title)
         self.set_subject(self.clean(subject))
-        self.set_lang("en-GB")
+        language = str(get_locale() or "en")
+        self.set_lang("en-GB" if language == "en" else language.replace("_", "-"))
         self.add_page()
 
     def clean(self, text: str) -> str:
@@ -54,9 +57,10 @@ class ReportPDF(FPDF):
         self.set_y(-MARGIN + 2)
         self.set_font(self.family_name, "", 8)
         self.set_text_color(*MUTED)
-        self.cell(self.width / 2, 5, self.running_title[:90])
-        self.cell(self.width / 2, 5, self.clean(_("Page %(page)s of %(pages)s", page=self.page_no(), pages="{nb}")),
-                  align="R")
+        title = self.running_title[:90]
+        page = self.clean(_("Page %(page)s of %(pages)s", page=self.page_no(), pages="{nb}"))
+        for text, align in ((title, self.start), (page, self.end))[::-1 if self.rtl else 1]:
+            self.cell(self.width / 2, 5, text, align=align)
 
     # --- blocks ---------------------------------------------------------------
 
@@ -85,11 +89,12 @@ class ReportPDF(FPDF):
         """Label and value on a line each, the value bold: the headline numbers."""
         for label, value in pairs:
             self._room_for(6)
-            self.set_font(self.family_name, "", 10)
             self.set_text_color(*INK)
-            self.cell(self.width * 0.55, 6, self.clean(label))
-            self.set_font(self.family_name, "B", 10)
-            self.cell(self.width * 0.45, 6, self.clean(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            cells = [("", 0.55, label), ("B", 0.45, value)]
+            for style, share, text in cells[::-1] if self.rtl else cells:
+                self.set_font(self.family_name, style, 10)
+                self.cell(self.width * share, 6, self.clean(text), align=self.start)
+            self.ln()
         self.ln(2)
 
     def table(self, headings: Sequence[str], rows: Sequence[Sequence[str]],
@@ -99,8 +104,11 @@ class ReportPDF(FPDF):
         self.set_font(self.family_name, "", 8.5)
         self.set_text_color(*INK)
         self.set_draw_color(*RULE)
+        if self.rtl:  # the first column on the right, as the HTML table in a right-to-left page
+            headings, rows = headings[::-1], [values[::-1] for values in rows]
+            widths = widths[::-1] if widths else widths
         with super().table(
-            col_widths=widths, text_align="LEFT", line_height=4.2, padding=1.2,
+            col_widths=widths, text_align="RIGHT" if self.rtl else "LEFT", line_height=4.2, padding=1.2,
             first_row_as_headings=True, width=self.width,
             headings_style=FontFace(emphasis="BOLD", fill_color=SHADE),
             cell_fill_mode=TableCellFillMode.NONE,
@@ -135,13 +143,15 @@ class ReportPDF(FPDF):
         for row, fraction in zip(rows, bar_fractions(rows)):
             self.set_font(self.family_name, "", 8.5)
             label = self.clean(row.label)
-            lines = self.multi_cell(label_w, 3.8, label, dry_run=True, output="LINES")
+            with own_direction(self):
+                lines = self.multi_cell(label_w, 3.8, label, dry_run=True, output="LINES")
             height = max(len(lines) * 3.8, 5.0)
             self._room_for(height + 1)
             y = self.get_y()
             self.set_text_color(*INK)
             self.set_xy(self.l_margin, y + 0.4)
-            self.multi_cell(label_w, 3.8, label, align="L")
+            with own_direction(self):
+                self.multi_cell(label_w, 3.8, label, align=self.start)
             self.set_xy(left, y + 0.4)
             if fraction is None:
                 # No bar: its length would tell what the label hides.
@@ -163,7 +173,7 @@ class ReportPDF(FPDF):
         self.set_left_margin(x + 5)
         self.set_x(x + 5)
         top = self.get_y()
-        self._text(f"\u201c{quote.text}\u201d", size=9.5)
+        self._text(f"\u201c{quote.text}\u201d", size=9.5, typed=True)
         self._text(f"{quote.sentiment}, {quote.consultation_title}", size=8, colour=MUTED)
         self.set_draw_color(*BAR)
         self.set_line_width(0.8)
@@ -178,12 +188,14 @@ class ReportPDF(FPDF):
 
     # --- helpers --------------------------------------------------------------
 
-    def _text(self, text: str, *, size: float, bold: bool = False, colour=INK) -> None:
+    def _text(self, text: str, *, size: float, bold: bool = False, colour=INK, typed: bool = False) -> None:
+        """A paragraph at the page's start side; ``typed``: in its own first letter's direction."""
         self.set_font(self.family_name, "B" if bold else "", size)
         self.set_text_color(*colour)
         self.set_x(self.l_margin)
-        self.multi_cell(self.w - self.r_margin - self.l_margin, size * _PT * 1.35, self.clean(text),
-                        align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        with own_direction(self, typed):
+            self.multi_cell(self.w - self.r_margin - self.l_margin, size * _PT * 1.35, self.clean(text),
+                            align=self.start, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def _room_for(self, height: float) -> None:
         if self.get_y() + height > self.page_break_trigger:

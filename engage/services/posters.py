@@ -10,17 +10,20 @@ import importlib.util
 import io
 import unicodedata
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlsplit
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
 from engage.i18n import _l
+from engage.languages import direction
 from engage.models import Consultation
 from engage.qr import qr_png
 from engage.services.errors import ServiceError
@@ -153,9 +156,10 @@ def _font_candidates() -> list[Path]:
 def unicode_font() -> tuple[Path, Path] | None:
     """DejaVu Sans (regular, bold), or None when this machine has no copy.
 
-    It covers Latin (Welsh, Polish, Romanian...), Greek, Cyrillic and Arabic.
-    Arabic comes out in the right order but with its letters unjoined: joining
-    needs fpdf2's text shaping, which needs uharfbuzz, which we do not install.
+    It covers Latin (Welsh, Polish, Romanian...), Greek, Cyrillic and Arabic,
+    Urdu's letters in Naskh style rather than Nastaliq, all but a few of them
+    (see ``_FOLD``). fpdf2's text shaping (HarfBuzz, from uharfbuzz) joins the
+    Arabic letters and lays right-to-left lines out: see ``start_unicode``.
     """
     for folder in _font_candidates():
         regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
@@ -170,6 +174,57 @@ _PLAIN = str.maketrans(
      "œ": "oe", "Œ": "OE", "–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"',
      "…": "...", "•": "-"}
 )
+
+
+# Urdu letters DejaVu Sans (2.37) has no glyph for, as the nearest it has: heh
+# goal (with hamza) as Arabic heh (with hamza) and yeh barree as Arabic yeh (the dotted final form, so it
+# still differs from the dotless choti yeh), as Urdu typed with Arabic fonts
+# has long been written; the Urdu full stop as a full stop. Only a letter the
+# font lacks is changed (a later DejaVu with them changes nothing): otherwise
+# fpdf2 draws an empty box and warns.
+_FOLD = {"\u06c1": "\u0647", "\u06c2": "\u0647\u0654", "\u06d2": "\u064a", "\u06d3": "\u0626", "\u06d4": "."}
+
+
+@cache
+def _folding() -> dict[int, str]:
+    found = unicode_font()
+    if not found:
+        return {}
+    from fontTools.ttLib import TTFont  # installed with fpdf2
+
+    cmaps = []
+    for path in set(found):
+        with TTFont(path, lazy=True) as font:
+            cmaps.append(font.getBestCmap())
+    return {ord(char): plain for char, plain in _FOLD.items() if any(ord(char) not in cmap for cmap in cmaps)}
+
+
+def unicode_text(text: str) -> str:
+    """Text the Unicode font can draw: Urdu letters it lacks as their nearest (see ``_FOLD``)."""
+    return text.translate(_folding())
+
+
+def page_direction() -> str:
+    """``rtl`` when the words we translate are in Arabic or Urdu: the page's language."""
+    return direction(str(get_locale() or "en"))
+
+
+def start_unicode(pdf: FPDF) -> bool:
+    """Give ``pdf`` the Unicode font, shaping on, lines in the page's direction; False without one.
+
+    Shaping joins Arabic letters and orders right-to-left words; for Latin it
+    only adds kerning and ligatures. The direction is the page language's, for
+    the words we translate, which may begin with a Latin word (Childline, a
+    title); a text typed by someone is laid out by its own first letter instead
+    (``direction=None`` to ``set_text_shaping``), as ``dir="auto"`` in HTML.
+    """
+    found = unicode_font()
+    if not found:
+        return False
+    pdf.add_font("DejaVu", "", str(found[0]))
+    pdf.add_font("DejaVu", "B", str(found[1]))
+    pdf.set_text_shaping(True, direction=page_direction())
+    return True
 
 
 def latin1(text: str) -> str:
@@ -193,11 +248,8 @@ def _new_pdf(content: PosterContent, subject: str) -> tuple[FPDF, _Font]:
     pdf.set_auto_page_break(False)  # we place everything; a stray second page would waste paper
     pdf.set_margins(0, 0, 0)
     pdf.set_creator("Engage")
-    found = unicode_font()
-    if found:
-        pdf.add_font("DejaVu", "", str(found[0]))
-        pdf.add_font("DejaVu", "B", str(found[1]))
-        font = _Font("DejaVu", lambda text: text)
+    if start_unicode(pdf):
+        font = _Font("DejaVu", unicode_text)
     else:
         font = _Font("Helvetica", latin1)
     pdf.set_title(font.clean(f"{subject}: {content.title}"))
@@ -206,24 +258,44 @@ def _new_pdf(content: PosterContent, subject: str) -> tuple[FPDF, _Font]:
 
 def _write(
     pdf: FPDF, font: _Font, text: str, *, x: float, w: float, size: float,
-    bold: bool = False, spacing: float = 0,
+    bold: bool = False, spacing: float = 0, typed: bool = False,
 ) -> None:
-    """Centred lines at the current y, moving y below them."""
+    """Centred lines at the current y, moving y below them.
+
+    ``typed``: words someone typed (the title), laid out by their own first
+    letter rather than in the page's direction.
+    """
     pdf.set_font(font.family, "B" if bold else "", size)
     pdf.set_char_spacing(spacing)
     pdf.set_x(x)
-    # str(): a lazily translated constant becomes the words fpdf2 can draw.
-    pdf.multi_cell(w, size * _PT * 1.25, font.clean(str(text)), align=Align.C,
-                   new_x=XPos.LEFT, new_y=YPos.NEXT)
+    with own_direction(pdf, typed):
+        # str(): a lazily translated constant becomes the words fpdf2 can draw.
+        pdf.multi_cell(w, size * _PT * 1.25, font.clean(str(text)), align=Align.C,
+                       new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.set_char_spacing(0)
+
+
+@contextmanager
+def own_direction(pdf: FPDF, typed: bool = True):
+    """While drawing text someone typed, each paragraph takes its first letter's direction."""
+    shaping = pdf.text_shaping
+    if not (typed and shaping):
+        yield
+        return
+    kept, shaping["direction"] = shaping["direction"], None
+    try:
+        yield
+    finally:
+        shaping["direction"] = kept
 
 
 def _fitting_size(pdf: FPDF, font: _Font, text: str, w: float, sizes: range, lines: int) -> int:
     """The largest size (pt) at which ``text`` takes at most ``lines`` lines."""
     for size in sizes:
         pdf.set_font(font.family, "B", size)
-        if len(pdf.multi_cell(w, 1, font.clean(text), dry_run=True, output="LINES")) <= lines:
-            return size
+        with own_direction(pdf):
+            if len(pdf.multi_cell(w, 1, font.clean(text), dry_run=True, output="LINES")) <= lines:
+                return size
     return sizes[-1]
 
 
@@ -234,7 +306,7 @@ def poster_pdf(content: PosterContent) -> bytes:
     margin, width = 15.0, PAGE_W - 30.0
     pdf.set_y(margin)
     title_size = _fitting_size(pdf, font, content.title, width, range(30, 15, -2), lines=3)
-    _write(pdf, font, content.title, x=margin, w=width, size=title_size, bold=True)
+    _write(pdf, font, content.title, x=margin, w=width, size=title_size, bold=True, typed=True)
     _write(pdf, font, content.LEAD, x=margin, w=width, size=14)
     qr = 120.0
     pdf.image(io.BytesIO(qr_png(content.link)), x=(PAGE_W - qr) / 2, y=pdf.get_y() + 1, w=qr, h=qr)
@@ -285,7 +357,7 @@ def _card(pdf: FPDF, font: _Font, content: PosterContent, png: bytes, number: in
     pdf.set_y(y + pad)
     _write(pdf, font, _("Table %(number)s", number=number), x=left, w=width, size=26, bold=True)
     size = _fitting_size(pdf, font, content.title, width, range(13, 7, -1), lines=2)
-    _write(pdf, font, content.title, x=left, w=width, size=size, bold=True)
+    _write(pdf, font, content.title, x=left, w=width, size=size, bold=True, typed=True)
     qr = 70.0
     pdf.image(io.BytesIO(png), x=x + (PAGE_W / 2 - qr) / 2, y=pdf.get_y() + 1, w=qr, h=qr)
     pdf.set_y(pdf.get_y() + qr + 2)

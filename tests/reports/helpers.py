@@ -4,7 +4,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 
@@ -35,3 +37,27 @@ def csv_rows(data: bytes) -> list[dict[str, str]]:
 
 def svgs(page: str) -> list[str]:
     return re.findall(r"<svg\b.*?</svg>", page, flags=re.S)
+
+
+def arabic_words(text: str) -> list[str]:
+    """The Arabic-script words, in order and normalised (NFKC): shaping may hand back presentation forms."""
+    return re.findall(r"[\u0600-\u06ff]+", unicodedata.normalize("NFKC", text))
+
+
+def arabic_joined_glyphs(reader: PdfReader) -> set[str]:
+    """Names of the Arabic initial, medial and final glyphs the PDF's fonts draw: letters joined.
+
+    Without shaping only each letter's own glyph (uni0627...) is drawn; with it
+    the font's contextual forms (uniFE8E...) are, and fpdf2 embeds them by name.
+    """
+    forms = re.compile(r"uni(FB[5-9A-F]|F[CD][0-9A-F]|FE[7-9A-F])[0-9A-F]")
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if "/DescendantFonts" not in font:
+                continue
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            with TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data())) as embedded:
+                names |= {name for name in embedded.getGlyphOrder() if forms.fullmatch(name)}
+    return names

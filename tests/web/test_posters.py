@@ -7,12 +7,15 @@ import re
 
 import pytest
 import zxingcpp
+from babel.support import Translations
+from fontTools.ttLib import TTFont
 from PIL import Image
 from pypdf import PdfReader
 
 from engage.services import posters
 from engage.services.consultations import create_from_template, find_consultation
 from engage.services.users import set_members
+from tests.reports.helpers import arabic_joined_glyphs, arabic_words
 
 UNICODE_TITLE = "Diogelwch ŵyr – Łódź"
 A4_POINTS = (595, 842)
@@ -261,3 +264,66 @@ def test_the_consultation_page_links_to_the_poster_and_table_cards(facilitator, 
     facilitator.get(f"/console/c/{code}")
     for kind in ENDPOINTS:
         assert f'href="/console/c/{code}/{kind}"' in facilitator.text
+
+
+# --- right to left: Arabic and Urdu --------------------------------------------
+
+
+def _in_language(person, language: str) -> None:
+    with person.client.session_transaction() as session:
+        session["language"] = language
+
+
+@pytest.mark.skipif(not posters.unicode_font(), reason="no Unicode font on this machine")
+@pytest.mark.parametrize("language", ["ar", "ur"])
+def test_a_poster_in_arabic_or_urdu_has_its_words_in_order_with_letters_joined(facilitator, consultation, language):
+    code = consultation(title="Staying safe online")
+    _in_language(facilitator, language)
+    reader = _pdf(facilitator.get(f"/console/c/{code}/poster.pdf"))
+    text = reader.pages[0].extract_text()
+    catalogue = Translations.load("translations", [language])
+    for msgid in ("Have your say: scan me with your phone camera",
+                  "You don't give your name. Nobody can see who said what."):
+        # Urdu letters DejaVu lacks are drawn as their nearest (posters._FOLD).
+        expected = arabic_words(posters.unicode_text(catalogue.gettext(msgid)))
+        assert expected and " ".join(expected) in " ".join(arabic_words(text)), msgid
+    assert code in text and "Staying safe online" in text
+    assert _pdf_qr(reader.pages[0]) == f"http://localhost/s/{code}"
+    joined = arabic_joined_glyphs(reader)
+    assert len(joined) >= 10, joined  # unshaped Arabic draws only the letters' isolated glyphs
+    cards = _pdf(facilitator.get(f"/console/c/{code}/table-cards.pdf?tables=2"))
+    table = catalogue.gettext("Table %(number)s") % {"number": 2}
+    assert arabic_words(table)[0] in arabic_words(cards.pages[0].extract_text())
+
+
+@pytest.mark.skipif(not posters.unicode_font(), reason="no Unicode font on this machine")
+def test_urdu_letters_the_font_lacks_are_drawn_as_their_nearest_without_a_warning():
+    folded = posters.unicode_text("ہے۔ ٹ ڈ ڑ ں ی ھ")
+    assert "ٹ ڈ ڑ ں ی ھ" in folded  # the font has these
+    assert set(folded) <= set(posters.unicode_text(folded))
+    with TTFont(str(posters.unicode_font()[0])) as font:
+        cmap = font.getBestCmap()
+    assert all(ord(char) in cmap for char in folded if not char.isspace())
+
+
+@pytest.mark.parametrize(("language", "words"), [("cy", "Diogelwch ŵyr"), ("pl", "Łódź ząb")])
+def test_a_welsh_or_polish_poster_keeps_its_letters(facilitator, consultation, language, words):
+    if not posters.unicode_font():
+        pytest.skip("no Unicode font on this machine")
+    code = consultation(title=words)
+    _in_language(facilitator, language)
+    text = _text(_pdf(facilitator.get(f"/console/c/{code}/poster.pdf")).pages[0])
+    assert words in text
+    lead = Translations.load("translations", [language]).gettext("You don't give your name. Nobody can see who said what.")
+    assert " ".join(lead.split()) in text
+
+
+@pytest.mark.parametrize("kind", ["poster", "table-cards"])
+def test_the_sheet_to_print_is_in_the_pages_language_and_direction(facilitator, consultation, kind):
+    code = consultation()
+    _in_language(facilitator, "ar")
+    facilitator.get(f"/console/c/{code}/{kind}")
+    assert '<html lang="ar" dir="rtl">' in facilitator.text
+    _in_language(facilitator, "cy")
+    facilitator.get(f"/console/c/{code}/{kind}")
+    assert '<html lang="cy" dir="ltr">' in facilitator.text
