@@ -6,32 +6,15 @@ import json
 import pytest
 
 from engage.reports import tables
-from engage.services import voice
 from engage.services.responding import today
 from tests.reports.helpers import csv_rows, pdf_text, pdf_title
-from tests.reports.samples import CONSULTATION, FEW, SUMMARY
+from tests.reports.samples import FEW, stub_summaries
 
 
 @pytest.fixture
 def summaries(monkeypatch):
     """voice_summary and consultation_summary answering with summaries built by hand."""
-    asked = []
-
-    def quarterly(period):
-        asked.append(period)
-        return SUMMARY
-
-    def consultation(code):
-        asked.append(code)
-        if code.upper() != "SQT7K2":
-            from engage.services.errors import ConsultationNotFound
-
-            raise ConsultationNotFound(code)
-        return CONSULTATION
-
-    monkeypatch.setattr(voice, "voice_summary", quarterly)
-    monkeypatch.setattr(voice, "consultation_summary", consultation)
-    return asked
+    return stub_summaries(monkeypatch)
 
 
 def test_the_quarterly_report_is_written_to_a_pdf_named_for_the_quarter(runner, summaries, tmp_path, monkeypatch):

@@ -154,3 +154,29 @@ def with_labels(summary: VoiceSummary, label: str) -> VoiceSummary:
         choices=(choice,),
         actions=(ActionSummary(label, label, "planned", None, ("knife-crime",)),),
     )
+
+
+def stub_summaries(monkeypatch, record=lambda period: period) -> list:
+    """voice_summary and consultation_summary answering with SUMMARY and CONSULTATION.
+
+    Returns what was asked for: ``record(period)`` for each quarter, the code for each
+    consultation. Any code but SQT7K2 is not found.
+    """
+    from engage.services import voice
+    from engage.services.errors import ConsultationNotFound
+
+    asked = []
+
+    def quarterly(period):
+        asked.append(record(period))
+        return SUMMARY
+
+    def consultation(code):
+        asked.append(code)
+        if code.upper() != "SQT7K2":
+            raise ConsultationNotFound(code)
+        return CONSULTATION
+
+    monkeypatch.setattr(voice, "voice_summary", quarterly)
+    monkeypatch.setattr(voice, "consultation_summary", consultation)
+    return asked

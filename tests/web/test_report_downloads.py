@@ -7,30 +7,14 @@ import pytest
 from babel.support import Translations
 from pypdf import PdfReader
 
-from engage.services import voice
-from engage.services.errors import ConsultationNotFound
 from engage.services.posters import unicode_font, unicode_text
 from tests.reports.helpers import arabic_joined_glyphs, arabic_words, csv_rows, pdf_title
-from tests.reports.samples import CONSULTATION, FEW, SUMMARY
+from tests.reports.samples import FEW, stub_summaries
 
 
 @pytest.fixture
 def summaries(monkeypatch):
-    asked = []
-
-    def quarterly(period):
-        asked.append(period.label)
-        return SUMMARY
-
-    def consultation(code):
-        asked.append(code)
-        if code.upper() != "SQT7K2":
-            raise ConsultationNotFound(code)
-        return CONSULTATION
-
-    monkeypatch.setattr(voice, "voice_summary", quarterly)
-    monkeypatch.setattr(voice, "consultation_summary", consultation)
-    return asked
+    return stub_summaries(monkeypatch, record=lambda period: period.label)
 
 
 @pytest.fixture
