@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 
 from flask import Flask, abort, current_app, has_request_context, jsonify, request, session
-from flask_babel import format_decimal, format_percent, get_locale
+from flask_babel import format_percent, get_locale
 from sqlalchemy import text
 
 from engage.database import database_name
@@ -15,7 +15,7 @@ from engage.languages import RTL_LANGUAGES, direction, language_name
 from engage.logs import keep_addresses_out_of_logs
 from surveys.i18n import DEFAULT_LANGUAGE
 
-__all__ = ["RTL_LANGUAGES", "choose_locale", "words", "register"]
+__all__ = ["RTL_LANGUAGES", "choose_locale", "register"]
 
 
 def choose_locale() -> str:
@@ -31,9 +31,6 @@ def choose_locale() -> str:
     if chosen in languages:
         return chosen
     return request.accept_languages.best_match(languages) or DEFAULT_LANGUAGE
-
-
-words = survey_words  # the template filter, for the pages' survey wording
 
 
 def whole_percent(value: int | None) -> str:
@@ -85,7 +82,7 @@ def _measure_chunked_body() -> None:
 
 
 def register(app: Flask) -> None:
-    app.jinja_env.filters["words"] = words
+    app.jinja_env.filters["words"] = survey_words  # the pages' survey wording
     # Flask-Babel adds dateformat, datetimeformat, decimalformat, percentformat (a fraction).
     app.jinja_env.filters["shown_count"] = shown_count
     app.jinja_env.filters["whole_percent"] = whole_percent

@@ -6,7 +6,6 @@ refresh by themselves. The console and board pages are checked at desktop size.
 """
 from __future__ import annotations
 
-import re
 
 import pytest
 

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from engage.extensions import db
-from engage.models import DRAFT, OPEN, SUBMITTED, Consultation, Response
+from engage.models import DRAFT, OPEN, SUBMITTED, Response
 from engage.services.consultations import create_consultation, find_consultation
 from engage.services.demo import add_synthetic_responses
 from surveys.textformat import loads

@@ -20,7 +20,7 @@ from engage.models import Consultation, ContactRequest
 from engage.services.join_codes import normalise_join_code
 from tests.conftest import Respondent
 from tests.hostile.conftest import QUESTIONS, stored
-from tests.hostile.corpus import MARKUP, NOT_UTF8, PWNED, TEN_MB, TEXT, ids, stored_as, ten_mb_form
+from tests.hostile.corpus import NOT_UTF8, PWNED, TEN_MB, TEXT, ids, stored_as, ten_mb_form
 
 CHOICE_TYPES = [t for t in QUESTIONS if t not in ("free_text", "number", "info")]
 # Tags a payload would add to the page if it were not escaped: the pages' own
