@@ -4,10 +4,15 @@
 
 Prints one JSON object, the same as ``engage safeguarding eval --test FILE``
 (recall, precision, false-positive rate, n, answers per second on one core),
-with recall or the false-positive rate per source added. The data are adults'
-posts, for evaluation only (research use): nothing in the check was trained on
-them or copied from them. See ../shared/data/README.md.
+with recall or the false-positive rate per source added, and per half of the set
+split by a hash of the text: "read" is the half whose misses were read while the
+lexicon's suicide warning signs and the long-account route were written
+(2026-11-26), "unread" the half nobody looked at, so the second is the fairer
+figure for anything added since. The data are adults' posts, for evaluation only
+(research use): nothing in the check was trained on them or copied from them.
+See ../shared/data/README.md.
 """
+import hashlib
 import json
 import sys
 from collections import defaultdict
@@ -32,7 +37,15 @@ def main(path: Path) -> None:
         for source, flags in sorted(by_source.items())
         for rows_of in [[r for r in rows if r.get("source", "?") == source]]
     }
+    report["by_half"] = {
+        name: evaluate((row["text"], bool(row["disclosure"])) for row in rows if _half(row["text"]) == name)
+        for name in ("read", "unread")
+    }
     print(json.dumps(report, indent=2))
+
+
+def _half(text: str) -> str:
+    return "read" if hashlib.sha256(text.encode("utf-8")).digest()[0] < 128 else "unread"
 
 
 if __name__ == "__main__":

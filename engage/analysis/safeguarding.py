@@ -20,9 +20,11 @@ How it reads:
    self-harm and suicidal thoughts, being in danger now, and emotional
    distress (hopelessness, feeling worthless or a burden, not coping).
 4. If no phrase matched, signs of distress are counted (``_SIGNS``: low mood,
-   crying, isolation, self-worth, hopelessness, exhaustion, pain, not coping,
-   death, care, harm by others, fear): two kinds of sign in an answer written
-   about oneself are enough to show help. Hyperbole ("dead tired") is not a sign.
+   crying, isolation, self-worth, hopelessness, exhaustion, eating, pain, not
+   coping, death, care, harm by others, fear): two kinds of sign in an answer
+   written about oneself are enough to show help. Hyperbole ("dead tired") is not a sign.
+5. A longer, unhappy account of oneself needs only one sign (``_unhappy_account``):
+   the project's sentiment model (``engage.analysis.sentiment``) says how unhappy.
 
 Nothing here was trained on, or copied from, the research-only disclosure set
 used to measure it (``bench/disclosure.py``); see ``data/README.md``.
@@ -41,6 +43,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from engage.analysis.sentiment import sentiment
 
 # Letters from other alphabets that look like Latin ones.
 _LOOKALIKES = str.maketrans(
@@ -259,7 +263,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b{_WHO}(?: \w+){{0,3}} {_HARM}(?: \w+)? {_OBJ}\b{_NOT_HARM}",
         r"\b(?:hits?|hitting|beats?|beating|punch(?:es|ed|ing)|kick(?:s|ed|ing)|slap(?:s|ped|ping)|"
         r"smack(?:s|ed)|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|batters?|battered|hurts?|hurting) me\b" + _NOT_HARM,
-        r"\b(?:i|we|im|ive|i have|he|she|my \w+(?: \w+)?) (?:get|gets|got|getting|been|being|was|am|is|are|keep getting) (?:hit|beaten|battered|kicked|slapped|punched|"
+        r"\b(?!my \w+ (?:nearly|almost) )(?:i|we|im|ive|i have|he|she|my \w+(?: \w+)?) (?:get|gets|got|getting|been|being|was|am|is|are|keep getting) (?:hit|beaten|battered|kicked|slapped|punched|"
         r"smacked|choked|strangled|burnt|hurt|beaten up|attacked|abused)\b"
         r"(?! (?:by (?:a|the) (?:ball|car|bus)|\d|in (?:football|rugby|pe|the (?:match|final|game|race))|at (?:football|rugby|fifa|chess)|playing)\b)",
         r"\b(?:scared|afraid|frightened|terrified|petrified) (?:to go|of going|to be|to get|to sleep) (?:home|back home|at home|in my house)\b",
@@ -305,6 +309,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:take|takes|took) (?:my|our) food (?:away|off)\b|\block the fridge\b",
         r"\bput me in care\b|\bsend me back to the home\b",
         r"\b(?:neglect(?:ed|s|ing)? (?:me|us)|im neglected|being neglected)\b",
+        # Control in young people's own relationships (NSPCC, Childline: healthy relationships).
+        r"\b(?:boyfriend|girlfriend|partner|ex)(?: \w+){0,3} (?:checks|goes through|reads|tracks|controls|takes|took|smashed|smashes) (?:all )?my (?:phone|messages|texts|location|snapchat|snaps|money)\b",
+        r"\b(?:boyfriend|girlfriend|partner|ex)(?: \w+){0,3} (?:wont|doesnt|does not|will not|never) let me (?:see|talk to|go out with|hang out with|text|message) (?:my |any )?(?:friends|mates|family|boys|girls|other)\b",
+        r"\b(?:boyfriend|girlfriend|partner|ex)(?: is| was| gets| can be)? (?:\w+ )?(?:jealous and controlling|controlling|possessive)\b",
+        r"\b(?:boyfriend|girlfriend|partner|ex|he|she)(?: \w+){0,2} (?:tells|told|decides) me what to wear\b"
+        r"|\b(?:tells|told|decides) me who i can (?:see|talk to|text|be friends with|hang out with)\b",
         r"\b(?:mum|dad|parents?|mums? \w+|my \w+) (?:is|are) (?:on drugs|always drunk|drunk all the time|high all the time|always out|never home)\b",
         r"\b(?:drinks|drink) all the time and (?:forgets|ignores|leaves)\b|\bwhen (?:he|she|mum|dad) (?:drinks|is drunk|gets drunk)\b",
         r"\b(?:threaten(?:s|ed)? (?:me|us|my (?:little |baby |big )?(?:brother|sister|mum|family))|get threatened|got threatened)\b",
@@ -336,8 +346,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bmature for (?:my|your) age\b|\b(?:hes|shes|he is|she is) (?:a )?grown ?up\b",
         r"\bmy (?:boyfriend|girlfriend) is (?:1[89]|2\d|3\d|4\d)\b",
         r"\bfeel dirty because\b",
+        # Forced or pressured sex said without a "who", and threats to share images (sextortion).
+        r"\b(?:forced|pressured|pushed|made|guilted|tricked) (?:me |her |him )?(?:in)?to (?:have )?(?:sex|sleep with|sexual)\b",
+        r"\b(?:threaten\w*|going to|gonna|will|would|said (?:hed|shed|theyd|he would|she would|they would|he will|she will|they will))(?: \w+){0,2} (?:share|send|post|show|leak|put up|spread)(?: \w+){0,2} (?:my|our) (?:nudes|pictures|pics|photos|videos|private)\b",
+        r"\bkeep (?:our|the|my) (?:chats?|messages|texts|snaps|relationship|photos|pictures|pics) (?:a )?secret\b",
         r"\bgives? me money to do\b",
-        r"\bdid stuff to me\b|\bi (?:didnt|did not|dont) want to see\b|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
+        r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
         rf"\b(?:make|made|makes|making|forced|forces|force|pressured|pressure|get|gets|got|tell|tells|told|use|uses|used|sends?|sent) "
@@ -394,6 +408,20 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:no one|nobody) (?:would|will|wud) (?:care|notice|miss me) if i\b",
         r"\b(?:if i (?:was|were) gone|if i disappeared|if i died)\b",
         r"\b(?:how much longer i can|how long i can) (?:keep going|go on|carry on|take)\b",
+        # Indirect warning signs that suicide-prevention guidance (Papyrus, Samaritans)
+        # teaches adults to hear: a method, a note, a goodbye, not surviving, going through with it.
+        r"\b(?:enough|how much|how many)(?: \w+){0,6} to (?:kill (?:me|myself)|die|end (?:it|my life))\b|\b(?:lethal|fatal) dose\b",
+        r"\b(?:took|taken|swallowed)(?: \w+){0,2} (?:\d{3,}\w*|a handful of|a whole (?:packet|bottle|box) of|the whole (?:packet|bottle|box) of)\b",
+        r"\b(?:go|going|went) through with it\b|\bfailed (?:suicide )?attempts?\b",
+        r"\b(?:i|ill|i will|i might|im going to|i want to|i could) (?:just )?do it\b(?=.*\b(?:die|dead|gone|end it|kill|pills|jump|note|goodbye)\b)",
+        r"\b(?:wont|will not|cant|cannot|couldnt|dont think i can) survive (?:this|that|it|another|much longer|anymore|without (?:him|her|them))\b",
+        r"\b(?:make it|get) through (?:tomorrow|tonight|the night|another day|another night)\b",
+        r"\b(?:let me|want to|wanna|going to|ready to|just want to) (?:get )?(?:out of|leave|escape) this (?:world|life|earth)\b",
+        r"\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b",
+        r"\b(?:wont|will not) be (?:here|around|a (?:problem|burden)) (?:much longer|for (?:much )?longer|anymore|tomorrow)\b",
+        r"\b(?:i have|ive got|ive|i) nothing (?:left to live for|to live for)\b|\b(?:nothing|no one|nobody|no reason) to live for\b",
+        r"\b(?:cant|cannot|can not) (?:stand|bear) (?:it|this|life|living|being alive) (?:anymore|any more|much longer)\b",
+        r"\b(?:deserve|deserves) to (?:die|be dead|suffer|be hurt)\b|\b(?:giving|give|gave) (?:away )?(?:all )?my (?:stuff|things|belongings) away\b",
     ),
     "in danger now": (
         r"\b(?:im|i am|were|we are|am i|i feel|i dont feel|i do not feel) (?:in danger|not safe|unsafe)\b"
@@ -404,7 +432,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:kicked|thrown|chucked|threw) (?:me )?out\b.*\b(?:nowhere|streets?|sleep|sleeping)\b",
         r"\b(?:dont|do not|never) feel safe (?:at home|in my (?:house|home|room)|with (?:my|him|her|them))\b",
         r"\bnot safe (?:at home|in my (?:house|home|room))\b",
-        r"\b(?:i|we|ive|weve|i have|we have|im|i am)(?: \w+){0,3} no(?:where| where) (?:safe )?to (?:go|sleep|stay|live)\b",
+        # "nowhere to go" alone is what young people say of a town with no youth club.
+        r"\b(?:i|we|ive|weve|i have|we have|im|i am)(?: \w+){0,3} no(?:where| where) (?:safe to (?:go|sleep|stay|live)|to (?:sleep|stay|live)|to go (?:tonight|now|home))\b",
         r"\b(?:im|i am|ive been|been|were|we are) (?:sleeping|living) (?:on the streets?|rough|in (?:a|the) (?:park|car|stairwell))\b",
         r"\b(?:please (?:help|someone|somebody)|help me please|somebody help|someone help|i need help (?:now|right now|please|asap))\b",
         r"\bhelp me\b(?! (?:with|to|on|for|find|get|choose|understand|learn|revise|out)\b)",
@@ -453,10 +482,11 @@ _COMPILED = {concern: re.compile("|".join(patterns)) for concern, patterns in _P
 _SIGNS: dict[str, str] = {
     "low mood": r"sad|sadness|unhappy|miserable|depressed|depression|depressing|heartbroken|empty|numb|down all the time|feel low|feel down",
     "crying": r"cry|cries|cried|crying|tears|sobbing|sob",
-    "isolation": r"lonely|loneliness|alone|isolated|no friends|nobody|no one|ignored|left out|invisible",
+    "isolation": r"lonely|loneliness|alone|isolated|no friends|nobody|no one|ignored|left out|invisible|sit on my own|stay in my room",
     "self-worth": r"worthless|useless|pathetic|failure|loser|a burden|disgusting|not good enough|hate myself|hate my ?self|ashamed|my fault",
     "hopelessness": r"hopeless|pointless|no point|give up|gave up|giving up|no future|never get better|nothing matters|lost hope|no hope|whats the point",
     "exhaustion": r"tired|exhausted|drained|no energy|cant sleep|cant get out of bed|insomnia|nightmares",
+    "eating": r"dont eat|stopped eating|not eating|cant eat|skip meals|skipping meals|dont eat much",
     "pain": r"pain|painful|hurting|suffer|suffering|broken|agony",
     "not coping": r"cope|coping|struggle|struggling|overwhelmed|too much|breaking down|falling apart|cant handle|cant take|losing it",
     "death": r"die|dying|dead|death|suicide|suicidal|kill|killing|end it|not be here|disappear",
@@ -491,6 +521,30 @@ def _signs_of_distress(reading: str) -> str | None:
     return " ... ".join(seen.values())
 
 
+# A longer answer can tell of a crisis with one sign in it ("every night i just lie
+# in bed and cry and i dont even know why anymore..."). One sign is enough there
+# when the answer is an unhappy account of oneself: at least _ACCOUNT_WORDS words,
+# "i", "me", "my" at least _ACCOUNT_SELF times, and the sentiment model's score
+# below _ACCOUNT_SCORE. Fear, tiredness and pain are left out of this route: alone
+# they are how young people describe a dark bus stop, exams or a broken swing.
+_ACCOUNT_WORDS, _ACCOUNT_SELF, _ACCOUNT_SCORE = 20, 3, -0.3
+_ACCOUNT_SIGNS = frozenset(_SIGNS) - {"fear", "exhaustion", "pain"}
+# "I was sad when the youth club closed": sad at a loss is not a sign on its own.
+_EVERYDAY_SIGNS = frozenset({"sad", "sadness", "unhappy"})
+
+
+def _unhappy_account(text: str, reading: str) -> str | None:
+    """The sign's words, if ``reading`` is a long, unhappy account of oneself with one in it."""
+    words = reading.split()
+    if len(words) < _ACCOUNT_WORDS or len(_ABOUT_ME.findall(reading)) < _ACCOUNT_SELF:
+        return None
+    signs = [found.group() for found in _SIGN.finditer(_IDIOMS.sub(" ", reading))
+             if _SIGN_NAMES[found.lastgroup] in _ACCOUNT_SIGNS and found.group() not in _EVERYDAY_SIGNS]
+    if not signs:
+        return None
+    return signs[0] if sentiment(text).score < _ACCOUNT_SCORE else None
+
+
 KINDS = (*_PATTERNS, "signs of distress")
 """Every kind a Concern may name: the lexicon's, most specific first, then signs that meet."""
 
@@ -517,6 +571,9 @@ def possible_disclosure(text: str | None) -> Concern | None:
         signs = _signs_of_distress(reading)
         if signs:
             return Concern(kind="signs of distress", phrase=signs)
+    sign = _unhappy_account(text, readings[0])
+    if sign:
+        return Concern(kind="signs of distress", phrase=sign)
     return None
 
 

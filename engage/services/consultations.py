@@ -68,6 +68,12 @@ def survey_of(consultation: Consultation, version_id: int | None = None) -> Surv
     return survey
 
 
+def word_questions(consultation_id: int, version_id: int) -> list[str]:
+    """The ids of the questions in that version of the survey that take free text."""
+    survey = survey_of(db.session.get(Consultation, consultation_id), version_id)
+    return [q.id for q in survey.questions if q.kind.takes_words]
+
+
 def title_for(consultation: Consultation, language: str, survey: Survey | None = None) -> str:
     """The consultation's title as a young person reading ``language`` sees it.
 

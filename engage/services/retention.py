@@ -31,7 +31,7 @@ from engage.database import writing
 from engage.extensions import db
 from engage.models import IN_PROGRESS, Answer, Consultation, Response, SurveyVersion, User
 from engage.services import audit
-from engage.services.consultations import find_consultation, survey_of
+from engage.services.consultations import find_consultation, word_questions
 from surveys import PREFER_NOT_TO_SAY
 
 BATCH = 1000
@@ -159,8 +159,8 @@ def _old_words(before: date, batch: int) -> Iterator[list[tuple[int, int]]]:
         ).order_by(SurveyVersion.id)
     ).all()
     for version_id, consultation_id in versions:
-        word_questions = _word_questions(consultation_id, version_id)
-        if not word_questions:
+        questions = word_questions(consultation_id, version_id)
+        if not questions:
             continue
         after = 0
         while True:
@@ -170,7 +170,7 @@ def _old_words(before: date, batch: int) -> Iterator[list[tuple[int, int]]]:
                 .where(
                     Response.survey_version_id == version_id,
                     day < before,
-                    Answer.question_id.in_(word_questions),
+                    Answer.question_id.in_(questions),
                     Answer.id > after,
                 )
                 .order_by(Answer.id)
@@ -184,11 +184,6 @@ def _old_words(before: date, batch: int) -> Iterator[list[tuple[int, int]]]:
                 yield found
             if len(rows) < batch:
                 break
-
-
-def _word_questions(consultation_id: int, version_id: int) -> list[str]:
-    survey = survey_of(db.session.get(Consultation, consultation_id), version_id)
-    return [q.id for q in survey.questions if q.kind.takes_words]
 
 
 def _has_flag():

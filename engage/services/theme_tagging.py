@@ -25,7 +25,7 @@ from engage.models import Answer, Response, SurveyVersion, utcnow
 from engage.models_themes import BY_TAGGER, AnswerAnalysis, AnswerTag
 from engage.services import audit, themes
 # The questions of a survey version that take a young person's own words, as retention finds them.
-from engage.services.retention import _word_questions as word_questions
+from engage.services.consultations import word_questions
 from engage.services.retention import holds_words, is_erased
 
 logger = logging.getLogger(__name__)

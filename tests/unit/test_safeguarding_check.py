@@ -209,3 +209,97 @@ def test_evaluate_counts_recall_precision_and_false_alarms():
 @pytest.mark.parametrize("words", ["not safe at home", "nobody feeds me", "theres no food at home"])
 def test_short_answers_about_home_without_a_subject_still_get_help(words):
     assert possible_disclosure(words) is not None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "I've been thinking about how many of my tablets it would take to kill me",
+        "i took a whole packet of paracetamol and i dont care anymore",
+        "i think i might go through with it this time",
+        "i dont think i can survive another week of this",
+        "not sure i will make it through tonight",
+        "i just want to go to sleep and never wake up",
+        "i wont be around much longer so it doesnt matter",
+        "i have nothing left to live for",
+        "i can't stand it anymore",
+        "i deserve to die for what i did",
+    ],
+)
+def test_the_indirect_warning_signs_of_suicide_are_noticed(words):
+    concern = possible_disclosure(words)
+    assert concern is not None and concern.kind == "self-harm or suicidal thoughts"
+
+
+def test_a_long_unhappy_account_of_oneself_needs_only_one_sign():
+    account = ("every night i just lie in bed and cry and i dont even know why anymore, "
+               "i dont talk to anyone about it because they would think im weird")
+    concern = possible_disclosure(account)
+    assert concern is not None and concern.kind == "signs of distress"
+    assert possible_disclosure("i cry at night") is None  # short: one sign is not enough
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # One sign in a long unhappy answer, but of the everyday kind: fear, tiredness, sadness at a loss.
+        "I don't like walking home from school because older boys hang around the shop and "
+        "shout at us, I get scared and the police never come round here",
+        "school is so stressful at the moment with mocks and coursework, I am tired all the "
+        "time and the teachers keep giving us more homework",
+        "I was sad when the youth club closed because it was the only place I could see my "
+        "friends after school and now we have nowhere to go",
+        # Long and unhappy, but about the town, not oneself.
+        "the park is horrible at night, there are needles and broken glass everywhere and "
+        "nobody from the council ever comes to clean it up or fix the lights",
+        # Phrases that once matched: a near miss on the road, not wanting to see a film.
+        "the crossing outside our school is dangerous, my friend nearly got hit last week",
+        "i dont want to see the same film again at the youth club",
+    ],
+)
+def test_long_everyday_complaints_are_not_a_disclosure(words):
+    assert possible_disclosure(words) is None
+
+
+def test_nowhere_to_go_tonight_is_still_noticed():
+    assert possible_disclosure("mum kicked me out and i have nowhere to go tonight") is not None
+    assert possible_disclosure("there's nowhere to go for teenagers round here") is None
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: lonely without a sign word, and the sentiment model reads it as neutral")
+def test_a_quiet_account_of_being_alone_is_noticed():
+    assert possible_disclosure(
+        "I don't really have anyone at school, I sit on my own at lunch every day and go "
+        "home and stay in my room, it has been like this for a year"
+    ) is not None
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("someone online is threatening to share my pictures unless i pay", "sexual harm"),
+        ("he said he would post my nudes if i dont send more", "sexual harm"),
+        ("a man online asked me to keep our chats secret", "sexual harm"),
+        ("he pressured me into sex", "sexual harm"),
+        ("i was forced to have sex", "sexual harm"),
+        ("my boyfriend checks my phone and wont let me see my friends", "abuse"),
+        ("my girlfriend is so jealous and controlling", "abuse"),
+        ("he tells me what to wear and who i can talk to", "abuse"),
+    ],
+)
+def test_harm_in_young_peoples_own_relationships_and_online_is_noticed(words, kind):
+    concern = possible_disclosure(words)
+    assert concern is not None and concern.kind == kind
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "my mum wont let me see my friends when im grounded",
+        "my mum checks my phone sometimes",
+        "my mum tells me what to wear to weddings",
+        "we made a video to share our photos of the trip",
+    ],
+)
+def test_ordinary_family_rules_are_not_control(words):
+    assert possible_disclosure(words) is None
