@@ -8,6 +8,7 @@ what they talked about and chose, and what is being done. It has no quote
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -80,14 +81,14 @@ def consultation_pdf(summary: VoiceSummary) -> bytes:
 def young_people_html(summary: VoiceSummary) -> str:
     # A summary's actions are the published ones (engage.services.voice), so the
     # board's version and this one list the same "you said, we did".
-    return html.render("reports/young_people.html", summary=summary, charts=public_charts(summary))
+    return html.render("reports/young_people.html", summary=summary, charts=public_charts(summary.choices))
 
 
-def young_people_choices(summary: VoiceSummary) -> list[tuple[ChoiceResult, tuple[Row, ...]]]:
+def young_people_choices(choices: Iterable[ChoiceResult]) -> list[tuple[ChoiceResult, tuple[Row, ...]]]:
     """The choice questions to publish back, each with rows fit for young people."""
     return [
         (choice, words.for_young_people(choice.rows, choice.answered))
-        for choice in summary.choices
+        for choice in choices
         if choice.kind not in ABOUT_THEMSELVES
     ]
 
@@ -104,9 +105,9 @@ class PublicChart:
 WITHHELD = _l("We can't show the numbers for this one without risking someone being picked out.")
 
 
-def public_charts(summary: VoiceSummary) -> list[PublicChart]:
+def public_charts(choices: Iterable[ChoiceResult]) -> list[PublicChart]:
     charts = []
-    for choice, rows in young_people_choices(summary):
+    for choice, rows in young_people_choices(choices):
         if words.all_alike_hidden(rows):
             charts.append(PublicChart(choice.question, None, str(WITHHELD)))
         else:

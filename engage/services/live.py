@@ -198,7 +198,8 @@ def in_language(counted: LiveSnapshot, consultation: Consultation, language: str
     questions = {q.id: q for q in survey.questions}
     with force_locale(language):
         items = tuple(_item_in_words(item, questions[item.question_id]) for item in counted.items)
-        return replace(counted, title=title_for(consultation, language, survey), items=items)
+        return replace(counted, title=title_for(consultation, language, survey), items=items,
+                       note=gettext("Includes answers from people still answering."))
 
 
 def _item_in_words(item: LiveItem, question: Question) -> LiveItem:

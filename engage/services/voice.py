@@ -39,6 +39,7 @@ from engage.services.retention import holds_words
 from engage.services.voice_model import (
     ActionSummary,
     AreaSummary,
+    ChoiceResult,
     Participation,
     Period,
     Quote,
@@ -93,6 +94,14 @@ def consultation_summary(code: str) -> VoiceSummary:
         current_from=None,
         actions=voice_queries.published_actions(consultation_id=consultation.id),
     )
+
+
+def consultation_choices(code: str) -> tuple[ChoiceResult, ...]:
+    """Only the choice questions' counts of one consultation, as its summary holds them,
+    without the themes and quotes a summary also works out. Raises ConsultationNotFound."""
+    scope = Scope(consultation_id=find_consultation(code).id)
+    answered = voice_queries.consultations(c for c, *_ in voice_queries.participation(scope))
+    return voice_choices.choice_results(scope, answered, current_app.config["SUPPRESSION_THRESHOLD"])
 
 
 class PeriodError(ValueError):

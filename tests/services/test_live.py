@@ -233,7 +233,7 @@ questions:
 def counts_only(snapshot: live.LiveSnapshot) -> dict:
     """The snapshot with every word taken out: what must not depend on the language."""
     data = snapshot.to_dict()
-    del data["title"]
+    del data["title"], data["note"]
     for it in data["items"]:
         del it["text"]
         for b in it["bars"]:

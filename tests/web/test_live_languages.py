@@ -25,6 +25,7 @@ WELSH = {
     "Prefer not to say": "Gwell gen i beidio â dweud",
     "Really bad": "Gwael iawn",
     "Hidden from the screen": "Wedi'i guddio o'r sgrin",
+    "Includes answers from people still answering.": "Yn cynnwys atebion pobl sy'n dal i ateb.",
 }
 WORDS = re.compile(r'<script type="application/json" id="live-words">(.*?)</script>', re.DOTALL)
 
@@ -107,8 +108,10 @@ def test_in_welsh_the_live_page_and_json_show_the_surveys_welsh_and_the_same_cou
     assert said["top_issues"][0] == BALLOT_CY
     assert said["top_issues"][1]["knife_crime"] == "Troseddau cyllyll"
     assert said["age_band"][1]["14-15"] == "14–15"  # no Welsh for it: the English stands
+    assert data["note"] == "Yn cynnwys atebion pobl sy'n dal i ateb."
     in_english = english.get(f"/console/c/{code}/live.json").get_json()
     assert words_of(in_english)["top_issues"][1]["knife_crime"] == "Knife crime"
+    assert in_english["note"] == "Includes answers from people still answering."
     assert cells(data) == cells(in_english) and {c["count"] for c in cells(data)} >= {12, 24}
     assert [[b["value"] for b in i["bars"]] for i in data["items"]] == [
         [b["value"] for b in i["bars"]] for i in in_english["items"]
