@@ -12,8 +12,10 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from engage.languages import direction
 from engage.services.voice_model import Row
 
 WIDTH = 480            # drawing units; the chart scales to its container (a phone, a page)
@@ -51,20 +53,33 @@ def text_alternative(rows: Sequence[Row]) -> str:
     return "; ".join(f"{plain(row.label)}: {value_label(row)}" for row in rows) + "."
 
 
-def bar_chart_svg(rows: Sequence[Row], title: str, *, description: str = "") -> str:
+def bar_chart_svg(rows: Sequence[Row], title: str, *, description: str = "",
+                  right_to_left: bool | None = None) -> str:
     """A horizontal bar chart: one labelled bar per row, in the rows' order.
 
     ``role="img"`` with a <title> and a <desc> that holds ``description`` and
     the text alternative, so a screen reader hears every value. Presentation
     attributes only (no style), so a strict Content-Security-Policy allows it. No
     width or height: it fills its container's width and keeps its proportions.
+    In Arabic or Urdu (``right_to_left``, by default the current locale's
+    direction) the chart is mirrored: labels on the right, bars growing leftwards,
+    as a reader of those languages reads a page.
     """
+    if right_to_left is None:
+        locale = get_locale()
+        right_to_left = locale is not None and direction(str(locale)) == "rtl"
     title, description = plain(title), plain(description)
     words = " ".join(part for part in (description, text_alternative(rows)) if part)
     ident = "chart-" + hashlib.sha1(
         "\x1f".join([title, words]).encode("utf-8", "surrogatepass")
     ).hexdigest()[:10]
     height = max(len(rows), 1) * ROW_HEIGHT + 8
+    # Where a line starts and which way it runs: x measured from the reading side.
+    start, anchor = (WIDTH, ' text-anchor="end" direction="rtl"') if right_to_left else (0, "")
+
+    def across(x: float) -> float:
+        return round(WIDTH - x, 1) if right_to_left else x
+
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {WIDTH} {height}" '
@@ -73,26 +88,30 @@ def bar_chart_svg(rows: Sequence[Row], title: str, *, description: str = "") -> 
         f'<desc id="{ident}-desc">{_x(words)}</desc>',
     ]
     if not rows:
-        parts.append(f'<text x="0" y="24" font-size="14" fill="{MUTED}">{_x(_("Nothing to show yet."))}</text>')
+        parts.append(f'<text x="{start}" y="24" font-size="14" fill="{MUTED}"{anchor}>'
+                     f'{_x(_("Nothing to show yet."))}</text>')
     longest = WIDTH - VALUE_ROOM
     for i, (row, fraction) in enumerate(zip(rows, bar_fractions(rows))):
         top = 4 + i * ROW_HEIGHT
-        parts.append(f'<text x="0" y="{top + 14}" font-size="14" fill="{INK}">{_x(_short(row.label))}</text>')
+        parts.append(f'<text x="{start}" y="{top + 14}" font-size="14" fill="{INK}"{anchor}>'
+                     f'{_x(_short(row.label))}</text>')
         bar_y, text_y = top + 19, top + 19 + BAR_HEIGHT - 3
         if fraction is None:
             # No bar: its length would tell what the label hides.
             parts.append(
-                f'<text x="0" y="{text_y}" font-size="13" font-style="italic" fill="{MUTED}">'
+                f'<text x="{start}" y="{text_y}" font-size="13" font-style="italic" fill="{MUTED}"{anchor}>'
                 f"{_x(row.cell.display)}</text>"
             )
             continue
         length = round(fraction * longest, 1)
         if length > 0:
+            left = across(length) if right_to_left else 0
             parts.append(
-                f'<rect x="0" y="{bar_y}" width="{length}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}"/>'
+                f'<rect x="{left}" y="{bar_y}" width="{length}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}"/>'
             )
         parts.append(
-            f'<text x="{length + 6}" y="{text_y}" font-size="13" fill="{INK}">{_x(value_label(row))}</text>'
+            f'<text x="{across(length + 6)}" y="{text_y}" font-size="13" fill="{INK}"{anchor}>'
+            f"{_x(value_label(row))}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)

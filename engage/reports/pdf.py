@@ -138,8 +138,10 @@ class ReportPDF(FPDF):
                            size=8.5, colour=MUTED)
             return
         label_w, value_w = 58.0, 32.0
-        left = self.l_margin + label_w + 2
         longest = self.width - label_w - 2 - value_w
+        # Right to left the chart is mirrored: labels on the right, bars grow leftwards.
+        label_x = self.l_margin + self.width - label_w if self.rtl else self.l_margin
+        origin = label_x - 2 if self.rtl else self.l_margin + label_w + 2  # where every bar starts
         for row, fraction in zip(rows, bar_fractions(rows)):
             self.set_font(self.family_name, "", 8.5)
             label = self.clean(row.label)
@@ -149,21 +151,21 @@ class ReportPDF(FPDF):
             self._room_for(height + 1)
             y = self.get_y()
             self.set_text_color(*INK)
-            self.set_xy(self.l_margin, y + 0.4)
+            self.set_xy(label_x, y + 0.4)
             with own_direction(self):
                 self.multi_cell(label_w, 3.8, label, align=self.start)
-            self.set_xy(left, y + 0.4)
             if fraction is None:
                 # No bar: its length would tell what the label hides.
+                self.set_xy(origin - longest if self.rtl else origin, y + 0.4)
                 self.set_text_color(*MUTED)
-                self.cell(longest, 3.8, self.clean(row.cell.display))
+                self.cell(longest, 3.8, self.clean(row.cell.display), align=self.start)
             else:
                 length = fraction * longest
                 if length > 0:
                     with self.local_context(fill_color=BAR):
-                        self.rect(left, y + 0.5, length, 3.6, style="F")
-                self.set_x(left + length + 0.5)
-                self.cell(value_w, 3.8, self.clean(value_label(row)))
+                        self.rect(origin - length if self.rtl else origin, y + 0.5, length, 3.6, style="F")
+                self.set_xy(origin - length - 0.5 - value_w if self.rtl else origin + length + 0.5, y + 0.4)
+                self.cell(value_w, 3.8, self.clean(value_label(row)), align=self.start)
             self.set_xy(self.l_margin, y + height + 1)
         self.ln(2)
 

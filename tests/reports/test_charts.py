@@ -1,13 +1,18 @@
 """Bar charts of suppressed counts: accessible, escaped, and no bar for a hidden count."""
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from flask_babel import force_locale
+from pypdf import PdfReader
 
 from engage.analysis.suppression import fewer_than, hidden, shown
 from engage.reports.charts import bar_chart_svg, bar_fractions, text_alternative
+from engage.reports.pdf import ReportPDF
+from engage.services.posters import unicode_font
 from engage.services.voice_model import Row
 from tests.reports.samples import SCRIPT
 
@@ -127,3 +132,51 @@ def test_the_text_alternative_reads_every_row_with_its_share_only_when_shown():
 def test_a_percentage_is_never_printed_beside_a_suppressed_count():
     rows = (Row("a", "A", fewer_than(10), percent=7),)  # a renderer must not trust a stray percent
     assert "7%" not in bar_chart_svg(rows, "t") and "7%" not in text_alternative(rows)
+
+
+def test_in_a_right_to_left_language_the_chart_is_mirrored():
+    ltr, rtl = parse(bar_chart_svg(ROWS, "t", right_to_left=False)), parse(bar_chart_svg(ROWS, "t", right_to_left=True))
+    # The same bars, the same lengths, but each ends at the right edge and grows leftwards.
+    widths = [float(r.get("width")) for r in ltr.findall(f"{SVG}rect")]
+    assert widths == [float(r.get("width")) for r in rtl.findall(f"{SVG}rect")]
+    assert all(float(r.get("x")) == 0 for r in ltr.findall(f"{SVG}rect"))
+    assert all(float(r.get("x")) + float(r.get("width")) == 480 for r in rtl.findall(f"{SVG}rect"))
+    # Labels start from the right and run right to left; the same words are drawn.
+    labels = rtl.findall(f"{SVG}text")
+    assert [t.text for t in labels] == [t.text for t in ltr.findall(f"{SVG}text")]
+    first_label = labels[0]
+    assert (first_label.get("x"), first_label.get("text-anchor"), first_label.get("direction")) == ("480", "end", "rtl")
+    # A value sits just beyond its bar's far (left) end.
+    knife_value = next(t for t in labels if t.text.startswith("90"))
+    assert float(knife_value.get("x")) == 480 - (480 - 100) - 6
+
+
+def test_the_chart_follows_the_readers_language(app):
+    with app.test_request_context():
+        with force_locale("ar"):
+            assert 'direction="rtl"' in bar_chart_svg(ROWS, "t")
+        with force_locale("cy"):
+            assert 'direction="rtl"' not in bar_chart_svg(ROWS, "t")
+
+
+def _bars_drawn(pdf_bytes: bytes) -> list[tuple[float, float]]:
+    """(left, right) in PDF points of each filled rectangle: the bars."""
+    content = PdfReader(io.BytesIO(pdf_bytes)).pages[0].get_contents().get_data().decode("latin-1")
+    found = re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) (-?[\d.]+) re\s+f\b", content)
+    return [(round(float(x), 1), round(float(x) + float(w), 1)) for x, _y, w, _h in found]
+
+
+@pytest.mark.skipif(not unicode_font(), reason="no Unicode font on this machine")
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_pdf_chart_grows_from_the_readers_side(app, language):
+    with app.test_request_context(), force_locale(language):
+        pdf = ReportPDF("Report", "Charts")
+        pdf.bars(ROWS, "Which issue matters most?")
+        drawn = _bars_drawn(bytes(pdf.output()))
+    assert len(drawn) == 2  # knife and buses; hidden, fewer-than and zero get no bar
+    (knife_left, knife_right), (buses_left, buses_right) = drawn
+    assert knife_right - knife_left == pytest.approx(2 * (buses_right - buses_left), abs=0.2)
+    if language == "ar":  # every bar ends at the labels, on the right, and grows leftwards
+        assert knife_right == buses_right and knife_left < buses_left
+    else:
+        assert knife_left == buses_left and knife_right > buses_right
