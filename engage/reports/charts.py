@@ -74,8 +74,9 @@ def bar_chart_svg(rows: Sequence[Row], title: str, *, description: str = "",
         "\x1f".join([title, words]).encode("utf-8", "surrogatepass")
     ).hexdigest()[:10]
     height = max(len(rows), 1) * ROW_HEIGHT + 8
-    # Where a line starts and which way it runs: x measured from the reading side.
-    start, anchor = (WIDTH, ' text-anchor="end" direction="rtl"') if right_to_left else (0, "")
+    # Where a line starts and which way it runs. Right to left, a text's start is
+    # its right edge, so x is where it begins and it runs leftwards from there.
+    start, anchor = (WIDTH, ' direction="rtl"') if right_to_left else (0, "")
 
     def across(x: float) -> float:
         return round(WIDTH - x, 1) if right_to_left else x
