@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import timedelta
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import bindparam, delete, select
@@ -62,15 +63,18 @@ class Turn:
     conversation: ChatConversation
 
 
-def chat_key(chat_id: int) -> str:
-    """An HMAC of the chat id: finds a chat's row without saying whose it is."""
-    secret = current_app.config.get("TELEGRAM_CHAT_KEY")
+def chat_key(chat_id: int, config: Mapping[str, Any] | None = None) -> str:
+    """An HMAC of the chat id: finds a chat's row without saying whose it is.
+
+    ``config`` is the app's, for callers outside an app context (the bot's
+    conversation router keys its in-memory state by this same hash).
+    """
+    config = current_app.config if config is None else config
+    secret = config.get("TELEGRAM_CHAT_KEY")
     if secret:
         key = secret.encode()
     else:  # derived, so that a different purpose never shares the raw SECRET_KEY
-        key = hmac.new(
-            current_app.config["SECRET_KEY"].encode(), b"engage telegram chat key", hashlib.sha256
-        ).digest()
+        key = hmac.new(config["SECRET_KEY"].encode(), b"engage telegram chat key", hashlib.sha256).digest()
     return hmac.new(key, str(int(chat_id)).encode(), hashlib.sha256).hexdigest()
 
 
