@@ -106,10 +106,8 @@ async def typed(update: Update, context: Context) -> int | None:
 async def pressed(update: Update, context: Context) -> int | None:
     query = update.callback_query
     # Stops the button's spinner: in the webhook's answer, or sent alongside the work.
-    reply, spinner = WEBHOOK_REPLY.get(), None
-    if reply is not None:
-        reply.update(method="answerCallbackQuery", callback_query_id=query.id)
-    else:
+    spinner = None
+    if not in_webhook_answer("answerCallbackQuery", callback_query_id=query.id):
         spinner = asyncio.create_task(_stop_spinner(query))
     choice = decode(query.data)
     incoming = _incoming(update, context)
@@ -129,6 +127,20 @@ async def pressed(update: Update, context: Context) -> int | None:
     finally:
         if spinner is not None:
             await spinner
+
+
+def in_webhook_answer(method: str, **params: Any) -> bool:
+    """Put a Bot API call whose result is not needed in the webhook's HTTP answer, if still free.
+
+    Telegram makes that call itself once it has the 200 (one per answer), so
+    the bot saves a request; a call that fails there is dropped, as a failed
+    tidy-up would be anyway.
+    """
+    reply = WEBHOOK_REPLY.get()
+    if reply is None or reply:
+        return False
+    reply.update(method=method, **params)
+    return True
 
 
 async def _stop_spinner(query) -> None:
@@ -225,8 +237,11 @@ async def say(update: Update, context: Context, view: ChatView, *,
         context.chat_data.pop(KEYBOARD, None)
     if pressed is not None:
         tidy.append(render.take_buttons(bot, chat_id, pressed.message_id, view.chosen_label, pressed.text))
-    if view.previous_keyboard not in (None, pressed.message_id if pressed else None):
-        tidy.append(render.take_buttons(bot, chat_id, view.previous_keyboard))
+    stale = view.previous_keyboard
+    if stale not in (None, pressed.message_id if pressed else None) and not in_webhook_answer(
+        "editMessageReplyMarkup", chat_id=chat_id, message_id=stale  # no markup: the buttons go
+    ):
+        tidy.append(render.take_buttons(bot, chat_id, stale))
 
     async def talk() -> None:
         if lead:

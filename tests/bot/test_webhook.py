@@ -98,3 +98,17 @@ def test_a_button_press_is_acknowledged_in_the_webhook_answer_itself(webhook, co
     response = webhook.client.post(URL, json=press, headers={SECRET_HEADER: SECRET})
     assert response.status_code == 200
     assert response.get_json() == {"method": "answerCallbackQuery", "callback_query_id": "cbq-1"}
+
+
+def test_a_typed_message_takes_the_old_buttons_off_in_the_webhook_answer_itself(webhook, code):
+    phone = Phone(webhook)
+    phone.say(f"/start {code}")
+    shown = phone.keyboard_message()
+    update = {"update_id": 88_002, "message": phone.message(text="hello")}
+    response = webhook.client.post(URL, json=update, headers={SECRET_HEADER: SECRET})
+    assert response.status_code == 200
+    assert response.get_json() == {"method": "editMessageReplyMarkup", "chat_id": phone.chat_id,
+                                   "message_id": shown["message_id"]}
+    asked_again = phone.fake.sent(phone.chat_id, "sendMessage")[-1]
+    assert "Please use the buttons" in phone.fake.sent(phone.chat_id, "sendMessage")[-2].text
+    assert asked_again.buttons  # the question again, with its buttons on the new message
