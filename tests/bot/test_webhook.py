@@ -4,12 +4,12 @@ from __future__ import annotations
 import logging
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bots.telegram.webhook import SECRET_HEADER
 from engage.extensions import db
 from engage.models import Answer
-from engage.models_chat import ChatSeenUpdate
+from engage.models_chat import ChatConversation, ChatSeenUpdate
 from engage.services import chat
 from engage.services.chat_gate import Incoming
 from tests.bot.harness import SECRET, Phone
@@ -63,6 +63,25 @@ def test_an_update_is_marked_seen_in_the_same_commit_as_its_answer(code, bot_app
         chat.pressed(Incoming(42, 2), "wrong-tag", "n", 0)
         assert chat.typed(Incoming(42, 2), "anything").stage == "nothing"
         assert db.session.get(ChatSeenUpdate, 2) is not None
+
+
+def test_the_message_with_buttons_is_kept_with_the_update_in_the_rows_one_write(code, bot_app):
+    """The bookkeeping and the use case change the chat's row in a single UPDATE."""
+    with bot_app.app_context():
+        chat.begin(Incoming(42, 1), code)
+        chat.look(Incoming(42, 2, keyboard=777))  # /help: the buttons stay where they are
+        assert db.session.scalar(select(ChatConversation.keyboard_message_id)) == 777
+        statements: list[str] = []
+        listen = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listen)
+        try:
+            view = chat.pressed(Incoming(42, 3, keyboard=778), "stale-tag", "n", 0)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listen)
+        assert view.previous_keyboard == 778  # the question again, so those buttons are to go
+        assert db.session.scalar(select(ChatConversation.keyboard_message_id)) is None
+    updates = [s for s in statements if s.startswith("UPDATE chat_conversations")]
+    assert len(updates) == 1, updates
 
 
 def test_a_failing_handler_answers_500_so_telegram_retries_and_the_retry_applies_once(
