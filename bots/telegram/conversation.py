@@ -49,6 +49,7 @@ class KeyedConversation(ConversationHandler):
 
     def state_of(self, chat_id: int) -> object | None:
         """The routing note for a chat, if this process has one (for tests and debugging)."""
+        # PTB keeps the notes in _conversations and offers no reader of its own; read only.
         return self._conversations.get(self.key_for(chat_id))
 
     def _get_key(self, update: Update) -> tuple[str]:
