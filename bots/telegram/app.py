@@ -62,6 +62,8 @@ def survey_conversation(flask_app: Flask) -> KeyedConversation:
         keyed=partial(chat_key, config=flask_app.config),
         where=h.where,
         entry_points=[CommandHandler("start", h.start, filters=sent)],
+        # Text goes to ``typed`` in every state: the use case reads what it means from the
+        # chat's row, so a stale note in this process can never misread an answer.
         states={
             # Text is a join code until a survey is under way, and again once it is sent...
             h.AWAITING_CODE: [MessageHandler(text, h.typed)],
