@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import logging
 
+from functools import partial
+
 from flask import Flask
 from telegram import Update
 from telegram.ext import (
@@ -11,6 +13,8 @@ from telegram.ext import (
 )
 
 from bots.telegram import handlers as h
+from bots.telegram.conversation import KeyedConversation
+from engage.services.chat_gate import chat_key
 
 # What the bot asks Telegram for: messages, edits, button presses, and being added to a group.
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "channel_post", "my_chat_member"]
@@ -42,16 +46,40 @@ def build_application(
 def add_handlers(application: Application) -> None:
     # Group -1 runs first for every update: groups and channels go no further.
     application.add_handler(TypeHandler(Update, h.private_only), group=-1)
-    commands = {
-        "start": h.start, "help": h.help_, "privacy": h.privacy, "language": h.language,
-        "skip": h.skip, "back": h.back, "stop": h.stop, "updates": h.updates,
-    }
-    # Edits first: the other message handlers would match an edited message too.
-    application.add_handler(MessageHandler(filters.UpdateType.EDITED, h.edited))
-    for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback))
-    application.add_handler(CallbackQueryHandler(h.pressed))
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, h.typed))
-    application.add_handler(MessageHandler(filters.COMMAND, h.help_))  # an unknown command
-    application.add_handler(MessageHandler(filters.ALL, h.unsupported))
+    application.add_handler(survey_conversation(application.bot_data["flask_app"]))
     application.add_error_handler(h.failed)
+
+
+def survey_conversation(flask_app: Flask) -> KeyedConversation:
+    """Which handler takes an update, by where the chat is (see ``bots.telegram.conversation``)."""
+    # Commands and text as sent: an edited message goes to ``edited`` (not applied again).
+    sent = filters.UpdateType.MESSAGE
+    text = sent & filters.TEXT & ~filters.COMMAND
+    commands = {"start": h.start, "help": h.help_, "privacy": h.privacy, "language": h.language,
+                "skip": h.skip, "back": h.back, "stop": h.stop, "updates": h.updates}
+    on_question = [CallbackQueryHandler(h.pressed), MessageHandler(text, h.typed)]
+    return KeyedConversation(
+        keyed=partial(chat_key, config=flask_app.config),
+        where=h.where,
+        entry_points=[CommandHandler("start", h.start, filters=sent)],
+        # Text goes to ``typed`` in every state: the use case reads what it means from the
+        # chat's row, so a stale note in this process can never misread an answer.
+        states={
+            # Text is a join code until a survey is under way, and again once it is sent...
+            h.AWAITING_CODE: [MessageHandler(text, h.typed)],
+            h.DONE: [MessageHandler(text, h.typed)],
+            # ...an answer (typed, or a button) while it is...
+            h.ANSWERING: on_question,
+            h.READY_TO_SEND: on_question,
+            # ...and a way to reach them, for the safeguarding lead, once they asked for that.
+            h.AWAITING_CONTACT: [MessageHandler(text, h.typed), CallbackQueryHandler(h.pressed)],
+        },
+        fallbacks=[
+            MessageHandler(filters.UpdateType.EDITED, h.edited),
+            *(CommandHandler(name, callback, filters=sent) for name, callback in commands.items()),
+            # Buttons from an older message: a language or news choice, or a stale question.
+            CallbackQueryHandler(h.pressed),
+            MessageHandler(filters.COMMAND, h.help_),  # an unknown command
+            MessageHandler(filters.ALL, h.unsupported),
+        ],
+    )

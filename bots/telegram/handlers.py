@@ -1,11 +1,14 @@
 """Telegram handlers: parse the update, call one chat service, say what it hands back.
 
-Each ``async def step(update, context) -> int`` returns where the chat now is
-(``AWAITING_CODE``, ``ANSWERING``, ...), read from the database by the service.
-There is deliberately no ``ConversationHandler``: its state is per process and
-keyed by the raw chat id (so persisting it would store chat ids, and several
-web workers would each hold a different idea of where a chat is). The
-conversation row in the database is the state, so a restart resumes as is.
+Each ``async def step(update, context)`` returns where the chat now is
+(``AWAITING_CODE``, ``ANSWERING``, ...), as the service read it from the
+database, or None when nothing changed (a repeat, a flood). A
+``ConversationHandler`` (``bots.telegram.conversation``, wired in ``app``)
+routes each update by that stage, keyed by the keyed hash of the chat id, never
+the chat id. Its note of the stage is a cache kept in this process only: the
+conversation row in the database is the state, so a restart or another web
+worker resumes from the row (``where``), and a use case always does what the
+row says, whichever handler the note routed the update to.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from typing import Any
 
 from telegram import Message, Update
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes, ConversationHandler
 
 from bots.telegram import render
 from bots.telegram import texts as t
@@ -34,7 +37,7 @@ logger = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 
 AWAITING_CODE, ANSWERING, READY_TO_SEND, DONE, AWAITING_CONTACT = range(5)
-UNCHANGED = -1
+UNCHANGED = None  # the ConversationHandler keeps its note as it was
 _STAGES = {v.ASK_CODE: AWAITING_CODE, v.ANSWERING: ANSWERING, v.READY: READY_TO_SEND,
            v.THANKS: DONE, v.CONTACT: AWAITING_CONTACT, v.NOTHING: UNCHANGED}
 # chat_data key: the message this process last sent with buttons. It reaches the
@@ -82,7 +85,12 @@ async def private_only(update: Update, context: Context) -> None:
     raise ApplicationHandlerStop
 
 
-async def start(update: Update, context: Context) -> int:
+async def where(update: Update, context: Context) -> int | None:
+    """Where the chat is, read from the database: for the router when it has no note of the chat."""
+    return _STAGES[await call(context, chat.where, update.effective_chat.id)]
+
+
+async def start(update: Update, context: Context) -> int | None:
     code = context.args[0] if context.args else None
     user = update.effective_user
     language = user.language_code if user and user.language_code else None
@@ -90,18 +98,16 @@ async def start(update: Update, context: Context) -> int:
     return await say(update, context, view)
 
 
-async def typed(update: Update, context: Context) -> int:
+async def typed(update: Update, context: Context) -> int | None:
     text = str(update.effective_message.text)
     return await say(update, context, await call(context, chat.typed, _incoming(update, context), text))
 
 
-async def pressed(update: Update, context: Context) -> int:
+async def pressed(update: Update, context: Context) -> int | None:
     query = update.callback_query
     # Stops the button's spinner: in the webhook's answer, or sent alongside the work.
-    reply, spinner = WEBHOOK_REPLY.get(), None
-    if reply is not None:
-        reply.update(method="answerCallbackQuery", callback_query_id=query.id)
-    else:
+    spinner = None
+    if not in_webhook_answer("answerCallbackQuery", callback_query_id=query.id):
         spinner = asyncio.create_task(_stop_spinner(query))
     choice = decode(query.data)
     incoming = _incoming(update, context)
@@ -123,6 +129,20 @@ async def pressed(update: Update, context: Context) -> int:
             await spinner
 
 
+def in_webhook_answer(method: str, **params: Any) -> bool:
+    """Put a Bot API call whose result is not needed in the webhook's HTTP answer, if still free.
+
+    Telegram makes that call itself once it has the 200 (one per answer), so
+    the bot saves a request; a call that fails there is dropped, as a failed
+    tidy-up would be anyway.
+    """
+    reply = WEBHOOK_REPLY.get()
+    if reply is None or reply:
+        return False
+    reply.update(method=method, **params)
+    return True
+
+
 async def _stop_spinner(query) -> None:
     try:
         await query.answer()
@@ -130,50 +150,53 @@ async def _stop_spinner(query) -> None:
         pass  # the press is too old to answer: the reply below still goes
 
 
-async def skip(update: Update, context: Context) -> int:
+async def skip(update: Update, context: Context) -> int | None:
     return await say(update, context, await call(context, chat.command, _incoming(update, context), "skip"))
 
 
-async def back(update: Update, context: Context) -> int:
+async def back(update: Update, context: Context) -> int | None:
     return await say(update, context, await call(context, chat.command, _incoming(update, context), "b"))
 
 
-async def stop(update: Update, context: Context) -> int:
-    return await say(update, context, await call(context, chat.stop, _incoming(update, context)))
+async def stop(update: Update, context: Context) -> int | None:
+    view = await call(context, chat.stop, _incoming(update, context))
+    await say(update, context, view)
+    # The chat is forgotten, so is the router's note of it; a repeated /stop changed nothing.
+    return ConversationHandler.END if view.notice == v.STOPPED else UNCHANGED
 
 
-async def language(update: Update, context: Context) -> int:
+async def language(update: Update, context: Context) -> int | None:
     wanted = context.args[0].lower() if context.args else None
     view = await call(context, chat.choose_language, _incoming(update, context), wanted)
     return await say(update, context, view)
 
 
-async def updates(update: Update, context: Context) -> int:
+async def updates(update: Update, context: Context) -> int | None:
     said = context.args[0].lower() if context.args else ""
     on = {"on": True, "yes": True, "off": False, "no": False}.get(said)
     view = await call(context, chat_updates.set_updates, _incoming(update, context), on)
     return await say(update, context, view)
 
 
-async def help_(update: Update, context: Context) -> int:
+async def help_(update: Update, context: Context) -> int | None:
     view = await call(context, chat.look, _incoming(update, context))
     words = words_for(context, view.language)
     return await say(update, context, view, lead=f"{words(t.HELP)}\n\n{words.help_lines()}")
 
 
-async def privacy(update: Update, context: Context) -> int:
+async def privacy(update: Update, context: Context) -> int | None:
     view = await call(context, chat.look, _incoming(update, context))
     return await say(update, context, view, lead=words_for(context, view.language)(t.PRIVACY))
 
 
-async def edited(update: Update, context: Context) -> int:
+async def edited(update: Update, context: Context) -> int | None:
     """An edit is not applied (the answer stands as sent), but its words are still checked."""
     message = update.effective_message
     view = await call(context, chat.look, _incoming(update, context), message.text or message.caption)
     return await say(update, context, view, lead=words_for(context, view.language)(t.EDITED))
 
 
-async def unsupported(update: Update, context: Context) -> int:
+async def unsupported(update: Update, context: Context) -> int | None:
     """A sticker, photo, voice note, file, location...: a kind word, then the question again."""
     view = await call(context, chat.look, _incoming(update, context), update.effective_message.caption, True)
     return await say(update, context, view, lead=words_for(context, view.language)(t.UNSUPPORTED))
@@ -190,7 +213,7 @@ async def failed(update: object, context: Context) -> None:
 
 
 async def say(update: Update, context: Context, view: ChatView, *,
-              pressed: Message | None = None, lead: str | None = None) -> int:
+              pressed: Message | None = None, lead: str | None = None) -> int | None:
     """Send the view: help first if the words were worrying, then notice, then the screen."""
     stage = _STAGES.get(view.stage, UNCHANGED)
     if view.quiet:
@@ -214,8 +237,11 @@ async def say(update: Update, context: Context, view: ChatView, *,
         context.chat_data.pop(KEYBOARD, None)
     if pressed is not None:
         tidy.append(render.take_buttons(bot, chat_id, pressed.message_id, view.chosen_label, pressed.text))
-    if view.previous_keyboard not in (None, pressed.message_id if pressed else None):
-        tidy.append(render.take_buttons(bot, chat_id, view.previous_keyboard))
+    stale = view.previous_keyboard
+    if stale not in (None, pressed.message_id if pressed else None) and not in_webhook_answer(
+        "editMessageReplyMarkup", chat_id=chat_id, message_id=stale  # no markup: the buttons go
+    ):
+        tidy.append(render.take_buttons(bot, chat_id, stale))
 
     async def talk() -> None:
         if lead:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from flask import current_app
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from engage.analysis.safeguarding import possible_disclosure
 from engage.extensions import db
@@ -97,6 +97,20 @@ def choose_language(incoming: Incoming, language: str | None) -> ChatView:
         return _plain(conversation, notice=LANGUAGE_SET, show_screen=True)
 
     return in_turn(incoming, work)
+
+
+def where(chat_id: int) -> str:
+    """Where a chat is, read without applying anything: ASK_CODE, ANSWERING or CONTACT.
+
+    For the bot's router when it has no note of the chat (a restart, or another
+    worker had its last update). ANSWERING stands for ready-to-send too: the
+    same updates are expected there. The update itself is still applied by its
+    own use case, which reads the row again under its lock.
+    """
+    conversation = db.session.scalar(select(ChatConversation).where(ChatConversation.chat_key == chat_key(chat_id)))
+    if conversation is None or not conversation.token:
+        return ASK_CODE
+    return CONTACT if chat_contact.awaiting(conversation) else ANSWERING
 
 
 def in_turn(incoming: Incoming, work: Work) -> ChatView:

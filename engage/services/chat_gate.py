@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from flask import current_app
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm.attributes import flag_modified, set_committed_value
 
 from engage.database import writing
 from engage.extensions import db
@@ -62,15 +64,18 @@ class Turn:
     conversation: ChatConversation
 
 
-def chat_key(chat_id: int) -> str:
-    """An HMAC of the chat id: finds a chat's row without saying whose it is."""
-    secret = current_app.config.get("TELEGRAM_CHAT_KEY")
+def chat_key(chat_id: int, config: Mapping[str, Any] | None = None) -> str:
+    """An HMAC of the chat id: finds a chat's row without saying whose it is.
+
+    ``config`` is the app's, for callers outside an app context (the bot's
+    conversation router keys its in-memory state by this same hash).
+    """
+    config = current_app.config if config is None else config
+    secret = config.get("TELEGRAM_CHAT_KEY")
     if secret:
         key = secret.encode()
     else:  # derived, so that a different purpose never shares the raw SECRET_KEY
-        key = hmac.new(
-            current_app.config["SECRET_KEY"].encode(), b"engage telegram chat key", hashlib.sha256
-        ).digest()
+        key = hmac.new(config["SECRET_KEY"].encode(), b"engage telegram chat key", hashlib.sha256).digest()
     return hmac.new(key, str(int(chat_id)).encode(), hashlib.sha256).hexdigest()
 
 
@@ -84,18 +89,30 @@ def mark_seen(update_id: int) -> bool:
 
 @contextmanager
 def turn(incoming: Incoming, counts: bool = True) -> Iterator[Turn]:
-    """One update's unit of work; raise Ignored (seen before) or Flooded instead of running."""
+    """One update's unit of work; raise Ignored (seen before) or Flooded instead of running.
+
+    The row's own bookkeeping (the message with buttons, the flood count) is
+    written after the use case has run, so that it goes out in the same UPDATE
+    as the use case's changes to the row rather than in one of its own (the
+    use case's first query would otherwise flush it).
+    """
     flooded: Flooded | None = None
     with writing():
         if not mark_seen(incoming.update_id):
             raise Ignored()
         conversation = conversation_for(incoming.chat_id, create=True)
         if incoming.keyboard is not None:
-            conversation.keyboard_message_id = incoming.keyboard
-        if counts:
-            flooded = _count(conversation)
+            # Seen by the use case now, written below (unless the use case takes it away).
+            set_committed_value(conversation, "keyboard_message_id", incoming.keyboard)
+        window = _count(conversation) if counts else None
+        flooded = window.flooded if window else None
         if flooded is None:
             yield Turn(conversation)
+        if conversation not in db.session.deleted:  # /stop deletes the row
+            if incoming.keyboard is not None and not _changed(conversation, "keyboard_message_id"):
+                flag_modified(conversation, "keyboard_message_id")
+            if window is not None:
+                conversation.flood_since, conversation.flood_count = window.since, window.count
     # Raised after the commit: the seen id and the count stay, the message does nothing.
     if flooded is not None:
         raise flooded
@@ -117,17 +134,26 @@ def speaks(conversation: ChatConversation) -> str:
     return conversation.language or DEFAULT_LANGUAGE
 
 
-def _count(conversation: ChatConversation) -> Flooded | None:
-    """Count this message in the chat's window; a Flooded past the limit."""
+@dataclass(frozen=True)
+class _Window:
+    since: datetime
+    count: int
+    flooded: Flooded | None
+
+
+def _count(conversation: ChatConversation) -> _Window:
+    """This message counted in the chat's window; ``flooded`` past the limit."""
     now = utcnow()
     since = conversation.flood_since
     if since is None or now - since > FLOOD_WINDOW:
-        conversation.flood_since, conversation.flood_count = now, 1
-        return None
-    conversation.flood_count += 1
-    if conversation.flood_count > FLOOD_MESSAGES:
-        return Flooded(first=conversation.flood_count == FLOOD_MESSAGES + 1)
-    return None
+        return _Window(now, 1, None)
+    count = conversation.flood_count + 1
+    flooded = Flooded(first=count == FLOOD_MESSAGES + 1) if count > FLOOD_MESSAGES else None
+    return _Window(since, count, flooded)
+
+
+def _changed(row: ChatConversation, name: str) -> bool:
+    return inspect(row).attrs[name].history.has_changes()
 
 
 # Built once: making a statement costs more than running it, on every update.

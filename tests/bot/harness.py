@@ -83,6 +83,34 @@ class Webhook:
         close_bot_loop(self.app)
 
 
+class Worker:
+    """One web worker's bot: its own Application and routing notes, the shared database.
+
+    Two of these stand for two gunicorn workers (or a worker before and after a
+    restart) taking turns with one chat's updates.
+    """
+
+    name = "worker"
+
+    def __init__(self, app, fake: FakeTelegram):
+        from bots.telegram.webhook import BotLoop
+
+        self.app, self.fake = app, fake
+        self.bot = BotLoop(build_application(app, TOKEN, fake.url, polling=False))
+
+    def deliver(self, update: dict) -> None:
+        from telegram import Update
+
+        handled = self.bot.handle(Update.de_json(update, self.bot.application.bot))
+        assert handled.ok
+        if handled.reply:
+            call = dict(handled.reply)
+            self.fake.answer(call.pop("method"), call)
+
+    def stop(self) -> None:
+        self.bot.close()
+
+
 class Phone:
     """One young person's Telegram: sends messages and presses the bot's buttons."""
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 import logging
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bots.telegram.webhook import SECRET_HEADER
 from engage.extensions import db
 from engage.models import Answer
-from engage.models_chat import ChatSeenUpdate
+from engage.models_chat import ChatConversation, ChatSeenUpdate
 from engage.services import chat
 from engage.services.chat_gate import Incoming
 from tests.bot.harness import SECRET, Phone
@@ -65,6 +65,25 @@ def test_an_update_is_marked_seen_in_the_same_commit_as_its_answer(code, bot_app
         assert db.session.get(ChatSeenUpdate, 2) is not None
 
 
+def test_the_message_with_buttons_is_kept_with_the_update_in_the_rows_one_write(code, bot_app):
+    """The bookkeeping and the use case change the chat's row in a single UPDATE."""
+    with bot_app.app_context():
+        chat.begin(Incoming(42, 1), code)
+        chat.look(Incoming(42, 2, keyboard=777))  # /help: the buttons stay where they are
+        assert db.session.scalar(select(ChatConversation.keyboard_message_id)) == 777
+        statements: list[str] = []
+        listen = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listen)
+        try:
+            view = chat.pressed(Incoming(42, 3, keyboard=778), "stale-tag", "n", 0)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listen)
+        assert view.previous_keyboard == 778  # the question again, so those buttons are to go
+        assert db.session.scalar(select(ChatConversation.keyboard_message_id)) is None
+    updates = [s for s in statements if s.startswith("UPDATE chat_conversations")]
+    assert len(updates) == 1, updates
+
+
 def test_a_failing_handler_answers_500_so_telegram_retries_and_the_retry_applies_once(
     webhook, code, bot_app, monkeypatch, caplog
 ):
@@ -98,3 +117,17 @@ def test_a_button_press_is_acknowledged_in_the_webhook_answer_itself(webhook, co
     response = webhook.client.post(URL, json=press, headers={SECRET_HEADER: SECRET})
     assert response.status_code == 200
     assert response.get_json() == {"method": "answerCallbackQuery", "callback_query_id": "cbq-1"}
+
+
+def test_a_typed_message_takes_the_old_buttons_off_in_the_webhook_answer_itself(webhook, code):
+    phone = Phone(webhook)
+    phone.say(f"/start {code}")
+    shown = phone.keyboard_message()
+    update = {"update_id": 88_002, "message": phone.message(text="hello")}
+    response = webhook.client.post(URL, json=update, headers={SECRET_HEADER: SECRET})
+    assert response.status_code == 200
+    assert response.get_json() == {"method": "editMessageReplyMarkup", "chat_id": phone.chat_id,
+                                   "message_id": shown["message_id"]}
+    asked_again = phone.fake.sent(phone.chat_id, "sendMessage")[-1]
+    assert "Please use the buttons" in phone.fake.sent(phone.chat_id, "sendMessage")[-2].text
+    assert asked_again.buttons  # the question again, with its buttons on the new message
