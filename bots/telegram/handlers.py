@@ -216,6 +216,10 @@ async def say(update: Update, context: Context, view: ChatView, *,
               pressed: Message | None = None, lead: str | None = None) -> int | None:
     """Send the view: help first if the words were worrying, then notice, then the screen."""
     stage = _STAGES.get(view.stage, UNCHANGED)
+    if stage == DONE:
+        # A chat that has sent its answers keeps no note in this process, so the notes
+        # held stay as many as the chats under way; if it writes again, the row says DONE.
+        stage = ConversationHandler.END
     if view.quiet:
         return stage
     bot, chat_id, words = context.bot, update.effective_chat.id, words_for(context, view.language)

@@ -120,3 +120,19 @@ def test_a_code_sent_after_stop_on_another_worker_joins_whatever_the_old_note_sa
     said = phone.texts(phone.say(code))
     assert "Every question type" in said and "Question 1 of" in said
     assert answers(bot_app) == {}
+
+
+def test_a_chat_that_has_sent_its_answers_keeps_no_note_and_is_still_read_right(phone, code, bot_app):
+    routes = router(bot_loop(bot_app).application)
+    phone.say(f"/start {code}")
+    to_free_text(phone)
+    for typed in ("My nan, she listens.", "3"):
+        phone.say(typed)
+    for label in ("Jobs", "Knife crime", "Done", "First aid", "Done"):
+        phone.press(label)
+    assert "your answers have been sent" in phone.texts(phone.press("Send my answers"))
+    assert routes.state_of(phone.chat_id) is None  # only chats under way are held in memory
+    # The row says the survey was sent: the code is read as a join code, and it was used.
+    said = phone.texts(phone.say(code))
+    assert "You have already sent your answers" in said and "Question 1 of" not in said
+    assert routes.state_of(phone.chat_id) == h.AWAITING_CODE  # ready for another code
