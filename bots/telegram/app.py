@@ -67,7 +67,6 @@ def survey_conversation(flask_app: Flask) -> KeyedConversation:
         states={
             # Text is a join code until a survey is under way, and again once it is sent...
             h.AWAITING_CODE: [MessageHandler(text, h.typed)],
-            h.DONE: [MessageHandler(text, h.typed)],
             # ...an answer (typed, or a button) while it is...
             h.ANSWERING: on_question,
             h.READY_TO_SEND: on_question,

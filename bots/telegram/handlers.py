@@ -36,10 +36,12 @@ from surveys.i18n import DEFAULT_LANGUAGE
 logger = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 
-AWAITING_CODE, ANSWERING, READY_TO_SEND, DONE, AWAITING_CONTACT = range(5)
+AWAITING_CODE, ANSWERING, READY_TO_SEND, AWAITING_CONTACT = range(4)
 UNCHANGED = None  # the ConversationHandler keeps its note as it was
+# A chat that has sent its answers keeps no note (END), so the notes a process holds are
+# as many as the chats under way; if it writes again, its row says it awaits a code.
 _STAGES = {v.ASK_CODE: AWAITING_CODE, v.ANSWERING: ANSWERING, v.READY: READY_TO_SEND,
-           v.THANKS: DONE, v.CONTACT: AWAITING_CONTACT, v.NOTHING: UNCHANGED}
+           v.THANKS: ConversationHandler.END, v.CONTACT: AWAITING_CONTACT, v.NOTHING: UNCHANGED}
 # chat_data key: the message this process last sent with buttons. It reaches the
 # database with the chat's next update, which saves a commit per message.
 KEYBOARD = "keyboard"
@@ -216,10 +218,6 @@ async def say(update: Update, context: Context, view: ChatView, *,
               pressed: Message | None = None, lead: str | None = None) -> int | None:
     """Send the view: help first if the words were worrying, then notice, then the screen."""
     stage = _STAGES.get(view.stage, UNCHANGED)
-    if stage == DONE:
-        # A chat that has sent its answers keeps no note in this process, so the notes
-        # held stay as many as the chats under way; if it writes again, the row says DONE.
-        stage = ConversationHandler.END
     if view.quiet:
         return stage
     bot, chat_id, words = context.bot, update.effective_chat.id, words_for(context, view.language)
