@@ -12,10 +12,9 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from engage.languages import direction
+from engage.services.posters import page_direction
 from engage.services.voice_model import Row
 
 WIDTH = 480            # drawing units; the chart scales to its container (a phone, a page)
@@ -66,8 +65,7 @@ def bar_chart_svg(rows: Sequence[Row], title: str, *, description: str = "",
     as a reader of those languages reads a page.
     """
     if right_to_left is None:
-        locale = get_locale()
-        right_to_left = locale is not None and direction(str(locale)) == "rtl"
+        right_to_left = page_direction() == "rtl"
     title, description = plain(title), plain(description)
     words = " ".join(part for part in (description, text_alternative(rows)) if part)
     ident = "chart-" + hashlib.sha1(
