@@ -535,14 +535,13 @@ _EVERYDAY_SIGNS = frozenset({"sad", "sadness", "unhappy"})
 
 def _unhappy_account(text: str, reading: str) -> str | None:
     """The sign's words, if ``reading`` is a long, unhappy account of oneself with one in it."""
-    words = reading.split()
-    if len(words) < _ACCOUNT_WORDS or len(_ABOUT_ME.findall(reading)) < _ACCOUNT_SELF:
+    if len(reading.split()) < _ACCOUNT_WORDS or len(_ABOUT_ME.findall(reading)) < _ACCOUNT_SELF:
         return None
-    signs = [found.group() for found in _SIGN.finditer(_IDIOMS.sub(" ", reading))
-             if _SIGN_NAMES[found.lastgroup] in _ACCOUNT_SIGNS and found.group() not in _EVERYDAY_SIGNS]
-    if not signs:
+    sign = next((found.group() for found in _SIGN.finditer(_IDIOMS.sub(" ", reading))
+                 if _SIGN_NAMES[found.lastgroup] in _ACCOUNT_SIGNS and found.group() not in _EVERYDAY_SIGNS), None)
+    if sign is None:
         return None
-    return signs[0] if sentiment(text).score < _ACCOUNT_SCORE else None
+    return sign if sentiment(text).score < _ACCOUNT_SCORE else None
 
 
 KINDS = (*_PATTERNS, "signs of distress")
