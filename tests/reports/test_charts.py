@@ -1,19 +1,18 @@
 """Bar charts of suppressed counts: accessible, escaped, and no bar for a hidden count."""
 from __future__ import annotations
 
-import io
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from flask_babel import force_locale
-from pypdf import PdfReader
 
 from engage.analysis.suppression import fewer_than, hidden, shown
 from engage.reports.charts import bar_chart_svg, bar_fractions, text_alternative
 from engage.reports.pdf import ReportPDF
 from engage.services.posters import unicode_font
 from engage.services.voice_model import Row
+from tests.reports.helpers import pdf_bars
 from tests.reports.samples import SCRIPT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -159,20 +158,13 @@ def test_the_chart_follows_the_readers_language(app):
             assert 'direction="rtl"' not in bar_chart_svg(ROWS, "t")
 
 
-def _bars_drawn(pdf_bytes: bytes) -> list[tuple[float, float]]:
-    """(left, right) in PDF points of each filled rectangle: the bars."""
-    content = PdfReader(io.BytesIO(pdf_bytes)).pages[0].get_contents().get_data().decode("latin-1")
-    found = re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) (-?[\d.]+) re\s+f\b", content)
-    return [(round(float(x), 1), round(float(x) + float(w), 1)) for x, _y, w, _h in found]
-
-
 @pytest.mark.skipif(not unicode_font(), reason="no Unicode font on this machine")
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_a_pdf_chart_grows_from_the_readers_side(app, language):
     with app.test_request_context(), force_locale(language):
         pdf = ReportPDF("Report", "Charts")
         pdf.bars(ROWS, "Which issue matters most?")
-        drawn = _bars_drawn(bytes(pdf.output()))
+        drawn = pdf_bars(bytes(pdf.output()))
     assert len(drawn) == 2  # knife and buses; hidden, fewer-than and zero get no bar
     (knife_left, knife_right), (buses_left, buses_right) = drawn
     assert knife_right - knife_left == pytest.approx(2 * (buses_right - buses_left), abs=0.2)
