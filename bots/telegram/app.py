@@ -14,6 +14,7 @@ from telegram.ext import (
 
 from bots.telegram import handlers as h
 from bots.telegram.conversation import KeyedConversation
+from engage.database import database_name
 from engage.services.chat_gate import chat_key
 
 # What the bot asks Telegram for: messages, edits, button presses, and being added to a group.
@@ -38,6 +39,8 @@ def build_application(
         builder = builder.updater(None)  # the webhook hands updates in; nothing to fetch
     application = builder.build()
     application.bot_data["flask_app"] = flask_app
+    with flask_app.app_context():
+        application.bot_data[h.SERVICES_ON_LOOP] = database_name() == "sqlite"
     add_handlers(application)
     quiet_loggers()
     return application
