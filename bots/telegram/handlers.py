@@ -13,8 +13,12 @@ row says, whichever handler the note routed the update to.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
+import os
+import threading
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
@@ -57,11 +61,14 @@ SERVICES_ON_LOOP = "services_on_loop"
 async def call(context: Context, service: Callable[..., Any], *args: Any) -> Any:
     """Run a (synchronous, database) service inside the Flask app.
 
-    On PostgreSQL it runs in a worker thread, so that the bot's loop goes on
-    sending while the database answers over the network. On SQLite it runs
-    right here on the loop: the database is a file in this process that takes
-    one writer at a time, so a worker thread would add two thread switches to
-    every update and nothing else (a sixth of an update's CPU in bench/bot.py).
+    On SQLite it runs right here on the loop: the database is a file in this
+    process that takes one writer at a time, so another thread would only add
+    two thread switches to every update (a sixth of an update's CPU in
+    bench/bot.py). On PostgreSQL it runs on the process's one database thread,
+    so that the loop goes on sending while the database answers over the
+    network; one thread rather than a pool, because threads contending for the
+    interpreter cost more CPU than the waits they overlap (bench/bot.py: 8.2 ms
+    of CPU an update with one, 10.6 with asyncio's default pool of six).
     """
     flask_app = context.application.bot_data["flask_app"]
 
@@ -71,7 +78,25 @@ async def call(context: Context, service: Callable[..., Any], *args: Any) -> Any
 
     if context.application.bot_data.get(SERVICES_ON_LOOP):
         return work()
-    return await asyncio.to_thread(work)
+    running = contextvars.copy_context()
+    return await asyncio.get_running_loop().run_in_executor(database_thread(), running.run, work)
+
+
+_DATABASE_THREADS: dict[int, ThreadPoolExecutor] = {}
+_MAKING_THREAD = threading.Lock()
+
+
+def database_thread() -> ThreadPoolExecutor:
+    """This process's database thread, made on first use (so after gunicorn forks)."""
+    pid = os.getpid()
+    found = _DATABASE_THREADS.get(pid)
+    if found is None:
+        with _MAKING_THREAD:
+            if pid not in _DATABASE_THREADS:
+                _DATABASE_THREADS.clear()  # a parent's executor: its thread did not come with the fork
+                _DATABASE_THREADS[pid] = ThreadPoolExecutor(1, thread_name_prefix="telegram-database")
+            found = _DATABASE_THREADS[pid]
+    return found
 
 
 def words_for(context: Context, language: str = DEFAULT_LANGUAGE) -> Words:
