@@ -13,8 +13,8 @@ from telegram.ext import (
 )
 
 from bots.telegram import handlers as h
+from bots.telegram import service_calls
 from bots.telegram.conversation import KeyedConversation
-from engage.database import database_name
 from engage.services.chat_gate import chat_key
 
 # What the bot asks Telegram for: messages, edits, button presses, and being added to a group.
@@ -38,9 +38,7 @@ def build_application(
     if not polling:
         builder = builder.updater(None)  # the webhook hands updates in; nothing to fetch
     application = builder.build()
-    application.bot_data["flask_app"] = flask_app
-    with flask_app.app_context():
-        application.bot_data[h.SERVICES_ON_LOOP] = database_name() == "sqlite"
+    service_calls.attach(application, flask_app)
     add_handlers(application)
     quiet_loggers()
     return application
@@ -49,7 +47,7 @@ def build_application(
 def add_handlers(application: Application) -> None:
     # Group -1 runs first for every update: groups and channels go no further.
     application.add_handler(TypeHandler(Update, h.private_only), group=-1)
-    application.add_handler(survey_conversation(application.bot_data["flask_app"]))
+    application.add_handler(survey_conversation(application.bot_data[service_calls.FLASK_APP]))
     application.add_error_handler(h.failed)
 
 

@@ -13,12 +13,8 @@ row says, whichever handler the note routed the update to.
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import logging
-import os
-import threading
 import traceback
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
@@ -27,7 +23,7 @@ from telegram import Message, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes, ConversationHandler
 
-from bots.telegram import render
+from bots.telegram import render, service_calls
 from bots.telegram import texts as t
 from bots.telegram.keyboards import ContactChoice, Press, decode, question_keyboard
 from bots.telegram.texts import Words
@@ -54,54 +50,16 @@ FAILURES: ContextVar[list[str] | None] = ContextVar("telegram_failures", default
 # Set by the webhook too: one Bot API call whose result is not needed can ride in
 # the HTTP answer to Telegram (a documented webhook feature) instead of a request.
 WEBHOOK_REPLY: ContextVar[dict | None] = ContextVar("telegram_webhook_reply", default=None)
-# bot_data key: True when services run on the bot's own loop rather than in a worker thread (``call``).
-SERVICES_ON_LOOP = "services_on_loop"
 
 
 async def call(context: Context, service: Callable[..., Any], *args: Any) -> Any:
-    """Run a (synchronous, database) service inside the Flask app.
-
-    On SQLite it runs right here on the loop: the database is a file in this
-    process that takes one writer at a time, so another thread would only add
-    two thread switches to every update (a sixth of an update's CPU in
-    bench/bot.py). On PostgreSQL it runs on the process's one database thread,
-    so that the loop goes on sending while the database answers over the
-    network; one thread rather than a pool, because threads contending for the
-    interpreter cost more CPU than the waits they overlap (bench/bot.py: 8.2 ms
-    of CPU an update with one, 10.6 with asyncio's default pool of six).
-    """
-    flask_app = context.application.bot_data["flask_app"]
-
-    def work() -> Any:
-        with flask_app.app_context():
-            return service(*args)
-
-    if context.application.bot_data.get(SERVICES_ON_LOOP):
-        return work()
-    running = contextvars.copy_context()
-    return await asyncio.get_running_loop().run_in_executor(database_thread(), running.run, work)
-
-
-_DATABASE_THREADS: dict[int, ThreadPoolExecutor] = {}
-_MAKING_THREAD = threading.Lock()
-
-
-def database_thread() -> ThreadPoolExecutor:
-    """This process's database thread, made on first use (so after gunicorn forks)."""
-    pid = os.getpid()
-    found = _DATABASE_THREADS.get(pid)
-    if found is None:
-        with _MAKING_THREAD:
-            if pid not in _DATABASE_THREADS:
-                _DATABASE_THREADS.clear()  # a parent's executor: its thread did not come with the fork
-                _DATABASE_THREADS[pid] = ThreadPoolExecutor(1, thread_name_prefix="telegram-database")
-            found = _DATABASE_THREADS[pid]
-    return found
+    """Run a (synchronous, database) service inside the Flask app (``bots.telegram.service_calls``)."""
+    return await service_calls.run(context.application, service, *args)
 
 
 def words_for(context: Context, language: str = DEFAULT_LANGUAGE) -> Words:
     """The bot's words in ``language``, from the web pages' own catalogues (the app's setting)."""
-    flask_app = context.application.bot_data["flask_app"]
+    flask_app = context.application.bot_data[service_calls.FLASK_APP]
     return Words(language, tuple(flask_app.extensions["babel"].translation_directories))
 
 

@@ -11,10 +11,12 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from functools import partial
 
 from telegram.error import Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application
 
+from bots.telegram import service_calls
 from engage.services import chat_updates
 
 logger = logging.getLogger(__name__)
@@ -49,15 +51,7 @@ class Pacer:
 
 async def deliver_due(application: Application, pacer: Pacer, limit: int = 100) -> int:
     """Send up to ``limit`` waiting messages; returns how many were taken from the queue."""
-    flask_app = application.bot_data["flask_app"]
-
-    async def service(function, *args):
-        def work():
-            with flask_app.app_context():
-                return function(*args)
-
-        return await asyncio.to_thread(work)
-
+    service = partial(service_calls.run, application)
     batch = await service(chat_updates.claim_due, limit)
     for item in batch:
         outcome = await _send(application, pacer, item.chat_id, item.text)
