@@ -737,7 +737,7 @@ def parse_args(argv=None):
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per phase")
     parser.add_argument("--workers", type=int, default=CORES,
                         help="gunicorn worker processes (default: 1 per core)")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
+    parser.add_argument("--threads", type=int, default=2, help="threads per gthread worker (as gunicorn.conf.py)")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class")
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--app", default="wsgi:app",
