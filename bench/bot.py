@@ -13,7 +13,8 @@
    answer, Done, Send; then /stop and /start again as a new respondent).
 4. Serves bench/echo_bot.py (same Flask + BotLoop + PTB stack, one echo handler,
    no database) the same way, and posts plain text messages for the same time.
-5. Prints both side by side, the ratio, and whether the goal (≥ 0.5×) was met.
+5. Prints both side by side (rate, latency, the server's CPU time per update), the
+   ratio, and whether the goal (≥ 0.5×) was met.
 
 Everything is on 127.0.0.1 and stopped on exit. The load generator and the fake
 server share the machine with the server they measure, so figures are a floor.
