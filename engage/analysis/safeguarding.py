@@ -323,6 +323,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:act|acts|treat|treats) (?:me )?like (?:im|i am) not (?:there|here)\b|\btreated differently\b",
         r"\b(?:dont|doesnt|do not|does not) care (?:where i am|about me|if i)\b",
         r"\b(?:she|he|they) hates? me\b|\bthe reason (?:dad|mum|he|she) left\b",
+        r"\b(?:forces?|forced|makes?|made) (?:me|us) (?:to )?eat (?:until|till|til|off the floor|out of the bin|my (?:own )?sick|my (?:own )?vomit)\b",
+        r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
         rf"\b{_WHO}(?: \w+){{0,3}} {_SEX_ACT} (?:me|us|her|him|my)\b",
@@ -422,6 +424,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:i have|ive got|ive|i) nothing (?:left to live for|to live for)\b|\b(?:nothing|no one|nobody|no reason) to live for\b",
         r"\b(?:cant|cannot|can not) (?:stand|bear) (?:it|this|life|living|being alive) (?:anymore|any more|much longer)\b",
         r"\b(?:deserve|deserves) to (?:die|be dead|suffer|be hurt)\b|\b(?:giving|give|gave) (?:away )?(?:all )?my (?:stuff|things|belongings) away\b",
+        r"\b(?:lose|lost|losing|no|have no|havent got (?:the|any)) (?:all )?(?:the |my )?will to live\b",
+        r"\b(?:wouldnt|would not|wont|will not|dont|do not)(?: \w+)? (?:care|mind|be (?:mad|upset|sad|bothered)) if "
+        r"(?:i (?:died|was dead|didnt wake up|did not wake up|never woke up|got hit by)|it killed me)\b",
+        r"\bif (?:\w+ ){0,6}(?:killed|kills|ran over|runs over) me\b(?=.*\b(?:wouldnt|would not|dont|do not) (?:\w+ )?(?:care|mind|be (?:mad|upset|sad|bothered))\b)",
+        r"\brussian roulette\b|\b(?:cant|cannot|can not|dont|do not) see (?:a|any) future for (?:me|myself)\b",
     ),
     "in danger now": (
         r"\b(?:im|i am|were|we are|am i|i feel|i dont feel|i do not feel) (?:in danger|not safe|unsafe)\b"
@@ -447,6 +454,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:ran|run|running) away from home\b|\bi ran away\b",
         r"\bright now\b(?=.*\b(?:drunk|smashing|hitting|knife|scared|help)\b)|\b(?:drunk|smashing|hitting|scared)\b(?=.*\bright now\b)",
         r"\bscared (?:hell|he|she|they)(?:ll| will) kill\b",
+        r"\b(?:points?|pointed|pointing|held|holds|holding|waved|waves|waving|pulled|pulls) (?:a|his|her|their|the) "
+        r"(?:knife|gun|blade|machete|weapon) (?:at|to|on|against) (?:me|us|my|our|her|him)\b",
     ),
     "emotional distress": (
         rf"\b{_I} {_ADV}(?:feel |feeling |felt )?{_ADV}{_STRONG_STATE}\b",
@@ -471,6 +480,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:every ?day|everything|life) is a (?:struggle|nightmare|battle)\b",
         r"\b(?:panic|anxiety) attacks? (?:every|all|most|again|when|at night)\b|\bi have panic attacks\b",
         r"\b(?:self hatred|self loathing|hopelessness|worthlessness)\b",
+        r"\bi (?:hear|keep hearing|can hear|have been hearing|ve been hearing) voices\b"
+        r"(?! (?:in the|from|outside|next door|downstairs|upstairs|on the|through|of)\b)"
+        r"|\bvoices (?:\w+ ){0,2}(?:in my head|keep telling me|telling me to)\b",
     ),
 }
 _COMPILED = {concern: re.compile("|".join(patterns)) for concern, patterns in _PATTERNS.items()}

@@ -303,3 +303,37 @@ def test_harm_in_young_peoples_own_relationships_and_online_is_noticed(words, ki
 )
 def test_ordinary_family_rules_are_not_control(words):
     assert possible_disclosure(words) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("i have lost the will to live", "self-harm or suicidal thoughts"),
+        ("honestly i wouldnt care if i didnt wake up tomorrow", "self-harm or suicidal thoughts"),
+        ("if a bus ran over me i honestly wouldnt even care", "self-harm or suicidal thoughts"),
+        ("i cant see any future for me", "self-harm or suicidal thoughts"),
+        ("my stepdad pointed a knife at my mum last night", "in danger now"),
+        ("he held a gun to me and laughed", "in danger now"),
+        ("she forces me to eat until im sick", "abuse"),
+        ("my dad makes me sleep in the shed when he is angry", "abuse"),
+        ("i keep hearing voices and i dont know what to do", "emotional distress"),
+        ("there are voices in my head telling me to do bad things", "emotional distress"),
+    ],
+)
+def test_threats_with_weapons_cruelty_and_crisis_said_plainly_are_noticed(words, kind):
+    concern = possible_disclosure(words)
+    assert concern is not None and concern.kind == kind
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "i cant see a future for the youth club if they cut the money",
+        "my mum makes me eat my vegetables",
+        "the police officer held a knife up to show us what not to carry",
+        "i hear voices in the corridor when im in the library",
+        "if it killed me i would be so annoyed, its my favourite game",
+    ],
+)
+def test_the_same_words_about_everyday_things_are_left_alone(words):
+    assert possible_disclosure(words) is None
