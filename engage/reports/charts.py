@@ -14,7 +14,7 @@ from html import escape
 
 from flask_babel import gettext as _
 
-from engage.services.posters import page_direction
+from engage.pdf_fonts import page_direction
 from engage.services.voice_model import Row
 
 WIDTH = 480            # drawing units; the chart scales to its container (a phone, a page)

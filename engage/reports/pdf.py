@@ -1,9 +1,10 @@
 """Report pages as PDF: headings, short paragraphs, tables, bar charts and quotes on A4.
 
-The font is the posters' (DejaVu Sans from the system, for Welsh, Polish,
-Arabic... in quotes and titles), shaped and laid out in the page's direction
-as theirs is, with the same plain-Latin fallback when a machine has none. In
-Arabic or Urdu, text is aligned right and tables read from the right. Bars follow the SVG charts' rule: a hidden count has no bar.
+The fonts are the posters' (``engage.pdf_fonts``, shipped with Engage: Welsh,
+Polish, Arabic, Urdu... in quotes and titles), shaped and laid out in the
+page's direction as theirs are. In Arabic or Urdu, text is aligned right and
+tables read from the right. Bars follow the SVG charts' rule: a hidden count
+has no bar.
 """
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from flask_babel import gettext as _
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode, XPos, YPos
 
+from engage import pdf_fonts
+from engage.pdf_fonts import own_direction
 from engage.reports.charts import bar_fractions, plain, text_alternative, value_label
 from engage.reports.words import all_alike_hidden
-from engage.services.posters import own_direction, latin1, page_direction, start_unicode, unicode_text
 from engage.services.voice_model import Quote, Row
 
 MARGIN = 18.0
@@ -29,25 +31,18 @@ class ReportPDF(FPDF):
 
     def __init__(self, title: str, subject: str):
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        if start_unicode(self):
-            self.family_name, self._clean = "DejaVu", unicode_text
-            self.rtl = page_direction() == "rtl"
-        else:
-            self.family_name, self._clean = "Helvetica", latin1
-            self.rtl = False  # the core fonts have no Arabic letters to lay out
+        pdf_fonts.start(self)
+        self.rtl = pdf_fonts.page_direction() == "rtl"
         self.start, self.end = ("R", "L") if self.rtl else ("L", "R")
-        self.running_title = self.clean(title)
+        self.running_title = plain(title)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN + 4)
         self.set_creator("Engage")
         self.set_title(self.running_title)
-        self.set_subject(self.clean(subject))
+        self.set_subject(plain(subject))
         language = str(get_locale() or "en")
         self.set_lang("en-GB" if language == "en" else language.replace("_", "-"))
         self.add_page()
-
-    def clean(self, text: str) -> str:
-        return self._clean(plain(text))  # plain() makes a lazily translated constant a str for fpdf2
 
     @property
     def width(self) -> float:
@@ -55,10 +50,10 @@ class ReportPDF(FPDF):
 
     def footer(self) -> None:
         self.set_y(-MARGIN + 2)
-        self.set_font(self.family_name, "", 8)
+        self.set_font(pdf_fonts.main_family(), "", 8)
         self.set_text_color(*MUTED)
         title = self.running_title[:90]
-        page = self.clean(_("Page %(page)s of %(pages)s", page=self.page_no(), pages="{nb}"))
+        page = plain(_("Page %(page)s of %(pages)s", page=self.page_no(), pages="{nb}"))
         for text, align in ((title, self.start), (page, self.end))[::-1 if self.rtl else 1]:
             self.cell(self.width / 2, 5, text, align=align)
 
@@ -92,8 +87,8 @@ class ReportPDF(FPDF):
             self.set_text_color(*INK)
             cells = [("", 0.55, label), ("B", 0.45, value)]
             for style, share, text in cells[::-1] if self.rtl else cells:
-                self.set_font(self.family_name, style, 10)
-                self.cell(self.width * share, 6, self.clean(text), align=self.start)
+                self.set_font(pdf_fonts.main_family(), style, 10)
+                self.cell(self.width * share, 6, plain(text), align=self.start)
             self.ln()
         self.ln(2)
 
@@ -101,7 +96,7 @@ class ReportPDF(FPDF):
               widths: Sequence[float] | None = None) -> None:
         if not rows:
             return
-        self.set_font(self.family_name, "", 8.5)
+        self.set_font(pdf_fonts.main_family(), "", 8.5)
         self.set_text_color(*INK)
         self.set_draw_color(*RULE)
         if self.rtl:  # the first column on the right, as the HTML table in a right-to-left page
@@ -116,7 +111,7 @@ class ReportPDF(FPDF):
             for values in (headings, *rows):
                 row = table.row()
                 for value in values:
-                    row.cell(self.clean(value))
+                    row.cell(plain(value))
         self.ln(3)
 
     def keep_together(self, height: float) -> None:
@@ -143,8 +138,8 @@ class ReportPDF(FPDF):
         label_x = self.l_margin + self.width - label_w if self.rtl else self.l_margin
         origin = label_x - 2 if self.rtl else self.l_margin + label_w + 2  # where every bar starts
         for row, fraction in zip(rows, bar_fractions(rows)):
-            self.set_font(self.family_name, "", 8.5)
-            label = self.clean(row.label)
+            self.set_font(pdf_fonts.main_family(), "", 8.5)
+            label = plain(row.label)
             with own_direction(self):
                 lines = self.multi_cell(label_w, 3.8, label, dry_run=True, output="LINES")
             height = max(len(lines) * 3.8, 5.0)
@@ -158,14 +153,14 @@ class ReportPDF(FPDF):
                 # No bar: its length would tell what the label hides.
                 self.set_xy(origin - longest if self.rtl else origin, y + 0.4)
                 self.set_text_color(*MUTED)
-                self.cell(longest, 3.8, self.clean(row.cell.display), align=self.start)
+                self.cell(longest, 3.8, plain(row.cell.display), align=self.start)
             else:
                 length = fraction * longest
                 if length > 0:
                     with self.local_context(fill_color=BAR):
                         self.rect(origin - length if self.rtl else origin, y + 0.5, length, 3.6, style="F")
                 self.set_xy(origin - length - 0.5 - value_w if self.rtl else origin + length + 0.5, y + 0.4)
-                self.cell(value_w, 3.8, self.clean(value_label(row)), align=self.start)
+                self.cell(value_w, 3.8, plain(value_label(row)), align=self.start)
             self.set_xy(self.l_margin, y + height + 1)
         self.ln(2)
 
@@ -192,11 +187,11 @@ class ReportPDF(FPDF):
 
     def _text(self, text: str, *, size: float, bold: bool = False, colour=INK, typed: bool = False) -> None:
         """A paragraph at the page's start side; ``typed``: in its own first letter's direction."""
-        self.set_font(self.family_name, "B" if bold else "", size)
+        self.set_font(pdf_fonts.main_family(), "B" if bold else "", size)
         self.set_text_color(*colour)
         self.set_x(self.l_margin)
         with own_direction(self, typed):
-            self.multi_cell(self.w - self.r_margin - self.l_margin, size * _PT * 1.35, self.clean(text),
+            self.multi_cell(self.w - self.r_margin - self.l_margin, size * _PT * 1.35, plain(text),
                             align=self.start, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def _room_for(self, height: float) -> None:

@@ -10,7 +10,6 @@ from flask_babel import force_locale
 from engage.analysis.suppression import fewer_than, hidden, shown
 from engage.reports.charts import bar_chart_svg, bar_fractions, text_alternative
 from engage.reports.pdf import ReportPDF
-from engage.services.posters import unicode_font
 from engage.services.voice_model import Row
 from tests.reports.helpers import pdf_bars
 from tests.reports.samples import SCRIPT
@@ -158,7 +157,6 @@ def test_the_chart_follows_the_readers_language(app):
             assert 'direction="rtl"' not in bar_chart_svg(ROWS, "t")
 
 
-@pytest.mark.skipif(not unicode_font(), reason="no Unicode font on this machine")
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_a_pdf_chart_grows_from_the_readers_side(app, language):
     with app.test_request_context(), force_locale(language):

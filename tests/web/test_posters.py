@@ -4,14 +4,19 @@ from __future__ import annotations
 import base64
 import io
 import re
+import unicodedata
+from pathlib import Path
 
 import pytest
 import zxingcpp
+from babel.messages.pofile import read_po
 from babel.support import Translations
 from fontTools.ttLib import TTFont
 from PIL import Image
+from fpdf import FPDF
 from pypdf import PdfReader
 
+from engage import pdf_fonts
 from engage.services import posters
 from engage.services.consultations import create_from_template, find_consultation
 from engage.services.users import set_members
@@ -206,8 +211,7 @@ def test_a_title_in_welsh_and_polish_letters_appears_on_the_poster_and_cards(fac
     assert UNICODE_TITLE in facilitator.text
     facilitator.get(f"/console/c/{code}/table-cards?tables=2")
     assert facilitator.text.count(UNICODE_TITLE) >= 2
-    # Drawn in a Unicode font when the machine has one, else with the accents dropped.
-    expected = UNICODE_TITLE if posters.unicode_font() else posters.latin1(UNICODE_TITLE)
+    expected = UNICODE_TITLE
     poster = _pdf(facilitator.get(f"/console/c/{code}/poster.pdf"))
     assert expected in _text(poster.pages[0])
     assert expected in poster.metadata.title
@@ -223,19 +227,29 @@ def test_an_arabic_title_does_not_stop_the_pdf(facilitator, consultation):
     _pdf(facilitator.get(f"/console/c/{code}/table-cards.pdf?tables=3"))
 
 
-def test_without_a_unicode_font_the_pdf_drops_accents_instead_of_failing(monkeypatch):
-    monkeypatch.setattr(posters, "unicode_font", lambda: None)
-    content = posters.PosterContent(
-        title=UNICODE_TITLE + " · صوت", join_code="ABC234", link="https://e.example/s/ABC234"
-    )
-    text = _text(PdfReader(io.BytesIO(posters.poster_pdf(content))).pages[0])
-    assert "Diogelwch wyr - Lódz" in text and "ABC234" in text
-    assert _text(PdfReader(io.BytesIO(posters.table_cards_pdf(content, 3))).pages[0])
+def test_the_pdfs_draw_with_the_fonts_engage_ships_not_the_machines(facilitator, consultation, monkeypatch):
+    # Only the shipped files are read: a machine with no fonts at all (a slim container) prints the same.
+    monkeypatch.setattr("fpdf.FPDF.add_font", _only_from(pdf_fonts.font_file(), FPDF.add_font))
+    code = consultation(title=UNICODE_TITLE + " · صوت الشباب")
+    reader = _pdf(facilitator.get(f"/console/c/{code}/poster.pdf"))
+    assert {"DejaVuSansBold", "NotoNaskhArabicBold"} <= _font_names(reader.pages[0])
+    assert UNICODE_TITLE in _text(reader.pages[0])
+    assert "صوت" in reader.pages[0].extract_text()
 
 
-def test_latin1_keeps_what_the_core_fonts_can_draw():
-    assert posters.latin1("Café – Łódź ŵ ß") == "Café - Lódz w ß"
-    assert posters.latin1("صوت") == "???"
+def _only_from(shipped: str, add_font):
+    folder = str(Path(shipped).parent)
+
+    def add_shipped_font(self, family=None, style="", fname=None, **kwargs):
+        assert str(fname).startswith(folder), fname
+        return add_font(self, family, style, fname, **kwargs)
+
+    return add_shipped_font
+
+
+def _font_names(page) -> set[str]:
+    fonts = page["/Resources"]["/Font"]
+    return {str(fonts[key].get_object()["/BaseFont"]).split("+")[-1] for key in fonts}  # "/MPDFAA+Name"
 
 
 # --- who may print -----------------------------------------------------------
@@ -274,7 +288,6 @@ def _in_language(person, language: str) -> None:
         session["language"] = language
 
 
-@pytest.mark.skipif(not posters.unicode_font(), reason="no Unicode font on this machine")
 @pytest.mark.parametrize("language", ["ar", "ur"])
 def test_a_poster_in_arabic_or_urdu_has_its_words_in_order_with_letters_joined(facilitator, consultation, language):
     code = consultation(title="Staying safe online")
@@ -284,8 +297,7 @@ def test_a_poster_in_arabic_or_urdu_has_its_words_in_order_with_letters_joined(f
     catalogue = Translations.load("translations", [language])
     for msgid in ("Have your say: scan me with your phone camera",
                   "You don't give your name. Nobody can see who said what."):
-        # Urdu letters DejaVu lacks are drawn as their nearest (posters._FOLD).
-        expected = arabic_words(posters.unicode_text(catalogue.gettext(msgid)))
+        expected = arabic_words(catalogue.gettext(msgid))
         assert expected and " ".join(expected) in " ".join(arabic_words(text)), msgid
     assert code in text and "Staying safe online" in text
     assert _pdf_qr(reader.pages[0]) == f"http://localhost/s/{code}"
@@ -296,20 +308,38 @@ def test_a_poster_in_arabic_or_urdu_has_its_words_in_order_with_letters_joined(f
     assert arabic_words(table)[0] in arabic_words(cards.pages[0].extract_text())
 
 
-@pytest.mark.skipif(not posters.unicode_font(), reason="no Unicode font on this machine")
-def test_urdu_letters_the_font_lacks_are_drawn_as_their_nearest_without_a_warning():
-    folded = posters.unicode_text("ہے۔ ٹ ڈ ڑ ں ی ھ")
-    assert "ٹ ڈ ڑ ں ی ھ" in folded  # the font has these
-    assert set(folded) <= set(posters.unicode_text(folded))
-    with TTFont(str(posters.unicode_font()[0])) as font:
-        cmap = font.getBestCmap()
-    assert all(ord(char) in cmap for char in folded if not char.isspace())
+def test_urdu_letters_are_drawn_as_themselves(facilitator, consultation):
+    title = "ہمیں بتائیے کہ آپ کے لیے کیا اہم ہے۔"  # heh goal, yeh barree, the Urdu full stop
+    code = consultation(title=title)
+    _in_language(facilitator, "ur")
+    reader = _pdf(facilitator.get(f"/console/c/{code}/poster.pdf"))
+    assert " ".join(arabic_words(title)) in " ".join(arabic_words(reader.pages[0].extract_text()))
+
+
+@pytest.mark.parametrize("language", sorted(path.name for path in Path("translations").iterdir() if path.is_dir()))
+def test_every_letter_of_every_language_has_a_glyph_in_the_shipped_fonts(language):
+    """A letter no font has would print as an empty box (and fpdf2 warns, which fails the suite)."""
+    catalogues = [Path("translations", language, "LC_MESSAGES", "messages.po"),
+                  *Path("surveys", "templates", "translations", language).glob("*.po")]
+    used = set()
+    for path in catalogues:
+        with path.open("rb") as file:
+            for message in read_po(file):
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                used.update(char for text in strings for char in text or "")
+    assert len(catalogues) > 1 and used
+    for style in ("", "B"):
+        cmap = set()
+        for family in (pdf_fonts.FAMILY, pdf_fonts.ARABIC_FAMILY):
+            with TTFont(pdf_fonts.font_file(family, style)) as font:
+                cmap |= set(font.getBestCmap())
+        missing = {char for char in used if ord(char) not in cmap
+                   and not char.isspace() and unicodedata.category(char) != "Cf"}  # bidi marks draw nothing
+        assert not missing, (style, sorted(missing))
 
 
 @pytest.mark.parametrize(("language", "words"), [("cy", "Diogelwch ŵyr"), ("pl", "Łódź ząb")])
 def test_a_welsh_or_polish_poster_keeps_its_letters(facilitator, consultation, language, words):
-    if not posters.unicode_font():
-        pytest.skip("no Unicode font on this machine")
     code = consultation(title=words)
     _in_language(facilitator, language)
     text = _text(_pdf(facilitator.get(f"/console/c/{code}/poster.pdf")).pages[0])
