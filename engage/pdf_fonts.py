@@ -8,6 +8,7 @@ from uharfbuzz) joins Arabic letters and lays right-to-left lines out.
 """
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from importlib import resources
 
@@ -19,6 +20,7 @@ from engage.languages import direction
 FAMILY = "DejaVu"
 # Has every Arabic-script letter, which DejaVu here has none of (see engage/fonts/README.md).
 ARABIC_FAMILY = "NotoNaskhArabic"
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _FILES = {
     (FAMILY, ""): "DejaVuSans.ttf",
     (FAMILY, "B"): "DejaVuSans-Bold.ttf",
@@ -37,15 +39,16 @@ def page_direction() -> str:
     return direction(str(get_locale() or "en"))
 
 
-def main_family() -> str:
-    """The font to draw with: the page's script's; a letter it lacks comes from the other.
+def family_for(text: str) -> str:
+    """The font to draw ``text`` with: Naskh if it has Arabic-script letters, else DejaVu.
 
-    fpdf2 draws each run of letters from one font as one piece of text, in
-    reading order; a sentence whose spaces came from another font than its
-    words would be stored word by word, in the order they sit on the page, and
-    a screen reader would read a right-to-left one backwards.
+    A letter the chosen font lacks comes from the other (fpdf2's fallback), but
+    the spaces and stops of an Arabic sentence must come from its own font:
+    fpdf2 stores each run of one font as one piece, and a sentence cut at every
+    space would be stored word by word in the order they sit on the page, which
+    a screen reader reads backwards. A join code or a link stays wholly DejaVu.
     """
-    return ARABIC_FAMILY if page_direction() == "rtl" else FAMILY
+    return ARABIC_FAMILY if _ARABIC_LETTER.search(str(text)) else FAMILY
 
 
 def start(pdf: FPDF) -> None:
@@ -61,7 +64,7 @@ def start(pdf: FPDF) -> None:
         pdf.add_font(family, style, font_file(family, style))
     pdf.set_fallback_fonts([ARABIC_FAMILY, FAMILY])  # fpdf2 keeps the weight: bold takes bold
     pdf.set_text_shaping(True, direction=page_direction())
-    pdf.set_font(main_family(), "", 10)
+    pdf.set_font(FAMILY, "", 10)
 
 
 @contextmanager

@@ -50,11 +50,11 @@ class ReportPDF(FPDF):
 
     def footer(self) -> None:
         self.set_y(-MARGIN + 2)
-        self.set_font(pdf_fonts.main_family(), "", 8)
         self.set_text_color(*MUTED)
         title = self.running_title[:90]
         page = plain(_("Page %(page)s of %(pages)s", page=self.page_no(), pages="{nb}"))
         for text, align in ((title, self.start), (page, self.end))[::-1 if self.rtl else 1]:
+            self.set_font(pdf_fonts.family_for(text), "", 8)
             self.cell(self.width / 2, 5, text, align=align)
 
     # --- blocks ---------------------------------------------------------------
@@ -87,7 +87,7 @@ class ReportPDF(FPDF):
             self.set_text_color(*INK)
             cells = [("", 0.55, label), ("B", 0.45, value)]
             for style, share, text in cells[::-1] if self.rtl else cells:
-                self.set_font(pdf_fonts.main_family(), style, 10)
+                self.set_font(pdf_fonts.family_for(text), style, 10)
                 self.cell(self.width * share, 6, plain(text), align=self.start)
             self.ln()
         self.ln(2)
@@ -96,7 +96,8 @@ class ReportPDF(FPDF):
               widths: Sequence[float] | None = None) -> None:
         if not rows:
             return
-        self.set_font(pdf_fonts.main_family(), "", 8.5)
+        # One font for the whole table: Naskh if any cell has Arabic letters (see pdf_fonts.family_for).
+        self.set_font(pdf_fonts.family_for(" ".join(map(plain, (*headings, *(v for r in rows for v in r))))), "", 8.5)
         self.set_text_color(*INK)
         self.set_draw_color(*RULE)
         if self.rtl:  # the first column on the right, as the HTML table in a right-to-left page
@@ -138,8 +139,8 @@ class ReportPDF(FPDF):
         label_x = self.l_margin + self.width - label_w if self.rtl else self.l_margin
         origin = label_x - 2 if self.rtl else self.l_margin + label_w + 2  # where every bar starts
         for row, fraction in zip(rows, bar_fractions(rows)):
-            self.set_font(pdf_fonts.main_family(), "", 8.5)
             label = plain(row.label)
+            self.set_font(pdf_fonts.family_for(label), "", 8.5)
             with own_direction(self):
                 lines = self.multi_cell(label_w, 3.8, label, dry_run=True, output="LINES")
             height = max(len(lines) * 3.8, 5.0)
@@ -153,14 +154,14 @@ class ReportPDF(FPDF):
                 # No bar: its length would tell what the label hides.
                 self.set_xy(origin - longest if self.rtl else origin, y + 0.4)
                 self.set_text_color(*MUTED)
-                self.cell(longest, 3.8, plain(row.cell.display), align=self.start)
+                self._cell_text(longest, plain(row.cell.display))
             else:
                 length = fraction * longest
                 if length > 0:
                     with self.local_context(fill_color=BAR):
                         self.rect(origin - length if self.rtl else origin, y + 0.5, length, 3.6, style="F")
                 self.set_xy(origin - length - 0.5 - value_w if self.rtl else origin + length + 0.5, y + 0.4)
-                self.cell(value_w, 3.8, plain(value_label(row)), align=self.start)
+                self._cell_text(value_w, plain(value_label(row)))
             self.set_xy(self.l_margin, y + height + 1)
         self.ln(2)
 
@@ -187,12 +188,17 @@ class ReportPDF(FPDF):
 
     def _text(self, text: str, *, size: float, bold: bool = False, colour=INK, typed: bool = False) -> None:
         """A paragraph at the page's start side; ``typed``: in its own first letter's direction."""
-        self.set_font(pdf_fonts.main_family(), "B" if bold else "", size)
+        self.set_font(pdf_fonts.family_for(text), "B" if bold else "", size)
         self.set_text_color(*colour)
         self.set_x(self.l_margin)
         with own_direction(self, typed):
             self.multi_cell(self.w - self.r_margin - self.l_margin, size * _PT * 1.35, plain(text),
                             align=self.start, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def _cell_text(self, width: float, text: str) -> None:
+        """One line of a bar chart's figures, at the start side, in its own script's font."""
+        self.set_font(pdf_fonts.family_for(text), "", 8.5)
+        self.cell(width, 3.8, text, align=self.start)
 
     def _room_for(self, height: float) -> None:
         if self.get_y() + height > self.page_break_trigger:

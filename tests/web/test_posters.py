@@ -357,3 +357,19 @@ def test_the_sheet_to_print_is_in_the_pages_language_and_direction(facilitator, 
     _in_language(facilitator, "cy")
     facilitator.get(f"/console/c/{code}/{kind}")
     assert '<html lang="cy" dir="ltr">' in facilitator.text
+
+
+def test_in_an_urdu_poster_the_join_code_and_link_are_drawn_in_one_latin_font(facilitator, consultation):
+    code = consultation(title="Staying safe online")
+    _in_language(facilitator, "ur")
+    reader = _pdf(facilitator.get(f"/console/c/{code}/poster.pdf"))
+    fonts_of: dict[str, set[str]] = {}
+
+    def seen(text, cm, tm, font, size):
+        if text.strip() and font:
+            fonts_of.setdefault(text.strip(), set()).add(str(font["/BaseFont"]).split("+")[-1])
+
+    reader.pages[0].extract_text(visitor_text=seen)
+    # Stops and digits from the Arabic font would look unlike the letters around them.
+    assert fonts_of[code] == {"DejaVuSansBold"}
+    assert fonts_of[f"localhost/s/{code}"] == {"DejaVuSansBold"}
