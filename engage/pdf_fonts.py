@@ -52,7 +52,7 @@ def family_for(text: str) -> str:
 
 
 def start(pdf: FPDF) -> None:
-    """Give ``pdf`` the fonts, shaping on, lines in the page's direction.
+    """Turn shaping on, with lines in the page's direction; fonts come as ``set_font_for`` needs them.
 
     Shaping joins Arabic letters and orders right-to-left words; for Latin it
     only adds kerning and ligatures. The direction is the page language's, for
@@ -60,11 +60,25 @@ def start(pdf: FPDF) -> None:
     title); a text typed by someone is laid out by its own first letter instead
     (``own_direction``), as ``dir="auto"`` in HTML.
     """
-    for (family, style), _file in _FILES.items():
-        pdf.add_font(family, style, font_file(family, style))
-    pdf.set_fallback_fonts([ARABIC_FAMILY, FAMILY])  # fpdf2 keeps the weight: bold takes bold
     pdf.set_text_shaping(True, direction=page_direction())
-    pdf.set_font(FAMILY, "", 10)
+
+
+def set_font_for(pdf: FPDF, text: str, style: str, size: float) -> None:
+    """Draw ``text`` next in its script's font (``family_for``), at ``style`` and ``size``.
+
+    A font is read into the PDF the first time a text needs it (reading one
+    takes about a tenth of a second, and an unused one would still be embedded).
+    Latin letters in an Arabic text come from DejaVu, so it is always there
+    beside Naskh.
+    """
+    family = family_for(text)
+    for needed in dict.fromkeys((FAMILY, family)):
+        if needed.lower() not in pdf.fonts:
+            for weight in ("", "B"):
+                pdf.add_font(needed, weight, font_file(needed, weight))
+    if family != FAMILY:
+        pdf.set_fallback_fonts([FAMILY])  # fpdf2 keeps the weight: a bold word takes bold
+    pdf.set_font(family, style, size)
 
 
 @contextmanager

@@ -54,7 +54,7 @@ class ReportPDF(FPDF):
         title = self.running_title[:90]
         page = plain(_("Page %(page)s of %(pages)s", page=self.page_no(), pages="{nb}"))
         for text, align in ((title, self.start), (page, self.end))[::-1 if self.rtl else 1]:
-            self.set_font(pdf_fonts.family_for(text), "", 8)
+            pdf_fonts.set_font_for(self, text, "", 8)
             self.cell(self.width / 2, 5, text, align=align)
 
     # --- blocks ---------------------------------------------------------------
@@ -87,7 +87,7 @@ class ReportPDF(FPDF):
             self.set_text_color(*INK)
             cells = [("", 0.55, label), ("B", 0.45, value)]
             for style, share, text in cells[::-1] if self.rtl else cells:
-                self.set_font(pdf_fonts.family_for(text), style, 10)
+                pdf_fonts.set_font_for(self, text, style, 10)
                 self.cell(self.width * share, 6, plain(text), align=self.start)
             self.ln()
         self.ln(2)
@@ -97,7 +97,7 @@ class ReportPDF(FPDF):
         if not rows:
             return
         # One font for the whole table: Naskh if any cell has Arabic letters (see pdf_fonts.family_for).
-        self.set_font(pdf_fonts.family_for(" ".join(map(plain, (*headings, *(v for r in rows for v in r))))), "", 8.5)
+        pdf_fonts.set_font_for(self, " ".join(map(plain, (*headings, *(v for r in rows for v in r)))), "", 8.5)
         self.set_text_color(*INK)
         self.set_draw_color(*RULE)
         if self.rtl:  # the first column on the right, as the HTML table in a right-to-left page
@@ -140,7 +140,7 @@ class ReportPDF(FPDF):
         origin = label_x - 2 if self.rtl else self.l_margin + label_w + 2  # where every bar starts
         for row, fraction in zip(rows, bar_fractions(rows)):
             label = plain(row.label)
-            self.set_font(pdf_fonts.family_for(label), "", 8.5)
+            pdf_fonts.set_font_for(self, label, "", 8.5)
             with own_direction(self):
                 lines = self.multi_cell(label_w, 3.8, label, dry_run=True, output="LINES")
             height = max(len(lines) * 3.8, 5.0)
@@ -188,7 +188,7 @@ class ReportPDF(FPDF):
 
     def _text(self, text: str, *, size: float, bold: bool = False, colour=INK, typed: bool = False) -> None:
         """A paragraph at the page's start side; ``typed``: in its own first letter's direction."""
-        self.set_font(pdf_fonts.family_for(text), "B" if bold else "", size)
+        pdf_fonts.set_font_for(self, text, "B" if bold else "", size)
         self.set_text_color(*colour)
         self.set_x(self.l_margin)
         with own_direction(self, typed):
@@ -197,7 +197,7 @@ class ReportPDF(FPDF):
 
     def _cell_text(self, width: float, text: str) -> None:
         """One line of a bar chart's figures, at the start side, in its own script's font."""
-        self.set_font(pdf_fonts.family_for(text), "", 8.5)
+        pdf_fonts.set_font_for(self, text, "", 8.5)
         self.cell(width, 3.8, text, align=self.start)
 
     def _room_for(self, height: float) -> None:

@@ -141,7 +141,7 @@ def _write(
     ``typed``: words someone typed (the title), laid out by their own first
     letter rather than in the page's direction.
     """
-    pdf.set_font(pdf_fonts.family_for(text), "B" if bold else "", size)
+    pdf_fonts.set_font_for(pdf, text, "B" if bold else "", size)
     pdf.set_char_spacing(spacing)
     pdf.set_x(x)
     with pdf_fonts.own_direction(pdf, typed):
@@ -154,7 +154,7 @@ def _write(
 def _fitting_size(pdf: FPDF, text: str, w: float, sizes: range, lines: int) -> int:
     """The largest size (pt) at which ``text`` takes at most ``lines`` lines."""
     for size in sizes:
-        pdf.set_font(pdf_fonts.family_for(text), "B", size)
+        pdf_fonts.set_font_for(pdf, text, "B", size)
         with pdf_fonts.own_direction(pdf):
             if len(pdf.multi_cell(w, 1, text, dry_run=True, output="LINES")) <= lines:
                 return size

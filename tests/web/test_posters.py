@@ -373,3 +373,8 @@ def test_in_an_urdu_poster_the_join_code_and_link_are_drawn_in_one_latin_font(fa
     # Stops and digits from the Arabic font would look unlike the letters around them.
     assert fonts_of[code] == {"DejaVuSansBold"}
     assert fonts_of[f"localhost/s/{code}"] == {"DejaVuSansBold"}
+
+
+def test_a_poster_without_arabic_letters_carries_no_arabic_font(facilitator, consultation):
+    reader = _pdf(facilitator.get(f"/console/c/{consultation(title=UNICODE_TITLE)}/poster.pdf"))
+    assert _font_names(reader.pages[0]) == {"DejaVuSansBook", "DejaVuSansBold"}
