@@ -2,7 +2,7 @@
 
 The fonts ship inside the package (``engage/fonts``, see its README): DejaVu
 Sans for Latin, Greek and Cyrillic, Noto Naskh Arabic for every Arabic and
-Urdu letter, each drawing the letters the other lacks. So a PDF reads the same in all of Engage's languages on any
+Urdu letter. So a PDF reads the same in all of Engage's languages on any
 machine, with nothing installed but Python. fpdf2's text shaping (HarfBuzz,
 from uharfbuzz) joins Arabic letters and lays right-to-left lines out.
 """
