@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from engage.reports import html, tables, words
-from engage.reports.charts import bar_chart_svg, text_alternative
+from engage.reports.charts import bar_chart_svg, bar_fractions, plain, text_alternative, value_label
 from engage.reports.pdf import ReportPDF
 from engage.i18n import _l
 from engage.reports.quarterly import actions_table
@@ -94,12 +94,22 @@ def young_people_choices(choices: Iterable[ChoiceResult]) -> list[tuple[ChoiceRe
 
 
 @dataclass(frozen=True)
+class PublicBar:
+    """One answer's line on the public results page: drawn in HTML, so it reads at a phone's text size."""
+
+    label: str
+    value: str            # the count as it may be shown, with its share when known
+    length: float | None  # the bar's length, 0-100, as a share of the longest; None: no bar (hidden)
+
+
+@dataclass(frozen=True)
 class PublicChart:
     """A choice question's chart for young people: the public results page and their version."""
 
     question: str
     svg: Markup | None  # escaped by bar_chart_svg, safe in a page as it is; None when every count is hidden
     words: str          # the chart in words, shown beneath it (or instead of it)
+    bars: tuple[PublicBar, ...] = ()  # the same, line by line; empty when every count is hidden
 
 
 WITHHELD = _l("We can't show the numbers for this one without risking someone being picked out.")
@@ -112,5 +122,7 @@ def public_charts(choices: Iterable[ChoiceResult]) -> list[PublicChart]:
             charts.append(PublicChart(choice.question, None, str(WITHHELD)))
         else:
             svg = Markup(bar_chart_svg(rows, choice.question, description=_("What young people chose.")))
-            charts.append(PublicChart(choice.question, svg, text_alternative(rows)))
+            bars = tuple(PublicBar(plain(row.label), value_label(row), None if share is None else round(share * 100, 1))
+                         for row, share in zip(rows, bar_fractions(rows)))
+            charts.append(PublicChart(choice.question, svg, text_alternative(rows), bars))
     return charts

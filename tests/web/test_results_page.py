@@ -1,6 +1,8 @@
 """A consultation's public results page: how many took part (suppressed) and the published actions."""
 from __future__ import annotations
 
+import random
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -11,6 +13,7 @@ from engage.models import OPEN, SUBMITTED, Response, utcnow
 from engage.services import actions
 from engage.services.actions import ActionDraft
 from engage.services.consultations import create_from_template, find_consultation
+from engage.services.demo import add_synthetic_responses
 
 TODAY = utcnow().date()
 PUBLISHED = "You said you do not feel safe walking home. More street lights go in on Station Road this summer."
@@ -125,3 +128,35 @@ def test_the_due_date_is_written_in_the_young_persons_language(app, client, code
     months_pl = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
                  "września", "października", "listopada", "grudnia")
     assert any(month in page for month in months_pl)
+
+
+def test_each_answer_is_a_line_of_words_with_its_number_and_a_bar_only_when_the_count_is_shown(app, client):
+    """Text at the page's own size on a phone, not a shrunken picture; a hidden count gets no bar."""
+    with app.app_context():
+        consultation = create_from_template("lifestyle-primary", status=OPEN)
+        with writing():
+            add_synthetic_responses(consultation, 45, random.Random(7))
+        code = consultation.join_code
+    page = client.get(f"/s/{code}/results").get_data(as_text=True)
+    charts = re.findall(r'<ul class="bars">(.*?)</ul>', page, re.S)
+    assert len(charts) >= 3
+    shown = hidden = 0
+    for chart in charts:
+        lengths = {}
+        for label, rest in re.findall(r'<span class="bar-label"[^>]*>(.*?)</span>(.*?)</li>', chart, re.S):
+            value = re.search(r'<span class="bar-value[^"]*">(.*?)</span>', rest).group(1)
+            bar = re.search(r'<rect width="([\d.]+)"', rest)
+            if value in ("hidden", "fewer than 10"):
+                assert bar is None, (label, value)  # its length would tell what the words hide
+                hidden += 1
+                continue
+            count = int(re.fullmatch(r"(\d+)(?: \(\d+%\))?", value).group(1))  # no share of a hidden whole
+            assert count == 0 or count >= 10, value
+            lengths[label] = (count, float(bar.group(1)))
+        biggest = max((count for count, _ in lengths.values()), default=0)
+        for count, length in lengths.values():
+            assert length == pytest.approx(100 * count / biggest if biggest else 0, abs=0.1)
+        shown += len(lengths)
+    assert shown >= 3 and hidden >= 1
+    main = page.split("<main", 1)[1]
+    assert 'aria-hidden="true"' in main and "style=" not in main  # the page's policy refuses inline style
