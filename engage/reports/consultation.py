@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -104,25 +105,40 @@ class PublicBar:
 
 @dataclass(frozen=True)
 class PublicChart:
-    """A choice question's chart for young people: the public results page and their version."""
+    """A choice question's chart for young people: the public results page and their version.
+
+    Each page draws it its own way (the results page as ``bars``, the young
+    people's version as ``svg``), so each form is made only when a page asks.
+    """
 
     question: str
-    svg: Markup | None  # escaped by bar_chart_svg, safe in a page as it is; None when every count is hidden
-    words: str          # the chart in words, shown beneath it (or instead of it)
-    bars: tuple[PublicBar, ...] = ()  # the same, line by line; empty when every count is hidden
+    rows: tuple[Row, ...]
+    withheld: bool  # every count is hidden: no chart, only a sentence saying why
+
+    @cached_property
+    def svg(self) -> Markup | None:
+        """Escaped by bar_chart_svg, safe in a page as it is; None when withheld."""
+        if self.withheld:
+            return None
+        return Markup(bar_chart_svg(self.rows, self.question, description=_("What young people chose.")))
+
+    @cached_property
+    def words(self) -> str:
+        """The chart in words, shown beneath it (or instead of it)."""
+        return str(WITHHELD) if self.withheld else text_alternative(self.rows)
+
+    @cached_property
+    def bars(self) -> tuple[PublicBar, ...]:
+        """The same, line by line; empty when withheld."""
+        if self.withheld:
+            return ()
+        return tuple(PublicBar(plain(row.label), value_label(row), None if share is None else round(share * 100, 1))
+                     for row, share in zip(self.rows, bar_fractions(self.rows)))
 
 
 WITHHELD = _l("We can't show the numbers for this one without risking someone being picked out.")
 
 
 def public_charts(choices: Iterable[ChoiceResult]) -> list[PublicChart]:
-    charts = []
-    for choice, rows in young_people_choices(choices):
-        if words.all_alike_hidden(rows):
-            charts.append(PublicChart(choice.question, None, str(WITHHELD)))
-        else:
-            svg = Markup(bar_chart_svg(rows, choice.question, description=_("What young people chose.")))
-            bars = tuple(PublicBar(plain(row.label), value_label(row), None if share is None else round(share * 100, 1))
-                         for row, share in zip(rows, bar_fractions(rows)))
-            charts.append(PublicChart(choice.question, svg, text_alternative(rows), bars))
-    return charts
+    return [PublicChart(choice.question, tuple(rows), words.all_alike_hidden(rows))
+            for choice, rows in young_people_choices(choices)]
