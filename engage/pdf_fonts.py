@@ -76,8 +76,8 @@ def set_font_for(pdf: FPDF, text: str, style: str, size: float) -> None:
         if needed.lower() not in pdf.fonts:
             for weight in ("", "B"):
                 pdf.add_font(needed, weight, font_file(needed, weight))
-    if family != FAMILY:
-        pdf.set_fallback_fonts([FAMILY])  # fpdf2 keeps the weight: a bold word takes bold
+            if needed != FAMILY:
+                pdf.set_fallback_fonts([FAMILY])  # fpdf2 keeps the weight: a bold word takes bold
     pdf.set_font(family, style, size)
 
 
