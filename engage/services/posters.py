@@ -32,7 +32,7 @@ TELEGRAM_MIN_AGE = 16
 JOIN_PATH = "/s/{code}"
 
 PAGE_W, PAGE_H = 210.0, 297.0  # A4 in mm (595 x 842 pt)
-_PT = 25.4 / 72  # mm in one point
+_GAP_ABOVE_QR, _GAP_BELOW_QR = 1.0, 3.0  # mm
 
 
 class BadTableCount(ServiceError):
@@ -123,7 +123,7 @@ def qr_data_uri(content: PosterContent) -> str:
 
 
 def _new_pdf(content: PosterContent, subject: str) -> FPDF:
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+    pdf = pdf_fonts.PrintedSheet(orientation="portrait", unit="mm", format="A4")
     pdf.set_auto_page_break(False)  # we place everything; a stray second page would waste paper
     pdf.set_margins(0, 0, 0)
     pdf.set_creator("Engage")
@@ -132,23 +132,36 @@ def _new_pdf(content: PosterContent, subject: str) -> FPDF:
     return pdf
 
 
-def _write(
-    pdf: FPDF, text: str, *, x: float, w: float, size: float,
-    bold: bool = False, spacing: float = 0, typed: bool = False,
-) -> None:
-    """Centred lines at the current y, moving y below them.
+@dataclass(frozen=True)
+class _Line:
+    """Words centred on a poster or card, and how they are set."""
 
-    ``typed``: words someone typed (the title), laid out by their own first
-    letter rather than in the page's direction.
-    """
-    pdf_fonts.set_font_for(pdf, text, "B" if bold else "", size)
-    pdf.set_char_spacing(spacing)
-    pdf.set_x(x)
-    with pdf_fonts.own_direction(pdf, typed):
+    text: str
+    size: float  # pt
+    bold: bool = False
+    spacing: float = 0
+    typed: bool = False  # someone typed it (the title): laid out by its own first letter
+
+
+def _draw(pdf: FPDF, lines: list[_Line], *, x: float, w: float, measure: bool = False) -> float:
+    """Centre ``lines`` from the current y, moving y below them; or, ``measure``, only say how tall."""
+    height = 0.0
+    for line in lines:
+        pdf_fonts.set_font_for(pdf, line.text, "B" if line.bold else "", line.size)
+        pdf.set_char_spacing(line.spacing)
         # str(): a lazily translated constant becomes the words fpdf2 can draw.
-        pdf.multi_cell(w, size * _PT * 1.25, str(text), align=Align.C,
-                       new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf.set_char_spacing(0)
+        line_height, above, below = pdf_fonts.line_room(pdf, str(line.text))
+        if not measure:
+            pdf.set_y(pdf.get_y() + above)
+        pdf.set_x(x)
+        with pdf_fonts.own_direction(pdf, line.typed):
+            height += above + below + pdf.multi_cell(w, line_height, str(line.text),
+                                                     align=Align.C, new_x=XPos.LEFT, new_y=YPos.NEXT,
+                                                     dry_run=measure, output="HEIGHT")
+        if not measure:
+            pdf.set_y(pdf.get_y() + below)
+        pdf.set_char_spacing(0)
+    return height
 
 
 def _fitting_size(pdf: FPDF, text: str, w: float, sizes: range, lines: int) -> int:
@@ -161,29 +174,46 @@ def _fitting_size(pdf: FPDF, text: str, w: float, sizes: range, lines: int) -> i
     return sizes[-1]
 
 
+def _qr_side(pdf: FPDF, under: list[_Line], *, w: float, bottom: float, largest: float) -> float:
+    """The QR code's side: ``largest``, or less when the words below it would not fit above ``bottom``.
+
+    Urdu's lines are taller (Nastaliq), and a translation may wrap where English
+    does not: the code gives way, never the words. It stays big enough to scan
+    from arm's length.
+    """
+    room = bottom - pdf.get_y() - _GAP_ABOVE_QR - _GAP_BELOW_QR - _draw(pdf, under, x=0, w=w, measure=True)
+    return max(min(largest, room), largest / 2)
+
+
+def _place_qr(pdf: FPDF, png: bytes, *, centre: float, side: float) -> None:
+    pdf.image(io.BytesIO(png), x=centre - side / 2, y=pdf.get_y() + _GAP_ABOVE_QR, w=side, h=side)
+    pdf.set_y(pdf.get_y() + _GAP_ABOVE_QR + side + _GAP_BELOW_QR)
+
+
 def poster_pdf(content: PosterContent) -> bytes:
     """One A4 page: title, a big QR code, the link, the join code, privacy and help."""
     pdf = _new_pdf(content, _("Poster"))
     pdf.add_page()
     margin, width = 15.0, PAGE_W - 30.0
-    pdf.set_y(margin)
     title_size = _fitting_size(pdf, content.title, width, range(30, 15, -2), lines=3)
-    _write(pdf, content.title, x=margin, w=width, size=title_size, bold=True, typed=True)
-    _write(pdf, content.LEAD, x=margin, w=width, size=14)
-    qr = 120.0
-    pdf.image(io.BytesIO(qr_png(content.link)), x=(PAGE_W - qr) / 2, y=pdf.get_y() + 1, w=qr, h=qr)
-    pdf.set_y(pdf.get_y() + qr + 3)
-    _write(pdf, content.short_link, x=margin, w=width, size=18, bold=True)
-    _write(pdf, content.code_hint, x=margin, w=width, size=14)
-    _write(pdf, content.join_code, x=margin, w=width, size=54, bold=True, spacing=4)
+    under = [_Line(content.short_link, 18, bold=True), _Line(content.code_hint, 14),
+             _Line(content.join_code, 54, bold=True, spacing=4)]
     if content.telegram_line:
-        _write(pdf, content.telegram_line, x=margin, w=width, size=13)
-    pdf.set_y(max(pdf.get_y() + 4, PAGE_H - 42))
+        under.append(_Line(content.telegram_line, 13))
+    foot = [_Line(content.PRIVACY, 14, bold=True), _Line(content.HELP_LINE, 13)]
+    # The rule above privacy and help: where it always was, or higher when they need the room.
+    rule = min(PAGE_H - 42, PAGE_H - 12 - 4 - _draw(pdf, foot, x=margin, w=width, measure=True))
+    pdf.set_y(margin)
+    _draw(pdf, [_Line(content.title, title_size, bold=True, typed=True), _Line(content.LEAD, 14)],
+          x=margin, w=width)
+    side = _qr_side(pdf, under, w=width, bottom=rule - 4, largest=120.0)
+    _place_qr(pdf, qr_png(content.link), centre=PAGE_W / 2, side=side)
+    _draw(pdf, under, x=margin, w=width)
+    pdf.set_y(max(pdf.get_y() + 4, rule))
     pdf.set_draw_color(160)
     pdf.line(margin, pdf.get_y(), PAGE_W - margin, pdf.get_y())
     pdf.set_y(pdf.get_y() + 4)
-    _write(pdf, content.PRIVACY, x=margin, w=width, size=14, bold=True)
-    _write(pdf, content.HELP_LINE, x=margin, w=width, size=13)
+    _draw(pdf, foot, x=margin, w=width)
     return bytes(pdf.output())
 
 
@@ -216,16 +246,16 @@ def _card(pdf: FPDF, content: PosterContent, png: bytes, number: int,
     pad = 7.0
     width = PAGE_W / 2 - 2 * pad
     left = x + pad
-    pdf.set_y(y + pad)
-    _write(pdf, _("Table %(number)s", number=number), x=left, w=width, size=26, bold=True)
     size = _fitting_size(pdf, content.title, width, range(13, 7, -1), lines=2)
-    _write(pdf, content.title, x=left, w=width, size=size, bold=True, typed=True)
-    qr = 70.0
-    pdf.image(io.BytesIO(png), x=x + (PAGE_W / 2 - qr) / 2, y=pdf.get_y() + 1, w=qr, h=qr)
-    pdf.set_y(pdf.get_y() + qr + 2)
-    _write(pdf, content.join_code, x=left, w=width, size=26, bold=True, spacing=2)
-    _write(pdf, content.short_link, x=left, w=width, size=10)
-    _write(pdf, content.code_hint, x=left, w=width, size=8)
-    pdf.set_y(y + PAGE_H / 2 - pad - 7)
-    _write(pdf, content.PRIVACY, x=left, w=width, size=7.5, bold=True)
-    _write(pdf, content.HELP_SHORT, x=left, w=width, size=7.5)
+    under = [_Line(content.join_code, 26, bold=True, spacing=2), _Line(content.short_link, 10),
+             _Line(content.code_hint, 8)]
+    foot = [_Line(content.PRIVACY, 7.5, bold=True), _Line(content.HELP_SHORT, 7.5)]
+    foot_top = y + PAGE_H / 2 - pad - _draw(pdf, foot, x=left, w=width, measure=True)
+    pdf.set_y(y + pad)
+    _draw(pdf, [_Line(_("Table %(number)s", number=number), 26, bold=True),
+                _Line(content.title, size, bold=True, typed=True)], x=left, w=width)
+    side = _qr_side(pdf, under, w=width, bottom=foot_top - 2, largest=70.0)
+    _place_qr(pdf, png, centre=x + PAGE_W / 4, side=side)
+    _draw(pdf, under, x=left, w=width)
+    pdf.set_y(foot_top)
+    _draw(pdf, foot, x=left, w=width)

@@ -8,6 +8,7 @@ import unicodedata
 
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 
 def pdf_text(data: bytes) -> str:
@@ -66,3 +67,66 @@ def arabic_joined_glyphs(reader: PdfReader) -> set[str]:
             with TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data())) as embedded:
                 names |= {name for name in embedded.getGlyphOrder() if forms.fullmatch(name)}
     return names
+
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top, in PDF points
+
+
+def ink_lines(page) -> list[list[Box]]:
+    """Each line of words on ``page`` (one text object), as the boxes its letters' ink covers.
+
+    Read from the glyph outlines of the fonts embedded in the PDF, placed where the
+    page's text operators put them, so a line's box is where its ink really is:
+    Nastaliq's letters climb and drop well past the line they sit on.
+    """
+    fonts = {key: _GlyphBoxes(ref.get_object()) for key, ref in page["/Resources"]["/Font"].items()}
+    lines: list[list[Box]] = []
+    line: list[Box] = []
+    font, size, spacing, x, y = None, 0.0, 0.0, 0.0, 0.0
+    for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+        if operator == b"BT":
+            line, x, y = [], 0.0, 0.0
+        elif operator == b"Tf":
+            font, size = fonts[operands[0]], float(operands[1])
+        elif operator == b"Tc":
+            spacing = float(operands[0])
+        elif operator == b"Td":
+            x, y = x + float(operands[0]), y + float(operands[1])
+        elif operator == b"Tm":
+            x, y = float(operands[4]), float(operands[5])
+        elif operator == b"Tj":
+            x = font.draw(operands[0].original_bytes, x, y, size, spacing, line)
+        elif operator == b"TJ":
+            raise AssertionError("TJ is not read here: fpdf2 places each glyph with Tm")
+        elif operator == b"ET" and line:
+            lines.append(line)
+    return lines
+
+
+class _GlyphBoxes:
+    """One embedded font (Type0, Identity-H): each code's glyph outline box and advance."""
+
+    def __init__(self, font):
+        cid_font = font["/DescendantFonts"][0].get_object()
+        data = cid_font["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+        self.program = TTFont(io.BytesIO(data))
+        raw = cid_font["/CIDToGIDMap"].get_object().get_data()
+        self.glyph_of = [int.from_bytes(raw[i:i + 2], "big") for i in range(0, len(raw), 2)]
+        self.order, self.glyf = self.program.getGlyphOrder(), self.program["glyf"]
+        self.em, self.hmtx = self.program["head"].unitsPerEm, self.program["hmtx"]
+
+    def draw(self, codes: bytes, x: float, y: float, size: float, spacing: float, line: list[Box]) -> float:
+        scale = size / self.em
+        for i in range(0, len(codes), 2):
+            name = self.order[self.glyph_of[int.from_bytes(codes[i:i + 2], "big")]]
+            glyph = self.glyf[name]
+            if glyph.numberOfContours:
+                glyph.recalcBounds(self.glyf)
+                line.append((x + glyph.xMin * scale, y + glyph.yMin * scale,
+                             x + glyph.xMax * scale, y + glyph.yMax * scale))
+            x += self.hmtx[name][0] * scale + spacing
+        return x
+
+
+def overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
