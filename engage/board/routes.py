@@ -8,7 +8,6 @@ choice). The period and the join code travel in the query string.
 from __future__ import annotations
 
 from flask import render_template, request, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -96,15 +95,6 @@ def trend_words(theme: ThemeSummary) -> str:
     return str(words.NO_TREND)
 
 
-def long_date(day) -> str:
-    """'1 July 2026' in English, and the same in the reader's language (Babel's month names)."""
-    return format_date(day, "d MMMM y")
-
-
-def period_line(summary) -> str:
-    return words.period_line(summary, long_date)
-
-
 def _chart(rows, title: str) -> Markup:
     # bar_chart_svg escapes every label itself.
     return Markup(bar_chart_svg(rows, title))  # noqa: S704
@@ -119,7 +109,7 @@ def _helpers() -> dict:
         "choices_by_consultation": words.choices_by_consultation,
         "status_name": words.status,
         "sentiment_names": voice.SENTIMENT_NAMES,
-        "long_date": long_date,
-        "period_line": period_line,
+        "long_date": words.long_date,
+        "period_line": words.period_line,
         "suppression_note": words.suppression_note,
     }

@@ -81,15 +81,26 @@ class ReportPDF(FPDF):
         self.ln(1)
 
     def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
-        """Label and value on a line each, the value bold: the headline numbers."""
+        """Label and value on a line each, the value bold: the headline numbers.
+
+        A label too long for its column (Polish, say) wraps within it rather than
+        running into its number.
+        """
+        label_w, value_w = self.width * 0.55, self.width * 0.45
+        label_x, value_x = (self.l_margin + value_w, self.l_margin) if self.rtl else (self.l_margin, self.l_margin + label_w)
+        self.set_text_color(*INK)
         for label, value in pairs:
-            self._room_for(6)
-            self.set_text_color(*INK)
-            cells = [("", 0.55, label), ("B", 0.45, value)]
-            for style, share, text in cells[::-1] if self.rtl else cells:
-                pdf_fonts.set_font_for(self, text, style, 10)
-                self.cell(self.width * share, 6, plain(text), align=self.start)
-            self.ln()
+            label, value = plain(label), plain(value)
+            pdf_fonts.set_font_for(self, label, "", 10)
+            lines = len(self.multi_cell(label_w - 2, 6, label, dry_run=True, output="LINES"))
+            self._room_for(6 * lines)
+            y = self.get_y()
+            self.set_xy(label_x + (2 if self.rtl else 0), y)
+            self.multi_cell(label_w - 2, 6, label, align=self.start)
+            pdf_fonts.set_font_for(self, value, "B", 10)
+            self.set_xy(value_x, y)
+            self.cell(value_w, 6, value, align=self.start)
+            self.set_xy(self.l_margin, y + 6 * lines)
         self.ln(2)
 
     def table(self, headings: Sequence[str], rows: Sequence[Sequence[str]],

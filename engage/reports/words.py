@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from datetime import date
-from collections.abc import Callable
 from itertools import groupby
 
+from babel.dates import format_date
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
@@ -38,23 +39,20 @@ def suppression_note(threshold: int) -> str:
     )
 
 
-def period_line(summary: VoiceSummary, date_words: Callable[[date], str] | None = None) -> str:
-    """'2026 Q3: 1 July 2026 to 30 September 2026', or the dates alone for any other period.
-
-    ``date_words`` writes a day (a page passes one in the reader's language); ``long_date`` when not given.
-    """
+def period_line(summary: VoiceSummary) -> str:
+    """'2026 Q3: 1 July 2026 to 30 September 2026', or the dates alone for any other period."""
     period = summary.period
     if period is None:
         return _("All answers to this consultation")
-    date_words = date_words or long_date
-    span = _("%(start)s to %(end)s", start=date_words(period.start), end=date_words(period.end))
+    span = _("%(start)s to %(end)s", start=long_date(period.start), end=long_date(period.end))
     if period.label[-2:] in ("Q1", "Q2", "Q3", "Q4"):
         return _("%(quarter)s: %(span)s", quarter=period.label, span=span)
     return span
 
 
 def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    """'1 July 2026', the month in the reader's language (Babel's names: '1 lipca 2026')."""
+    return format_date(day, "d MMMM y", locale=get_locale() or "en")  # "en" on its own, outside a page
 
 
 def due(action: ActionSummary) -> str:
