@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from babel.dates import format_date
 from flask_babel import format_decimal, get_locale, gettext, ngettext
 from flask_babel.speaklater import LazyString
 from markupsafe import escape
@@ -75,3 +76,13 @@ def plural_forms(choose: Callable[[int], str]) -> dict[str, str]:
         if category not in forms:
             forms[category] = choose(n)
     return forms
+
+
+def long_date(day) -> str:
+    """'1 July 2026', the month in the reader's language ('1 lipca 2026'); English outside a page."""
+    return format_date(day, "d MMMM y", locale=get_locale() or DEFAULT_LANGUAGE)
+
+
+def short_date(day) -> str:
+    """'1 Jul 2026' ('1 lip 2026'), for a period named by its dates."""
+    return format_date(day, "d MMM y", locale=get_locale() or DEFAULT_LANGUAGE)

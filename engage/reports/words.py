@@ -1,16 +1,13 @@
 """The words and small derived tables every report format shares, so HTML, PDF and CSV agree."""
 from __future__ import annotations
 
-from datetime import date
 from itertools import groupby
 
-from babel.dates import format_date
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from engage.analysis.suppression import HIDDEN, Cell, percent
-from engage.i18n import _l
+from engage.i18n import _l, long_date
 from engage.services.voice_model import ActionSummary, ChoiceResult, Row, ThemeSummary, VoiceSummary
 
 # Lazy: translated where shown, in the reader's language (English on the command line and in CSV).
@@ -48,11 +45,6 @@ def period_line(summary: VoiceSummary) -> str:
     if period.label[-2:] in ("Q1", "Q2", "Q3", "Q4"):
         return _("%(quarter)s: %(span)s", quarter=period.label, span=span)
     return span
-
-
-def long_date(day: date) -> str:
-    """'1 July 2026', the month in the reader's language (Babel's names: '1 lipca 2026')."""
-    return format_date(day, "d MMMM y", locale=get_locale() or "en")  # "en" on its own, outside a page
 
 
 def due(action: ActionSummary) -> str:

@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 
 from engage.database import writing
 from engage.extensions import db
+from engage.i18n import long_date
 from engage.models import SETTINGS, SUBMITTED, Consultation, Response, SurveyVersion, User
 from engage.services import audit
 from engage.services.consultations import stored_form, survey_of
@@ -191,7 +192,7 @@ def update_settings(
     if opens_on and closes_on and closes_on < opens_on:
         problems["closes_on"] = _(
             "The closing date cannot be before the opening date (%(date)s). "
-            "Choose a later closing date, or an earlier opening date.", date=f"{opens_on.day} {opens_on:%B %Y}"
+            "Choose a later closing date, or an earlier opening date.", date=long_date(opens_on)
         )
     setting = consultation.setting if setting is ... else (setting or None)
     if setting is not None and setting not in SETTINGS:

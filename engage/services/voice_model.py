@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from flask_babel import gettext as _
 
 from engage.analysis.suppression import Cell
+from engage.i18n import short_date
 
 _QUARTER = re.compile(r"^(\d{4})\s*-?\s*Q([1-4])$", re.IGNORECASE)
 
@@ -38,7 +39,7 @@ class Period:
     def between(cls, start: date, end: date) -> Period:
         if end < start:
             raise ValueError(_("the period ends before it starts"))
-        return cls(start, end, f"{start:%-d %b %Y} to {end:%-d %b %Y}")
+        return cls(start, end, _("%(start)s to %(end)s", start=short_date(start), end=short_date(end)))
 
     def previous(self) -> Period:
         """The period of the same length just before this one (the quarter before a quarter)."""

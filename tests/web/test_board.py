@@ -90,6 +90,13 @@ def test_a_span_of_days_that_is_not_a_quarter_has_no_report_download(board, voic
     assert "format=pdf" not in text and "Reports are made by quarter" in text
 
 
+def test_a_span_of_days_is_named_in_the_readers_language(board, voices):
+    with board.client.session_transaction() as session:
+        session["language"] = "pl"
+    text = board.get("/board/?start=2026-08-01&end=2026-08-31").get_data(as_text=True)
+    assert "od 1 sie 2026 do 31 sie 2026" in text and "1 Aug 2026" not in text
+
+
 @pytest.mark.parametrize(("query", "message"), [
     ("period=2026Q5", "is not a quarter: write it like 2026Q3."),
     ("period=<script>", "&#34;&lt;script&gt;&#34; is not a quarter"),
