@@ -27,7 +27,7 @@ from sqlalchemy import Select, case, func, select
 from engage.analysis.suppression import Cell, count_cell
 from engage.database import writing
 from engage.extensions import db
-from engage.i18n import _l
+from engage.i18n import _l, long_date
 from engage.models import ADMIN, BOARD_MEMBER, FACILITATOR, SUBMITTED, Consultation, Response, User, utcnow
 from engage.models_actions import (
     ACTION_DONE,
@@ -314,11 +314,21 @@ def needs_sending(action: Action) -> bool:
 
 
 def news_text(action: Action) -> str:
-    """The news as young people get it in the chat, the same for each consultation."""
-    when = "" if action.status == ACTION_DONE else f", by {_long_date(action.due_on)}"
-    with force_locale("en"):  # compared with what went last, so it must not vary with the editor's language
-        status = str(STATUS_NAMES[action.status])
-    return f"You said, we did: {action.summary}\nWho: {action.agency}. {status}{when}."
+    """The news in English, the same for each consultation: what went last is compared with it."""
+    with force_locale("en"):  # it must not vary with the editor's language
+        return _news(action)
+
+
+def _news(action: Action) -> str:
+    """The news in the language in force: its frame translated, the summary as the facilitator wrote it."""
+    said = _("You said, we did: %(summary)s", summary=action.summary)
+    status = str(STATUS_NAMES[action.status])
+    if action.status == ACTION_DONE:
+        who = _("Who: %(agency)s. %(status)s.", agency=action.agency, status=status)
+    else:
+        who = _("Who: %(agency)s. %(status)s, by %(date)s.", agency=action.agency, status=status,
+                date=long_date(action.due_on))
+    return f"{said}\n{who}"
 
 
 # --- inside the unit of work -------------------------------------------------
@@ -417,8 +427,16 @@ def _send(action: Action, by: User | None) -> Sent:
     base = current_app.config.get("PUBLIC_URL") or ""
     chats = 0
     for consultation in action.consultations:
-        link = f"\n\nSee all the news: {base}/s/{consultation.join_code}/results" if base else ""
-        chats += send_update(consultation.join_code, f"News about “{consultation.title}”\n\n{news}{link}")
+
+        def message(language: str, consultation: Consultation = consultation) -> str:
+            """In each chat's own language, as it chose in the chat."""
+            with force_locale(language):
+                about = _("News about “%(title)s”", title=title_for(consultation, language))
+                link = f"{base}/s/{consultation.join_code}/results"
+                more = "\n\n" + _("See all the news: %(link)s", link=link) if base else ""
+                return f"{about}\n\n{_news(action)}{more}"
+
+        chats += send_update(consultation.join_code, message)
     action.sent_text, action.sent_at = news, utcnow()
     audit.record(by, "sent to chats", ACTION, action.id, chats=chats)
     return Sent(action, chats=chats)
@@ -443,12 +461,3 @@ def _overdue(today: date):
 def _theme_names() -> dict[str, str]:
     _version, taxonomy = current_taxonomy()
     return {t.key: t.name for t in taxonomy.themes}
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June",
-           "July", "August", "September", "October", "November", "December")
-
-
-def _long_date(day: date) -> str:
-    """"3 June 2026", whatever the server's locale; chat news is in English."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -8,6 +8,7 @@ claims rows, sends them at Telegram's pace and deletes each once sent.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -24,6 +25,7 @@ from engage.services.chat_view import (
 )
 from engage.services.consultations import find_consultation
 from engage.services.errors import ConsultationNotFound
+from surveys.i18n import DEFAULT_LANGUAGE
 
 # A claimed message not confirmed sent within this time is offered to a sender again.
 CLAIM_HOLD = timedelta(seconds=60)
@@ -66,17 +68,28 @@ def set_updates(incoming: Incoming, on: bool | None) -> ChatView:
     return in_turn(incoming, work)
 
 
-def send_update(consultation_code: str, text: str) -> int:
-    """Queue a "you said, we did" message for every chat that asked; returns how many."""
-    text = text.strip()
-    if not text:
+def send_update(consultation_code: str, text: str | Callable[[str], str]) -> int:
+    """Queue a "you said, we did" message for every chat that asked; returns how many.
+
+    ``text`` is the words, or makes them in a language: each chat then gets
+    them in the language it chose in the chat (English if it chose none).
+    """
+    words = text if callable(text) else lambda _language: text
+    if not words(DEFAULT_LANGUAGE).strip():
         raise ValueError("an update needs some words")
     with writing():
         consultation = find_consultation(consultation_code)
-        subscriptions = db.session.scalars(
-            select(ChatSubscription.id).where(ChatSubscription.consultation_id == consultation.id)
+        subscriptions = db.session.execute(
+            select(ChatSubscription.id, ChatConversation.language)
+            .outerjoin(ChatConversation, ChatConversation.chat_key == ChatSubscription.chat_key)
+            .where(ChatSubscription.consultation_id == consultation.id)
         ).all()
-        db.session.add_all(ChatOutbox(subscription_id=s, text=text) for s in subscriptions)
+        made = {}
+        for subscription, language in subscriptions:
+            language = language or DEFAULT_LANGUAGE
+            if language not in made:
+                made[language] = words(language).strip()
+            db.session.add(ChatOutbox(subscription_id=subscription, text=made[language]))
     return len(subscriptions)
 
 

@@ -5,14 +5,16 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from engage.analysis.readability import reading_age
 from engage.database import writing
 from engage.extensions import db
+from engage.i18n import long_date
 from engage.models import OPEN, SUBMITTED, AuditEvent, Response, utcnow
 from engage.models_actions import Action, ActionTheme
-from engage.models_chat import ChatOutbox, ChatSubscription
+from engage.models_chat import ChatConversation, ChatOutbox, ChatSubscription
 from engage.services import actions
 from engage.services.actions import ActionDraft, ActionError, ActionNotFound
 from engage.services.consultations import create_from_template, delete_consultation, find_consultation
@@ -183,6 +185,26 @@ def test_the_chat_news_links_to_the_results_page_when_the_public_address_is_know
     actions.publish(actions.create_action(draft(code), facilitator).id, facilitator)
     [(_, text)] = outbox()
     assert text.endswith(f"https://engage.example.org/s/{code}/results")
+
+
+def test_each_chat_gets_the_news_in_the_language_it_chose_with_the_summary_as_written(app, facilitator, code):
+    app.config["PUBLIC_URL"] = "https://engage.example.org"
+    subscribe(code, 101, 102, 103)
+    with writing():
+        db.session.add_all([ChatConversation(chat_key="key-101", language="pl"),
+                            ChatConversation(chat_key="key-102", language="ur")])  # 103 chose none
+    due = TODAY + timedelta(days=30)
+    actions.publish(actions.create_action(draft(code, due_on=due), facilitator).id, facilitator)
+    news = dict(outbox())
+    with force_locale("pl"):
+        polish_date = long_date(due)
+    assert news[101].startswith("Wiadomości o „")
+    assert "Powiedzieliście, zrobiliśmy: " + SUMMARY in news[101]
+    assert f"Kto: Council. Zaplanowane, do {polish_date}." in news[101]
+    assert news[101].endswith(f"Wszystkie wiadomości: https://engage.example.org/s/{code}/results")
+    assert "آپ نے کہا، ہم نے کیا: " + SUMMARY in news[102] and "کون: Council۔" in news[102]
+    assert news[103].startswith("News about “") and "You said, we did: " + SUMMARY in news[103]
+    assert f"Who: Council. Planned, by {due.day} " in news[103]
 
 
 def test_publishing_without_sending_queues_nothing_until_someone_asks(facilitator, code):
