@@ -21,8 +21,8 @@ from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 
-from flask_babel import get_locale
 import uharfbuzz as hb
+from flask_babel import get_locale
 from fpdf import FPDF
 
 from engage.languages import direction
