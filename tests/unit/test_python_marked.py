@@ -75,7 +75,7 @@ def test_a_report_heading_and_its_chart_words_are_translated_but_its_csv_stays_e
     assert "1. Y gweithgaredd" in page
     assert "Ymgysylltu â phlant a phobl ifanc" in page
     assert "Dim byd eto." in page  # inside the chart's SVG, drawn by Python
-    assert "1 July 2026 hyd 30 September 2026" in page
+    assert "1 Gorffennaf 2026 hyd 30 Medi 2026" in page  # the months too, in Welsh
 
     csv = board.get("/board/report?period=2026Q3&format=csv").get_data(as_text=True)
     assert "1 July 2026 to 30 September 2026" in csv and "hyd" not in csv
