@@ -174,14 +174,14 @@ def _fitting_size(pdf: FPDF, text: str, w: float, sizes: range, lines: int) -> i
     return sizes[-1]
 
 
-def _qr_side(pdf: FPDF, under: list[_Line], *, w: float, bottom: float, largest: float) -> float:
-    """The QR code's side: ``largest``, or less when the words below it would not fit above ``bottom``.
+def _qr_side(pdf: FPDF, under: float, *, bottom: float, largest: float) -> float:
+    """The QR code's side: ``largest``, or less when ``under`` mm of words below it would not fit above ``bottom``.
 
     Urdu's lines are taller (Nastaliq), and a translation may wrap where English
     does not: the code gives way, never the words. It stays big enough to scan
     from arm's length.
     """
-    room = bottom - pdf.get_y() - _GAP_ABOVE_QR - _GAP_BELOW_QR - _draw(pdf, under, x=0, w=w, measure=True)
+    room = bottom - pdf.get_y() - _GAP_ABOVE_QR - _GAP_BELOW_QR - under
     return max(min(largest, room), largest / 2)
 
 
@@ -206,7 +206,7 @@ def poster_pdf(content: PosterContent) -> bytes:
     pdf.set_y(margin)
     _draw(pdf, [_Line(content.title, title_size, bold=True, typed=True), _Line(content.LEAD, 14)],
           x=margin, w=width)
-    side = _qr_side(pdf, under, w=width, bottom=rule - 4, largest=120.0)
+    side = _qr_side(pdf, _draw(pdf, under, x=margin, w=width, measure=True), bottom=rule - 4, largest=120.0)
     _place_qr(pdf, qr_png(content.link), centre=PAGE_W / 2, side=side)
     _draw(pdf, under, x=margin, w=width)
     pdf.set_y(max(pdf.get_y() + 4, rule))
@@ -223,13 +223,42 @@ def table_cards_pdf(content: PosterContent, tables: int) -> bytes:
     pdf = _new_pdf(content, _("Table cards"))
     png = qr_png(content.link)
     card_w, card_h = PAGE_W / 2, PAGE_H / 2
+    card = None
     for number in range(1, tables + 1):
         slot = (number - 1) % CARDS_PER_SHEET
         if slot == 0:
             pdf.add_page()
             _cut_lines(pdf)
-        _card(pdf, content, png, number, x=(slot % 2) * card_w, y=(slot // 2) * card_h)
+        card = card or _card_words(pdf, content)  # measured on a page: fpdf2 lays out only there
+        _card(pdf, card, png, number, x=(slot % 2) * card_w, y=(slot // 2) * card_h)
     return bytes(pdf.output())
+
+
+_CARD_PAD = 7.0
+_CARD_TEXT_W = PAGE_W / 2 - 2 * _CARD_PAD
+
+
+@dataclass(frozen=True)
+class _CardWords:
+    """What every card says but its number, set once: laying text out is most of a card's cost."""
+
+    title: _Line
+    under: list[_Line]
+    foot: list[_Line]
+    under_height: float
+    foot_height: float
+
+
+def _card_words(pdf: FPDF, content: PosterContent) -> _CardWords:
+    size = _fitting_size(pdf, content.title, _CARD_TEXT_W, range(13, 7, -1), lines=2)
+    under = [_Line(content.join_code, 26, bold=True, spacing=2), _Line(content.short_link, 10),
+             _Line(content.code_hint, 8)]
+    foot = [_Line(content.PRIVACY, 7.5, bold=True), _Line(content.HELP_SHORT, 7.5)]
+    return _CardWords(
+        title=_Line(content.title, size, bold=True, typed=True), under=under, foot=foot,
+        under_height=_draw(pdf, under, x=0, w=_CARD_TEXT_W, measure=True),
+        foot_height=_draw(pdf, foot, x=0, w=_CARD_TEXT_W, measure=True),
+    )
 
 
 def _cut_lines(pdf: FPDF) -> None:
@@ -241,21 +270,13 @@ def _cut_lines(pdf: FPDF) -> None:
         pdf.line(5, PAGE_H / 2, PAGE_W - 5, PAGE_H / 2)
 
 
-def _card(pdf: FPDF, content: PosterContent, png: bytes, number: int,
-          *, x: float, y: float) -> None:
-    pad = 7.0
-    width = PAGE_W / 2 - 2 * pad
-    left = x + pad
-    size = _fitting_size(pdf, content.title, width, range(13, 7, -1), lines=2)
-    under = [_Line(content.join_code, 26, bold=True, spacing=2), _Line(content.short_link, 10),
-             _Line(content.code_hint, 8)]
-    foot = [_Line(content.PRIVACY, 7.5, bold=True), _Line(content.HELP_SHORT, 7.5)]
-    foot_top = y + PAGE_H / 2 - pad - _draw(pdf, foot, x=left, w=width, measure=True)
-    pdf.set_y(y + pad)
-    _draw(pdf, [_Line(_("Table %(number)s", number=number), 26, bold=True),
-                _Line(content.title, size, bold=True, typed=True)], x=left, w=width)
-    side = _qr_side(pdf, under, w=width, bottom=foot_top - 2, largest=70.0)
+def _card(pdf: FPDF, card: _CardWords, png: bytes, number: int, *, x: float, y: float) -> None:
+    left = x + _CARD_PAD
+    foot_top = y + PAGE_H / 2 - _CARD_PAD - card.foot_height
+    pdf.set_y(y + _CARD_PAD)
+    _draw(pdf, [_Line(_("Table %(number)s", number=number), 26, bold=True), card.title], x=left, w=_CARD_TEXT_W)
+    side = _qr_side(pdf, card.under_height, bottom=foot_top - 2, largest=70.0)
     _place_qr(pdf, png, centre=x + PAGE_W / 4, side=side)
-    _draw(pdf, under, x=left, w=width)
+    _draw(pdf, card.under, x=left, w=_CARD_TEXT_W)
     pdf.set_y(foot_top)
-    _draw(pdf, foot, x=left, w=width)
+    _draw(pdf, card.foot, x=left, w=_CARD_TEXT_W)
