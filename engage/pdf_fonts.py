@@ -160,6 +160,12 @@ def set_font_for(pdf: FPDF, text: str, style: str, size: float) -> None:
     pdf.set_font(family, style, size)
 
 
+def let_go(pdf: FPDF) -> None:
+    """Close the font files ``pdf`` read, when it was only measured: writing it out would do that."""
+    for font in pdf.fonts.values():
+        font.close()
+
+
 @contextmanager
 def own_direction(pdf: FPDF, typed: bool = True):
     """While drawing text someone typed, each paragraph takes its first letter's direction."""

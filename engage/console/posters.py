@@ -14,7 +14,8 @@ from engage.services.posters import PosterContent
 def poster(code: str):
     content = _content(code)
     return render_template(
-        "console/posters/poster.html", content=content, qr=posters.qr_data_uri(content)
+        "console/posters/poster.html", content=content, qr=posters.qr_data_uri(content),
+        title_size=posters.title_sizes(content)[0],
     )
 
 
@@ -34,6 +35,7 @@ def table_cards(code: str):
         "console/posters/table_cards.html",
         content=content,
         qr=posters.qr_data_uri(content),
+        title_size=posters.title_sizes(content)[1],
         tables=tables,
         per_sheet=posters.CARDS_PER_SHEET,
         max_tables=posters.MAX_TABLES,

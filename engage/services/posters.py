@@ -32,7 +32,12 @@ TELEGRAM_MIN_AGE = 16
 JOIN_PATH = "/s/{code}"
 
 PAGE_W, PAGE_H = 210.0, 297.0  # A4 in mm (595 x 842 pt)
+_SLOT = "\x00"  # where an address goes in a translated sentence
 _GAP_ABOVE_QR, _GAP_BELOW_QR = 1.0, 3.0  # mm
+_POSTER_MARGIN = 15.0
+_POSTER_TEXT_W = PAGE_W - 2 * _POSTER_MARGIN
+_CARD_PAD = 7.0
+_CARD_TEXT_W = PAGE_W / 2 - 2 * _CARD_PAD
 
 
 class BadTableCount(ServiceError):
@@ -67,13 +72,32 @@ class PosterContent:
 
     @property
     def code_hint(self) -> str:
-        return _("or go to %(site)s and type the code", site=self.site)
+        before, after = self.around_site()
+        return before + self.site + after
+
+    def around_site(self) -> tuple[str, str]:
+        """The code hint's words before and after the site, so a page can keep an address left to right."""
+        return _around(_("or go to %(site)s and type the code", site=_SLOT))
+
+    @property
+    def telegram_address(self) -> str | None:
+        return self.telegram_link.removeprefix("https://") if self.telegram_link else None
 
     @property
     def telegram_line(self) -> str | None:
         if not self.telegram_link:
             return None
-        return _("On Telegram: %(link)s", link=self.telegram_link.removeprefix("https://"))
+        before, after = self.around_telegram()
+        return before + self.telegram_address + after
+
+    def around_telegram(self) -> tuple[str, str]:
+        return _around(_("On Telegram: %(link)s", link=_SLOT))
+
+
+def _around(sentence: str) -> tuple[str, str]:
+    """A translated sentence's words before and after the address it was given as ``_SLOT``."""
+    before, _slot, after = sentence.partition(_SLOT)
+    return before, after
 
 
 def poster_content(
@@ -112,6 +136,25 @@ def _check_tables(tables: int) -> None:
 
 def _table_range_message(asked: str) -> str:
     return _("Choose between 1 and %(max)s tables (you asked for %(asked)s).", max=MAX_TABLES, asked=repr(asked[:20]))
+
+
+POSTER_TITLE_SIZES = range(30, 15, -2)  # pt, largest first: at most 3 lines
+CARD_TITLE_SIZES = range(13, 7, -1)  # at most 2 lines
+
+
+def title_sizes(content: PosterContent) -> tuple[int, int]:
+    """The title's size (pt) on the poster and on a table card, as the PDFs set it.
+
+    For the page to print, so that a long title is made smaller there too
+    rather than cut off after its last line that fits.
+    """
+    pdf = _new_pdf(content, "")
+    pdf.add_page()
+    try:
+        return (_fitting_size(pdf, content.title, _POSTER_TEXT_W, POSTER_TITLE_SIZES, lines=3),
+                _fitting_size(pdf, content.title, _CARD_TEXT_W, CARD_TITLE_SIZES, lines=2))
+    finally:
+        pdf_fonts.let_go(pdf)
 
 
 def qr_data_uri(content: PosterContent) -> str:
@@ -194,8 +237,8 @@ def poster_pdf(content: PosterContent) -> bytes:
     """One A4 page: title, a big QR code, the link, the join code, privacy and help."""
     pdf = _new_pdf(content, _("Poster"))
     pdf.add_page()
-    margin, width = 15.0, PAGE_W - 30.0
-    title_size = _fitting_size(pdf, content.title, width, range(30, 15, -2), lines=3)
+    margin, width = _POSTER_MARGIN, _POSTER_TEXT_W
+    title_size = _fitting_size(pdf, content.title, width, POSTER_TITLE_SIZES, lines=3)
     under = [_Line(content.short_link, 18, bold=True), _Line(content.code_hint, 14),
              _Line(content.join_code, 54, bold=True, spacing=4)]
     if content.telegram_line:
@@ -234,10 +277,6 @@ def table_cards_pdf(content: PosterContent, tables: int) -> bytes:
     return bytes(pdf.output())
 
 
-_CARD_PAD = 7.0
-_CARD_TEXT_W = PAGE_W / 2 - 2 * _CARD_PAD
-
-
 @dataclass(frozen=True)
 class _CardWords:
     """What every card says but its number, set once: laying text out is most of a card's cost."""
@@ -250,7 +289,7 @@ class _CardWords:
 
 
 def _card_words(pdf: FPDF, content: PosterContent) -> _CardWords:
-    size = _fitting_size(pdf, content.title, _CARD_TEXT_W, range(13, 7, -1), lines=2)
+    size = _fitting_size(pdf, content.title, _CARD_TEXT_W, CARD_TITLE_SIZES, lines=2)
     under = [_Line(content.join_code, 26, bold=True, spacing=2), _Line(content.short_link, 10),
              _Line(content.code_hint, 8)]
     foot = [_Line(content.PRIVACY, 7.5, bold=True), _Line(content.HELP_SHORT, 7.5)]

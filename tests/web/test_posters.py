@@ -92,8 +92,8 @@ def test_the_poster_page_has_a_qr_code_that_opens_the_consultation(facilitator, 
     for words in (
         "Knife crime square table",
         f"localhost/s/{code}",
-        f'<p class="code">{code}</p>',
-        "or go to localhost and type the code",
+        f'<p class="code" dir="ltr">{code}</p>',
+        'or go to <bdi dir="ltr">localhost</bdi> and type the code',
         "You don&#39;t give your name. Nobody can see who said what.",
         "Childline: call 0800 1111, free, any time",
     ):
@@ -116,7 +116,7 @@ def test_the_poster_links_to_the_public_url_when_one_is_set(app, facilitator, co
     code = consultation()
     facilitator.get(f"/console/c/{code}/poster")
     assert _html_qr_codes(facilitator.text) == [f"https://engage.example.org/s/{code}"]
-    assert "or go to engage.example.org and type the code" in facilitator.text
+    assert 'or go to <bdi dir="ltr">engage.example.org</bdi> and type the code' in facilitator.text
     reader = _pdf(facilitator.get(f"/console/c/{code}/poster.pdf"))
     assert _pdf_qr(reader.pages[0]) == f"https://engage.example.org/s/{code}"
 
@@ -310,6 +310,70 @@ def test_a_poster_in_arabic_has_its_words_in_order_with_letters_joined(facilitat
     assert arabic_words(table)[0] in arabic_words(cards.pages[0].extract_text())
 
 
+@pytest.mark.parametrize("language", sorted(path.name for path in Path("translations").iterdir() if path.is_dir()))
+def test_every_letter_of_every_language_has_a_glyph_in_the_shipped_fonts(language):
+    """A letter no font has would print as an empty box (and fpdf2 warns, which fails the suite)."""
+    catalogues = [Path("translations", language, "LC_MESSAGES", "messages.po"),
+                  *Path("surveys", "templates", "translations", language).glob("*.po")]
+    used = set()
+    for path in catalogues:
+        with path.open("rb") as file:
+            for message in read_po(file):
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                used.update(char for text in strings for char in text or "")
+    assert len(catalogues) > 1 and used
+    for style in ("", "B"):
+        cmap = set()
+        for family in (pdf_fonts.FAMILY, pdf_fonts.ARABIC_FAMILY):
+            with TTFont(pdf_fonts.font_file(family, style)) as font:
+                cmap |= set(font.getBestCmap())
+        missing = {char for char in used if ord(char) not in cmap
+                   and not char.isspace() and unicodedata.category(char) != "Cf"}  # bidi marks draw nothing
+        assert not missing, (style, sorted(missing))
+
+
+@pytest.mark.parametrize(("language", "words"), [("cy", "Diogelwch ŵyr"), ("pl", "Łódź ząb")])
+def test_a_welsh_or_polish_poster_keeps_its_letters(facilitator, consultation, language, words):
+    code = consultation(title=words)
+    _in_language(facilitator, language)
+    text = _text(_pdf(facilitator.get(f"/console/c/{code}/poster.pdf")).pages[0])
+    assert words in text
+    lead = Translations.load("translations", [language]).gettext("You don't give your name. Nobody can see who said what.")
+    assert " ".join(lead.split()) in text
+
+
+@pytest.mark.parametrize("kind", ["poster", "table-cards"])
+def test_the_sheet_to_print_is_in_the_pages_language_and_direction(facilitator, consultation, kind):
+    code = consultation()
+    _in_language(facilitator, "ar")
+    facilitator.get(f"/console/c/{code}/{kind}")
+    assert '<html lang="ar" dir="rtl">' in facilitator.text
+    _in_language(facilitator, "cy")
+    facilitator.get(f"/console/c/{code}/{kind}")
+    assert '<html lang="cy" dir="ltr">' in facilitator.text
+
+
+def test_in_an_urdu_poster_the_join_code_and_link_are_drawn_in_one_latin_font(facilitator, consultation):
+    code = consultation(title="Staying safe online")
+    _in_language(facilitator, "ur")
+    reader = _pdf(facilitator.get(f"/console/c/{code}/poster.pdf"))
+    fonts_of: dict[str, set[str]] = {}
+
+    def seen(text, cm, tm, font, size):
+        if text.strip() and font:
+            fonts_of.setdefault(text.strip(), set()).add(str(font["/BaseFont"]).split("+")[-1])
+
+    reader.pages[0].extract_text(visitor_text=seen)
+    # Stops and digits from the Arabic font would look unlike the letters around them.
+    assert fonts_of[code] == {"DejaVuSansBold"}
+    assert fonts_of[f"localhost/s/{code}"] == {"DejaVuSansBold"}
+
+
+def test_a_poster_without_arabic_letters_carries_no_arabic_font(facilitator, consultation):
+    reader = _pdf(facilitator.get(f"/console/c/{consultation(title=UNICODE_TITLE)}/poster.pdf"))
+    assert _font_names(reader.pages[0]) == {"DejaVuSansBook", "DejaVuSansBold"}
+
+
 URDU_TITLE = "ہمیں بتائیے کہ آپ کے لیے کیا اہم ہے۔"  # heh goal, yeh barree, the Urdu full stop
 
 
@@ -412,3 +476,33 @@ def _image_boxes(page) -> list[tuple[float, float, float, float]]:
         elif operator == b"Do":
             boxes.append((matrix[4], matrix[5], matrix[4] + matrix[0], matrix[5] + matrix[3]))
     return boxes
+
+
+def test_on_the_page_to_print_an_address_stays_left_to_right_in_an_urdu_sentence(app, facilitator, consultation):
+    app.config["TELEGRAM_BOT_USERNAME"] = "@EngageBot"
+    code = consultation("lifestyle-college")
+    _in_language(facilitator, "ur")
+    facilitator.get(f"/console/c/{code}/poster")
+    page = facilitator.text
+    assert f'<p class="link" dir="ltr">localhost/s/{code}</p>' in page
+    assert f'<p class="code" dir="ltr">{code}</p>' in page
+    catalogue = Translations.load("translations", ["ur"])
+    before, after = catalogue.gettext("or go to %(site)s and type the code").split("%(site)s")
+    assert f'{before}<bdi dir="ltr">localhost</bdi>{after}' in page
+    assert f'<bdi dir="ltr">t.me/EngageBot?start={code}</bdi>' in page
+    facilitator.get(f"/console/c/{code}/table-cards?tables=1")
+    assert '<bdi dir="ltr">localhost</bdi>' in facilitator.text
+
+
+def test_a_long_title_is_set_smaller_on_the_page_to_print_as_in_the_pdf(facilitator, consultation):
+    short, long = consultation(title="Youth voice"), consultation(title=LONGEST_TITLE[:200])
+    sizes = {}
+    for code in (short, long):
+        for kind, tag in (("poster", "h1"), ("table-cards?tables=1", "h2")):
+            facilitator.get(f"/console/c/{code}/{kind}")
+            sizes[code, tag] = int(re.search(rf'<{tag} dir="auto" class="size-(\d+)">', facilitator.text)[1])
+    assert sizes[short, "h1"] == posters.POSTER_TITLE_SIZES[0] and sizes[short, "h2"] == posters.CARD_TITLE_SIZES[0]
+    assert sizes[long, "h1"] < sizes[short, "h1"] and sizes[long, "h2"] < sizes[short, "h2"]
+    css = facilitator.get("/static/print.css").get_data(as_text=True)
+    for size in (*posters.POSTER_TITLE_SIZES[1:], *posters.CARD_TITLE_SIZES[1:]):
+        assert f".size-{size}{{font-size:{size}pt" in css, size
