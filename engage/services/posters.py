@@ -184,6 +184,7 @@ class _Line:
     bold: bool = False
     spacing: float = 0
     typed: bool = False  # someone typed it (the title): laid out by its own first letter
+    address: bool = False  # a link or the code: left to right on an Arabic or Urdu sheet too
 
 
 def _draw(pdf: FPDF, lines: list[_Line], *, x: float, w: float, measure: bool = False) -> float:
@@ -197,7 +198,7 @@ def _draw(pdf: FPDF, lines: list[_Line], *, x: float, w: float, measure: bool = 
         if not measure:
             pdf.set_y(pdf.get_y() + above)
         pdf.set_x(x)
-        with pdf_fonts.own_direction(pdf, line.typed):
+        with pdf_fonts.own_direction(pdf, line.typed or line.address):
             height += above + below + pdf.multi_cell(w, line_height, str(line.text),
                                                      align=Align.C, new_x=XPos.LEFT, new_y=YPos.NEXT,
                                                      dry_run=measure, output="HEIGHT")
@@ -239,8 +240,8 @@ def poster_pdf(content: PosterContent) -> bytes:
     pdf.add_page()
     margin, width = _POSTER_MARGIN, _POSTER_TEXT_W
     title_size = _fitting_size(pdf, content.title, width, POSTER_TITLE_SIZES, lines=3)
-    under = [_Line(content.short_link, 18, bold=True), _Line(content.code_hint, 14),
-             _Line(content.join_code, 54, bold=True, spacing=4)]
+    under = [_Line(content.short_link, 18, bold=True, address=True), _Line(content.code_hint, 14),
+             _Line(content.join_code, 54, bold=True, spacing=4, address=True)]
     if content.telegram_line:
         under.append(_Line(content.telegram_line, 13))
     foot = [_Line(content.PRIVACY, 14, bold=True), _Line(content.HELP_LINE, 13)]
@@ -290,8 +291,8 @@ class _CardWords:
 
 def _card_words(pdf: FPDF, content: PosterContent) -> _CardWords:
     size = _fitting_size(pdf, content.title, _CARD_TEXT_W, CARD_TITLE_SIZES, lines=2)
-    under = [_Line(content.join_code, 26, bold=True, spacing=2), _Line(content.short_link, 10),
-             _Line(content.code_hint, 8)]
+    under = [_Line(content.join_code, 26, bold=True, spacing=2, address=True),
+             _Line(content.short_link, 10, address=True), _Line(content.code_hint, 8)]
     foot = [_Line(content.PRIVACY, 7.5, bold=True), _Line(content.HELP_SHORT, 7.5)]
     return _CardWords(
         title=_Line(content.title, size, bold=True, typed=True), under=under, foot=foot,

@@ -506,3 +506,17 @@ def test_a_long_title_is_set_smaller_on_the_page_to_print_as_in_the_pdf(facilita
     css = facilitator.get("/static/print.css").get_data(as_text=True)
     for size in (*posters.POSTER_TITLE_SIZES[1:], *posters.CARD_TITLE_SIZES[1:]):
         assert f".size-{size}{{font-size:{size}pt" in css, size
+
+
+@pytest.mark.parametrize("language", ["ar", "ur"])
+def test_a_link_with_a_numbered_address_reads_left_to_right_on_an_arabic_or_urdu_pdf(
+    app, facilitator, consultation, language
+):
+    # A laptop at a youth club serves on its own address: digits first, which a right-to-left
+    # line would put after the path ("s/CODE/192.168.1.20:5000").
+    app.config["PUBLIC_URL"] = "http://192.168.1.20:5000"
+    code = consultation()
+    _in_language(facilitator, language)
+    for kind in ("poster.pdf", "table-cards.pdf?tables=1"):
+        page = _pdf(facilitator.get(f"/console/c/{code}/{kind}")).pages[0]
+        assert f"192.168.1.20:5000/s/{code}" in page.extract_text().splitlines(), kind
