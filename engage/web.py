@@ -33,6 +33,11 @@ def choose_locale() -> str:
     return request.accept_languages.best_match(languages) or DEFAULT_LANGUAGE
 
 
+def public_base() -> str:
+    """Where young people reach this Engage: PUBLIC_URL, else the address this request came to."""
+    return (current_app.config["PUBLIC_URL"] or request.host_url).rstrip("/")
+
+
 def whole_percent(value: int | None) -> str:
     """A whole-number percentage (42 → "42%", "42 %" in Romanian); nothing for None."""
     return "" if value is None else format_percent(value / 100)

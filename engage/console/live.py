@@ -11,6 +11,7 @@ from flask_babel import format_decimal, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import HiddenField
 from wtforms.validators import AnyOf, DataRequired, Length
 
@@ -18,6 +19,8 @@ from engage.console import bp
 from engage.console.access import RUNNERS, consultation_run_by_me, requires
 from engage.i18n import plural_forms
 from engage.services import live as live_service
+from engage.services.posters import short_address
+from engage.web import public_base
 
 
 class LiveItemForm(FlaskForm):
@@ -37,6 +40,10 @@ def live(code: str):
     return render_template(
         "console/live.html",
         consultation=found,
+        # Where the QR codes point, kept left to right in an Arabic or Urdu sentence.
+        join_address=Markup('<bdi dir="ltr">{}</bdi>').format(
+            short_address(public_base() + url_for("respond.intro", code=found.join_code))
+        ),
         snapshot=snapshot,
         script_words=script_words(snapshot.threshold),
         controls=controls,

@@ -7,6 +7,7 @@ from engage.console import bp
 from engage.console.access import RUNNERS, consultation_run_by_me, requires
 from engage.services import posters
 from engage.services.posters import PosterContent
+from engage.web import public_base
 
 
 @bp.get("/c/<code>/poster")
@@ -55,9 +56,8 @@ def _content(code: str) -> PosterContent:
     consultation = consultation_run_by_me(code)
     # The address young people will type must be the public one, not the
     # internal host a proxy forwards to, when PUBLIC_URL says what it is.
-    base = current_app.config["PUBLIC_URL"] or request.url_root
     return posters.poster_content(
-        consultation, base, current_app.config.get("TELEGRAM_BOT_USERNAME")
+        consultation, public_base(), current_app.config.get("TELEGRAM_BOT_USERNAME")
     )
 
 

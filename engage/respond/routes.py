@@ -2,7 +2,6 @@
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -19,6 +18,7 @@ from engage.respond.forms import JoinForm, ScreenForm, StartForm
 from engage.services import responding
 from engage.services.consultations import find_consultation
 from engage.services.errors import ResponseNotFound, ServiceError
+from engage.web import public_base
 from surveys import AnswerError
 from surveys.i18n import N_
 
@@ -147,8 +147,7 @@ def thanks(code: str):
 @bp.get("/s/<code>/qr.<any(png, svg):kind>")
 def qr(code: str, kind: str):
     consultation = find_consultation(code)
-    base = current_app.config["PUBLIC_URL"] or request.host_url.rstrip("/")
-    link = base + url_for(".intro", code=consultation.join_code)
+    link = public_base() + url_for(".intro", code=consultation.join_code)
     if kind == "png":
         return qr_png(link), {"Content-Type": "image/png"}
     return qr_svg(link), {"Content-Type": "image/svg+xml"}

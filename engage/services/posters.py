@@ -61,9 +61,7 @@ class PosterContent:
 
     @property
     def short_link(self) -> str:
-        """The link as a person would type it: browsers add the https:// themselves."""
-        parts = urlsplit(self.link)
-        return parts.netloc + parts.path
+        return short_address(self.link)
 
     @property
     def site(self) -> str:
@@ -98,6 +96,12 @@ def _around(sentence: str) -> tuple[str, str]:
     """A translated sentence's words before and after the address it was given as ``_SLOT``."""
     before, _slot, after = sentence.partition(_SLOT)
     return before, after
+
+
+def short_address(link: str) -> str:
+    """A link as a person would type it: browsers add the https:// themselves."""
+    parts = urlsplit(link)
+    return parts.netloc + parts.path
 
 
 def poster_content(

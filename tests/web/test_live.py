@@ -143,3 +143,14 @@ def test_the_consultation_page_links_to_the_live_screen(staff, event):
     facilitator = staff("facilitator")
     text = facilitator.get(f"/console/c/{event}").get_data(as_text=True)
     assert f'href="/console/c/{event}/live"' in text
+
+
+def test_the_screen_says_where_to_join_at_the_address_the_qr_codes_point_to(app, staff, event):
+    facilitator = staff("facilitator")
+    facilitator.get(f"/console/c/{event}/live")
+    assert f'Join at <strong><bdi dir="ltr">localhost/s/{event}</bdi></strong>' in facilitator.text
+    # Behind a proxy the request's own address is an inside one; young people need the public one.
+    app.config["PUBLIC_URL"] = "https://engage.example.org"
+    facilitator.get(f"/console/c/{event}/live")
+    assert f'<bdi dir="ltr">engage.example.org/s/{event}</bdi>' in facilitator.text
+    assert "localhost/s/" not in facilitator.text

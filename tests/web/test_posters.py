@@ -503,7 +503,8 @@ def test_a_long_title_is_set_smaller_on_the_page_to_print_as_in_the_pdf(facilita
             sizes[code, tag] = int(re.search(rf'<{tag} dir="auto" class="size-(\d+)">', facilitator.text)[1])
     assert sizes[short, "h1"] == posters.POSTER_TITLE_SIZES[0] and sizes[short, "h2"] == posters.CARD_TITLE_SIZES[0]
     assert sizes[long, "h1"] < sizes[short, "h1"] and sizes[long, "h2"] < sizes[short, "h2"]
-    css = facilitator.get("/static/print.css").get_data(as_text=True)
+    with facilitator.client.get("/static/print.css") as response:
+        css = response.get_data(as_text=True)
     for size in (*posters.POSTER_TITLE_SIZES[1:], *posters.CARD_TITLE_SIZES[1:]):
         assert f".size-{size}{{font-size:{size}pt" in css, size
 
