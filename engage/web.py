@@ -91,6 +91,7 @@ def register(app: Flask) -> None:
     # Flask-Babel adds dateformat, datetimeformat, decimalformat, percentformat (a fraction).
     app.jinja_env.filters["shown_count"] = shown_count
     app.jinja_env.filters["whole_percent"] = whole_percent
+    app.jinja_env.globals["public_base"] = public_base
     keep_addresses_out_of_logs()  # the development server's request lines
 
     @app.context_processor

@@ -32,6 +32,7 @@ from engage.i18n import _l
 from engage.models import ADMIN, BOARD_MEMBER, CLOSED, CONSULTATION_STATUS_NAMES, DRAFT, OPEN, ROLES, SAFEGUARDING_LEAD
 from engage.services import audit, consultations, users
 from engage.services.errors import AccountError
+from engage.web import public_base
 
 ALL_ROLES = ROLES
 STATUS_NAMES = CONSULTATION_STATUS_NAMES
@@ -279,7 +280,7 @@ def audit_log():
 
 def _show_invite_link(email: str, token: str) -> None:
     # Engage sends no email of its own yet: the admin passes the link on.
-    link = url_for(".accept_invite", token=token, _external=True)
+    link = public_base() + url_for(".accept_invite", token=token)  # not an inside address behind a proxy
     flash(_("Send this link to %(email)s; it works once, for 7 days: %(link)s", email=email, link=link), "invite")
 
 

@@ -203,3 +203,16 @@ def test_sign_in_only_returns_to_a_page_on_this_site(app, staff):
         )
         assert response.location.endswith(expected) and "evil" not in response.location
         client.post("/console/logout", data={"csrf_token": _form_token(client, "/console/account")})
+
+
+def test_an_invite_link_and_a_consultations_link_use_the_public_address(app, staff):
+    # Behind a proxy the request's own address is an inside one nobody else can open.
+    app.config["PUBLIC_URL"] = "https://engage.example.org"
+    admin = staff("admin")
+    admin.post("/console/users/invite", {"email": "kim@example.org", "display_name": "Kim", "role": "facilitator"})
+    listing = admin.get("/console/users").get_data(as_text=True)
+    assert "https://engage.example.org/console/invite/" in listing and "http://localhost/console/invite/" not in listing
+    with app.app_context():
+        code = create_from_template("square-table").join_code
+    page = admin.get(f"/console/c/{code}").get_data(as_text=True)
+    assert f">https://engage.example.org/s/{code}</a>" in page
