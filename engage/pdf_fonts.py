@@ -51,12 +51,6 @@ def font_file(family: str = FAMILY, style: str = "") -> str:
     return str(resources.files("engage") / "fonts" / _FILES[(family, style)])
 
 
-def shipped_font(name: str) -> str | None:
-    """The path of the shipped font file called ``name`` (the page to print uses them too), or None."""
-    found = [key for key, file in _FILES.items() if file == name]
-    return font_file(*found[0]) if found else None
-
-
 def page_direction() -> str:
     """``rtl`` when the words we translate are in Arabic or Urdu: the page's language."""
     return direction(str(get_locale() or "en"))

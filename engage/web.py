@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
 
-from flask import Flask, abort, current_app, has_request_context, jsonify, request, send_file, session
+from flask import Flask, abort, current_app, has_request_context, jsonify, request, session
 from flask_babel import format_percent, get_locale
 from sqlalchemy import text
 
-from engage import pdf_fonts
 from engage.database import database_name
 from engage.extensions import db
 from engage.i18n import shown_count, survey_words
@@ -122,14 +120,6 @@ def register(app: Flask) -> None:
             # A shared school tablet must not show the last child's answers.
             response.headers.setdefault("Cache-Control", "no-store")
         return response
-
-    @app.get("/fonts/<name>")
-    def shipped_font(name: str):
-        """The PDFs' fonts, for the page to print: it then sets words as the PDF does, on any machine."""
-        path = pdf_fonts.shipped_font(name)
-        if path is None:
-            abort(404)
-        return send_file(path, mimetype="font/ttf", max_age=int(timedelta(days=30).total_seconds()))
 
     @app.get("/healthz")
     def healthz():

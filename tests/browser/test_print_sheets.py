@@ -13,12 +13,11 @@ from engage.models import OPEN
 from engage.services.consultations import create_from_template
 
 LONGEST_TITLE = ("Staying safe in our town: " + "what helps you feel safe, and what would make it better? " * 3)[:200]
-URDU_TITLE = "ہمیں بتائیے کہ آپ کے علاقے میں آپ کو کیا محفوظ محسوس کرواتا ہے اور کیا بہتر ہو سکتا ہے"
 MM = 96 / 25.4  # CSS px in a millimetre
 
 
 @pytest.mark.parametrize("language", ["en", "pl", "ur"])
-@pytest.mark.parametrize("title", ["Youth voice", LONGEST_TITLE, URDU_TITLE])
+@pytest.mark.parametrize("title", ["Youth voice", LONGEST_TITLE])
 def test_a_sheet_to_print_shows_the_whole_title_and_keeps_every_line_on_the_paper(
     contexts, server, language, title
 ):
@@ -27,12 +26,6 @@ def test_a_sheet_to_print_shows_the_whole_title_and_keeps_every_line_on_the_pape
     page.emulate_media(media="print")
     for kind, heading, smallest_code in (("poster", "h1", 60), ("table-cards?tables=4", "h2", 35)):
         page.goto(f"/console/c/{code}/{kind}")
-        page.evaluate("document.fonts.ready")
-        # The PDFs' own fonts, served by Engage, whatever the machine has.
-        loaded = page.evaluate("[...document.fonts].filter(f => f.status == 'loaded').map(f => f.family)")
-        assert '"Engage Sans"' in loaded or "Engage Sans" in loaded, loaded
-        if language == "ur" or title == URDU_TITLE:
-            assert any("Nastaliq" in family or "Naskh" in family for family in loaded), loaded
         for sheet in page.locator(".poster, .card").all():
             title_box = sheet.locator(heading)
             cut = title_box.evaluate("e => e.scrollHeight > e.clientHeight + 1")

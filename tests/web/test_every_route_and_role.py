@@ -38,8 +38,7 @@ def world(app, staff):
         consultation = create_from_template("square-table")
         users.set_members(consultation, [people["co_facilitator"].user.id], by=None)
         spare, _ = users.create_user("spare@example.org", "Spare", "facilitator", password="a long spare password")
-    return people, {"code": consultation.join_code, "user_id": spare.id, "token": "not-a-real-token",
-                    "name": "DejaVuSans.ttf"}
+    return people, {"code": consultation.join_code, "user_id": spare.id, "token": "not-a-real-token"}
 
 
 def _routes(app):
@@ -107,9 +106,9 @@ def _request(people, role, method, url, api):
     data = {}
     if method == "POST" and not api:
         data["csrf_token"] = _csrf(client, role, people)
-    with client.open(url, method=method, data=data, headers=headers) as response:  # a file is closed too
-        status = _Status(response.status_code)
-        status.location = response.headers.get("Location", "")
+    response = client.open(url, method=method, data=data, headers=headers)
+    status = _Status(response.status_code)
+    status.location = response.headers.get("Location", "")
     return status
 
 

@@ -521,17 +521,3 @@ def test_a_link_with_a_numbered_address_reads_left_to_right_on_an_arabic_or_urdu
     for kind in ("poster.pdf", "table-cards.pdf?tables=1"):
         page = _pdf(facilitator.get(f"/console/c/{code}/{kind}")).pages[0]
         assert f"192.168.1.20:5000/s/{code}" in page.extract_text().splitlines(), kind
-
-
-def test_the_page_to_print_gets_the_pdfs_own_fonts_and_nothing_else_from_that_folder(client):
-    with client.get("/fonts/NotoNastaliqUrdu-Regular.ttf") as response:
-        assert response.status_code == 200 and response.mimetype == "font/ttf"
-        assert response.get_data() == Path(pdf_fonts.font_file(pdf_fonts.URDU_FAMILY)).read_bytes()
-        assert "max-age=2592000" in response.headers["Cache-Control"]  # a month: they change with Engage only
-    for name in ("README.md", "LICENSE-DejaVu.txt", "..%2F__init__.py", "nothing.ttf"):
-        with client.get(f"/fonts/{name}") as response:
-            assert response.status_code == 404, name
-    with client.get("/static/print.css") as response:
-        css = response.get_data(as_text=True)
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "NotoNaskhArabic-Regular.ttf", "NotoNastaliqUrdu-Bold.ttf"):
-        assert f'url("../fonts/{name}")' in css
