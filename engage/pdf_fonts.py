@@ -53,7 +53,11 @@ def font_file(family: str = FAMILY, style: str = "") -> str:
 
 def page_direction() -> str:
     """``rtl`` when the words we translate are in Arabic or Urdu: the page's language."""
-    return direction(str(get_locale() or "en"))
+    return direction(_page_language())
+
+
+def _page_language() -> str:
+    return str(get_locale() or "en")
 
 
 def family_for(text: str, nastaliq: bool = False) -> str:
@@ -72,7 +76,7 @@ def family_for(text: str, nastaliq: bool = False) -> str:
     text = str(text)
     if not _ARABIC_LETTER.search(text):
         return FAMILY
-    urdu = nastaliq and (_URDU_LETTER.search(text) or str(get_locale() or "en") == "ur")
+    urdu = nastaliq and (_URDU_LETTER.search(text) or _page_language() == "ur")
     return URDU_FAMILY if urdu and _nastaliq_has(text) else ARABIC_FAMILY
 
 

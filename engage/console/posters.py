@@ -16,7 +16,7 @@ def poster(code: str):
     content = _content(code)
     return render_template(
         "console/posters/poster.html", content=content, qr=posters.qr_data_uri(content),
-        title_size=posters.title_sizes(content)[0],
+        title_size=posters.poster_title_size(content),
     )
 
 
@@ -36,7 +36,7 @@ def table_cards(code: str):
         "console/posters/table_cards.html",
         content=content,
         qr=posters.qr_data_uri(content),
-        title_size=posters.title_sizes(content)[1],
+        title_size=posters.card_title_size(content),
         tables=tables,
         per_sheet=posters.CARDS_PER_SHEET,
         max_tables=posters.MAX_TABLES,

@@ -86,21 +86,23 @@ class ReportPDF(FPDF):
         A label too long for its column (Polish, say) wraps within it rather than
         running into its number.
         """
-        label_w, value_w = self.width * 0.55, self.width * 0.45
-        label_x, value_x = (self.l_margin + value_w, self.l_margin) if self.rtl else (self.l_margin, self.l_margin + label_w)
+        line, label_w, value_w = 6, self.width * 0.55, self.width * 0.45
+        # Right to left the label is on the right; either way 2 mm part it from the number.
+        label_x = self.l_margin + value_w + 2 if self.rtl else self.l_margin
+        value_x = self.l_margin if self.rtl else self.l_margin + label_w
         self.set_text_color(*INK)
         for label, value in pairs:
             label, value = plain(label), plain(value)
             pdf_fonts.set_font_for(self, label, "", 10)
-            lines = len(self.multi_cell(label_w - 2, 6, label, dry_run=True, output="LINES"))
-            self._room_for(6 * lines)
+            lines = len(self.multi_cell(label_w - 2, line, label, dry_run=True, output="LINES"))
+            self._room_for(line * lines)
             y = self.get_y()
-            self.set_xy(label_x + (2 if self.rtl else 0), y)
-            self.multi_cell(label_w - 2, 6, label, align=self.start)
+            self.set_xy(label_x, y)
+            self.multi_cell(label_w - 2, line, label, align=self.start)
             pdf_fonts.set_font_for(self, value, "B", 10)
             self.set_xy(value_x, y)
-            self.cell(value_w, 6, value, align=self.start)
-            self.set_xy(self.l_margin, y + 6 * lines)
+            self.cell(value_w, line, value, align=self.start)
+            self.set_xy(self.l_margin, y + line * lines)
         self.ln(2)
 
     def table(self, headings: Sequence[str], rows: Sequence[Sequence[str]],

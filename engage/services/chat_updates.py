@@ -75,7 +75,8 @@ def send_update(consultation_code: str, text: str | Callable[[str], str]) -> int
     them in the language it chose in the chat (English if it chose none).
     """
     words = text if callable(text) else lambda _language: text
-    if not words(DEFAULT_LANGUAGE).strip():
+    made = {DEFAULT_LANGUAGE: words(DEFAULT_LANGUAGE).strip()}
+    if not made[DEFAULT_LANGUAGE]:
         raise ValueError("an update needs some words")
     with writing():
         consultation = find_consultation(consultation_code)
@@ -84,7 +85,6 @@ def send_update(consultation_code: str, text: str | Callable[[str], str]) -> int
             .outerjoin(ChatConversation, ChatConversation.chat_key == ChatSubscription.chat_key)
             .where(ChatSubscription.consultation_id == consultation.id)
         ).all()
-        made = {}
         for subscription, language in subscriptions:
             language = language or DEFAULT_LANGUAGE
             if language not in made:

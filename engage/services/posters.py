@@ -146,17 +146,22 @@ POSTER_TITLE_SIZES = range(30, 15, -2)  # pt, largest first: at most 3 lines
 CARD_TITLE_SIZES = range(13, 7, -1)  # at most 2 lines
 
 
-def title_sizes(content: PosterContent) -> tuple[int, int]:
-    """The title's size (pt) on the poster and on a table card, as the PDFs set it.
+def poster_title_size(content: PosterContent) -> int:
+    """The title's size (pt) on the poster, as its PDF sets it, for the page to print."""
+    return _title_size(content, _POSTER_TEXT_W, POSTER_TITLE_SIZES, lines=3)
 
-    For the page to print, so that a long title is made smaller there too
-    rather than cut off after its last line that fits.
-    """
+
+def card_title_size(content: PosterContent) -> int:
+    """The title's size (pt) on a table card, as the PDF sets it, for the page to print."""
+    return _title_size(content, _CARD_TEXT_W, CARD_TITLE_SIZES, lines=2)
+
+
+def _title_size(content: PosterContent, w: float, sizes: range, lines: int) -> int:
+    """So that a long title is made smaller on the page too, rather than cut off after its last line that fits."""
     pdf = _new_pdf(content, "")
     pdf.add_page()
     try:
-        return (_fitting_size(pdf, content.title, _POSTER_TEXT_W, POSTER_TITLE_SIZES, lines=3),
-                _fitting_size(pdf, content.title, _CARD_TEXT_W, CARD_TITLE_SIZES, lines=2))
+        return _fitting_size(pdf, content.title, w, sizes, lines=lines)
     finally:
         pdf_fonts.let_go(pdf)
 
