@@ -130,3 +130,10 @@ class _GlyphBoxes:
 
 def overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def touching_lines(lines: list[list[Box]]) -> list[tuple[int, int]]:
+    """Each pair of lines (by number) where some ink of one touches some ink of the other."""
+    return [(first, second) for first, line in enumerate(lines)
+            for second, other in enumerate(lines[first + 1:], start=first + 1)
+            if any(overlap(box, theirs) for box in line for theirs in other)]
