@@ -243,7 +243,7 @@ _GOODS = _any(
 _I = r"(?:i|im|i am|ive|i have|ive been|i keep|i just|i really|i still|i always|i often|i sometimes|i honestly)"
 _I_NOW = r"(?:im|i am|i feel|i always feel|i keep feeling|ive been feeling|ive been|i just feel|i still feel|i get)"
 _STRONG_STATE = _any(
-    r"depressed", r"suicidal", r"worthless", r"hopeless", r"helpless", r"useless", r"numb", r"broken",
+    r"depressed", r"suicidal", r"worthless", r"hopeless", r"helpless", r"hollow", r"useless", r"numb", r"broken",
     r"trapped", r"a burden", r"a failure", r"a disappointment", r"a waste of space", r"unwanted",
     r"unloved", r"unlovable", r"dead inside", r"falling apart", r"not ok(?:ay)?", r"not coping",
     r"drowning", r"at (?:my|the) (?:lowest|breaking point|end of my rope|rock bottom)", r"breaking down",
@@ -275,6 +275,16 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:shouting|screaming|fighting|fights) at home\b",
         r"\b(?:he|she|they|dad|mum|stepdad) (?:is|gets|get|are) (?:really |so |very )?violent\b",
         r"\b(?:bruises?|marks|black eye|cuts) (?:from|because|cos|that) (?:my|he|she|they|him|her|dad|mum)\b",
+        # Harm told by its injuries or its grip: "he split my lip", "his hands round my neck".
+        rf"\b{_WHO}(?: \w+){{0,3}} (?:busted|bust|split|broke|fractured|cracked|bloodied|burst) (?:open )?(?:my|her|mums|my mums) "
+        r"(?:lip|nose|jaw|ribs?|arm|wrist|head|eye|eye socket|teeth|tooth|face|skull|fingers?|hand|leg|collarbone)\b",
+        r"\b(?:hands?|fingers) (?:a?round|round) (?:my|her|his|mums|my mums) (?:throat|neck)\b|\barms? (?:a?round|round) (?:my|her) throat\b",
+        r"\b(?:held|holds|holding|hold|pinned|pins|pinning|pin) (?:me|us|her) (?:down|against (?:the|a) (?:wall|door|floor|bed))\b"
+        r"(?!(?: \w+){0,4} (?:tickl\w*|wrestl\w*|playing|for a laugh|as a joke|messing))",
+        r"\b(?:me|us|her)(?: \w+){0,5} by force\b|\b(?:jabbed|headbutted|headbutts|elbowed|stamped on) (?:me|us|my mum|her)\b",
+        rf"\b(?:getting|being|gets|got|get) (?:hit|beaten|battered|kicked|slapped|punched|choked|strangled|abused|beaten up) by (?:my|her|his|their|our) (?:\w+ )?{_KIN}\b",
+        r"\b(?:is|are|was|were) (?:\w+ly |still |always |often )?(?:getting|being) (?:hit|battered|slapped|punched|choked|strangled|abused)\b"
+        r"(?! (?:by (?:a|the) (?:ball|car|bus)|in (?:football|rugby|pe|the (?:match|final|game|race))|at (?:football|rugby|fifa|chess)|playing)\b)",
         r"\b(?:with|has|got|have) (?:bruises|a black eye|marks)\b",
         r"\b(?:cover|hide) (?:up )?(?:my|the|her|his) (?:bruises|marks)\b",
         r"\b(?:leaves?|left) (?:marks|bruises)\b",
@@ -335,6 +345,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:me|her|him|us) (?:to )?(?:do (?:stuff|things|sexual|it)|have sex|touch|suck|send|take (?:pics|pictures|photos)|watch (?:porn|videos))",
         r"\b(?:was|got|been|being) forced to do (?:things|stuff|it)\b|\bdid (?:stuff|things) to me\b",
         r"\b(?:had|have) to do (?:stuff|things|sexual (?:stuff|things)) with\b",
+        r"\b(?:considered|count as|counts as|counted as|was (?:it|this|that)|is (?:it|this|that)) (?:\w+ )?rape\b",
         r"\b(?:raped|rape me|rapes me|rape her|sexually (?:abused|assaulted|abusing|assaulting)|sexual abuse|molested|molesting|groped|sexually touched|sexual assault)\b",
         r"\b(?:asks?|asking|asked|keeps? asking|wants?|wanted|begging) (?:me )?(?:for |to send )?(?:nudes|pics|pictures|photos|naked)\b",
         r"\b(?:send|sent|share|shared|post|leak|leaked) (?:my |me )?(?:nudes|naked pics|naked pictures|pics of me|pictures of me|photos of me|mine)\b",
@@ -382,11 +393,17 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     "self-harm or suicidal thoughts": (
         r"\b(?:kill|killing|killed|end|ending|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|"
         r"starve|starving|punish|punishing|drown|poison|hit|hitting|scratch|scratching|cuts|hurts|burns) (?:my ?self|myself|my ?selves|himself|herself)\b",
-        r"\bkill yourself\b",
+        r"\bkill yourself\b|\bkill oneself\b|\b(?:wants?|wanted|going|trying|tried|try|planning|thinking about) to kill (?:themselves|themself)\b",
         r"\b(?:want|wants|wanted|wanting|going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|wish i could|"
-        r"ready|decided) (?:to )?(?:die|be dead|not be here|not exist|not wake up|end it|end it all|end everything|"
-        r"end my life|end things|take my (?:own )?life|disappear forever|stop existing|overdose|jump)\b"
+        r"ready|decided) (?:to )?(?:just )?(?:die|be dead|not be here|not exist|not wake up|end it|end it all|end everything|"
+        r"end my life|end things|take my (?:own )?life|disappear forever|stop existing|overdose)\b"
         r"(?! (?:my|her|his|it|your) (?:hair|clothes|shirt|top|shoes)| it (?:blue|pink|red|purple|green|black)\b| for\b| of (?:laughing|embarrassment)\b)",
+        r"\b(?:want|wanted|wanting|wish i could|ready) to (?:just )?be gone\b(?! (?:by|before|from|for|on|at|in|out|all|when)\b)",
+        # Jumping as a way to die, not off a wall for fun or on a trampoline.
+        r"\b(?:want|wants|wanted|wanting|going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|"
+        r"wish i could|ready|decided) (?:to )?(?:just )?jump(?:ing)?(?: off| from| in front of)(?: \w+){0,2} "
+        r"(?:bridge|roof|building|cliff|train|lorry|bus|balcony|tower|car park|multi ?storey|top floor|platform|window)s?\b"
+        r"|\b(?:want|ready|going|about|trying|tried|try) to (?:just )?jump\W*$",
         r"\b(?:i|im|ive|she|he|my friend|my mate)(?: \w+){0,3} (?:self ?harm\w*|suicid\w*|overdos\w*)\b",
         r"\b(?:self ?harm|suicid\w*|overdos\w*)(?: \w+)? (?:again|myself|last (?:night|week|year)|every)\b",
         r"\b(?:od(?:ed|ing)? on)\b|\battempted suicide\b|\bsuicide attempt\b|\bsuicidal\b(?! (?:people|friends?)\b)",
@@ -399,6 +416,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:goodbye|suicide) (?:letter|note)\b",
         r"\b(?:my|the) (?:blades?|razors?) (?:hidden|i hide)\b|\bhide (?:my|the) (?:blades?|razors?)\b",
         r"\b(?:took|taken|swallowed|take) (?:a load of|loads of|all (?:my|the|of my)|too many) (?:pills|tablets|paracetamol)\b",
+        r"\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:every|each) (?:single )?(?:pill|tablet)\b"
+        r"|\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:the|a|my) whole (?:bottle|packet|box|pack)\b",
         r"\b(?:im|i am|ive been|i keep|been|started|start) (?:cutting|self harming|harming|hurting myself|making myself sick|purging)\b",
         r"\b(?:made|make|making) myself (?:sick|throw up|bleed)\b",
         r"\b(?:cuts|cutting) (?:himself|herself|themselves)\b",
@@ -422,13 +441,22 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b",
         r"\b(?:wont|will not) be (?:here|around|a (?:problem|burden)) (?:much longer|for (?:much )?longer|anymore|tomorrow)\b",
         r"\b(?:i have|ive got|ive|i) nothing (?:left to live for|to live for)\b|\b(?:nothing|no one|nobody|no reason) to live for\b",
-        r"\b(?:cant|cannot|can not) (?:stand|bear) (?:it|this|life|living|being alive) (?:anymore|any more|much longer)\b",
+        r"\b(?:cant|cannot|can not) (?:stand|bear) (?:it|this|this life|my life|life|living|being alive) (?:anymore|any more|much longer)\b",
         r"\b(?:deserve|deserves) to (?:die|be dead|suffer|be hurt)\b|\b(?:giving|give|gave) (?:away )?(?:all )?my (?:stuff|things|belongings) away\b",
         r"\b(?:lose|lost|losing|no|have no|havent got (?:the|any)) (?:all )?(?:the |my )?will to live\b",
         r"\b(?:wouldnt|would not|wont|will not|dont|do not)(?: \w+)? (?:care|mind|be (?:mad|upset|sad|bothered)) if "
         r"(?:i (?:died|was dead|didnt wake up|did not wake up|never woke up|got hit by)|it killed me)\b",
         r"\bif (?:\w+ ){0,6}(?:killed|kills|ran over|runs over) me\b(?=.*\b(?:wouldnt|would not|dont|do not) (?:\w+ )?(?:care|mind|be (?:mad|upset|sad|bothered))\b)",
         r"\brussian roulette\b|\b(?:cant|cannot|can not|dont|do not) see (?:a|any) future for (?:me|myself)\b",
+        # Goodbyes and a last day: what Papyrus calls putting affairs in order and saying farewell.
+        r"\b(?:said|saying|say) my goodbyes\b|\bgood ?bye (?:cruel )?world\b"
+        r"|\bmy last (?:sunrise|sunset|hours|breath)\b|\bmy last (?:night|day|days|week) (?:alive|on (?:this )?earth)\b"
+        r"|\b(?:find|found|finds|will find) my body\b|\b(?:im|i am) done fighting\b|\b(?:ive|i have) lost the battle\b",
+        r"\b(?:a|my) noose\b"
+        r"|\bhop(?:e|efully|ing) i (?:dont|do not|wont|will not|never) (?:survive|wake up)\b|\bhop(?:e|efully|ing) i die\b",
+        r"\b(?:family|everyone|everybody|they|their lives|the world|people|parents|mum|dad|friends)(?: \w+){0,3} "
+        r"(?:be|are|is|were) (?:so much |much |a lot )?(?:better|happier) (?:off )?without me\b",
+        r"\b(?:roof|bridge|building|cliff|balcony|car park|multi ?storey|window)\b(?: \w+){0,12} high enough\b",
     ),
     "in danger now": (
         r"\b(?:im|i am|were|we are|am i|i feel|i dont feel|i do not feel) (?:in danger|not safe|unsafe)\b"
@@ -442,7 +470,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # "nowhere to go" alone is what young people say of a town with no youth club.
         r"\b(?:i|we|ive|weve|i have|we have|im|i am)(?: \w+){0,3} no(?:where| where) (?:safe to (?:go|sleep|stay|live)|to (?:sleep|stay|live)|to go (?:tonight|now|home))\b",
         r"\b(?:im|i am|ive been|been|were|we are) (?:sleeping|living) (?:on the streets?|rough|in (?:a|the) (?:park|car|stairwell))\b",
-        r"\b(?:please (?:help|someone|somebody)|help me please|somebody help|someone help|i need help (?:now|right now|please|asap))\b",
+        r"\b(?:please (?:help|someone|somebody)|help me please|somebody help|someone help|i need (?:some |urgent )?help (?:now|right now|please|asap))\b|\bdesperate for (?:help|someone to talk to)\b",
         r"\bhelp me\b(?! (?:with|to|on|for|find|get|choose|understand|learn|revise|out)\b)",
         r"\b(?:scared|afraid|fear) for my life\b",
         r"\b(?:im|i am|were|we are) (?:locked (?:in|inside)|trapped)\b|\b(?:cant|can not) get out of (?:my|the) (?:room|house|flat)\b",
@@ -458,6 +486,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:knife|gun|blade|machete|weapon) (?:at|to|on|against) (?:me|us|my|our|her|him)\b",
     ),
     "emotional distress": (
+        r"\b(?:im|i am|ive been|i have been|been|i feel like im|im still|i am still) in (?:a |such a )?(?:really |very |so )?(?:dark|bad|horrible|awful|terrible|low) place\b"
+        r"|\b(?:im|i am) not in a (?:good|great|nice|safe) place\b",
+        r"\b(?:i have|ive got|i got|i have got) (?:no one|nobody)(?: left| in my life| at all)?\b(?! (?:to (?:play|go|sit|walk|hang|share|work)|else|who (?:plays|goes|likes))\b)",
+        r"\bi have nothing left\b(?! (?:to (?:do|say|eat|spend|read|watch|play|buy|wear|add|give|learn))\b)",
+        r"\b(?:unable|not able) to (?:cope|function|go on|carry on)\b|\bi (?:dont|do not|cant|cannot|can not) trust myself\b",
+        r"\btired of (?:feeling|being) (?:so )?(?:trapped|helpless|hopeless|worthless|useless|alone|lonely|empty|numb|depressed|unsafe|invisible|like (?:this|a burden|nothing))\b",
         rf"\b{_I} {_ADV}(?:feel |feeling |felt )?{_ADV}{_STRONG_STATE}\b",
         rf"\b{_I_NOW} {_ADV}(?:like )?{_MILD_STATE}\b",
         r"\bi hate (?:myself|my life|my body|being alive|living|everything about me|who i am|my self)\b",
@@ -503,7 +537,9 @@ _SIGNS: dict[str, str] = {
     "not coping": r"cope|coping|struggle|struggling|overwhelmed|too much|breaking down|falling apart|cant handle|cant take|losing it",
     "death": r"die|dying|dead|death|suicide|suicidal|kill|killing|end it|not be here|disappear",
     "care": r"therapy|therapist|counsellor|counselor|counselling|counseling|meds|medication|antidepressants|diagnosed|mental health|psychiatrist|crisis",
-    "harm by others": r"abuse|abused|abuser|abusive|assault|assaulted|rape|raped|molested|violence|violent|trauma|traumatic|ptsd|flashbacks|manipulat\w*|gaslight\w*|threat\w*|screamed at|yelled at|hit me|hurt me|controlling|victim|survivor",
+    "harm by others": r"abuse|abused|abuser|abusive|assault|assaulted|rape|raped|molested|violence|violent|trauma|traumatic|ptsd|flashbacks|manipulat\w*|gaslight\w*|threat\w*|screamed at|yelled at|hit me|hurt me|controlling|victim|survivor"
+                      r"|restraining order|protection order|protective order|non molestation order|no contact order|press(?:ing)? charges"
+                      r"|screaming (?:at me|in my face)|yelling at me|berat\w*",
     "fear": r"scared|afraid|terrified|frightened|fear|unsafe|panic",
     "anger at self or life": r"hate my life|hate everything|hate living|hate being|angry at myself|blame myself",
 }

@@ -337,3 +337,52 @@ def test_threats_with_weapons_cruelty_and_crisis_said_plainly_are_noticed(words,
 )
 def test_the_same_words_about_everyday_things_are_left_alone(words):
     assert possible_disclosure(words) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("my stepdad split my lip last night", "violence at home"),
+        ("he put his hands round my neck and squeezed", "violence at home"),
+        ("my uncle held me down and i couldnt move", "violence at home"),
+        ("dad dragged me up the stairs by force", "violence at home"),
+        ("my sister keeps getting beaten by her boyfriend", "violence at home"),
+        ("is it rape if i said no but he kept going", "sexual harm"),
+        ("im in a really dark place right now", "emotional distress"),
+        ("i have no one", "emotional distress"),
+        ("im so tired of feeling trapped", "emotional distress"),
+        ("i dont trust myself at the moment", "emotional distress"),
+        ("ive said my goodbyes to my friends", "self-harm or suicidal thoughts"),
+        ("hopefully i dont wake up tomorrow", "self-harm or suicidal thoughts"),
+        ("i made a noose in my room", "self-harm or suicidal thoughts"),
+        ("im going to take every pill in the cupboard", "self-harm or suicidal thoughts"),
+        ("my mum and dad would be better without me", "self-harm or suicidal thoughts"),
+        ("i want to jump off the bridge near school", "self-harm or suicidal thoughts"),
+        ("my friend said they want to kill themselves", "self-harm or suicidal thoughts"),
+        ("i just want to be gone", "self-harm or suicidal thoughts"),
+        ("i need some help please", "in danger now"),
+    ],
+)
+def test_injuries_goodbyes_and_a_dark_place_said_plainly_are_noticed(words, kind):
+    concern = possible_disclosure(words)
+    assert concern is not None and concern.kind == kind
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "i want to jump on the trampoline at the park",
+        "we want to jump in the pool more often",
+        "i tried to jump the fence and ripped my trousers",
+        "i broke my arm at football last year",
+        "my brother pinned me down and tickled me",
+        "i was in a bad place for signal so the survey kept crashing",
+        "the youth club is a dark place at night, it needs lights",
+        "i want to be gone by 6 so i can catch the bus",
+        "in history we learned about people escaping the noose",
+        "we were getting beaten every match this season",
+        "i have nothing left to do at the youth club",
+    ],
+)
+def test_the_same_words_about_play_sport_and_everyday_things_are_left_alone(words):
+    assert possible_disclosure(words) is None
