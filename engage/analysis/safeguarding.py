@@ -226,7 +226,9 @@ _OBJ = _any(
     rf"(?:our|his|her) (?:{_KIN})",
 )
 # Games, sport and siblings' play: "he beat me at fifa", "beat me to it".
-_NOT_HARM = r"(?! (?:at|in) (?:fifa|chess|football|maths|pe|the race|a race|cards|games?|pool|tennis)\b| to (?:it|the)\b| up the hill\b| off\b)"
+_NOT_HARM = (r"(?! (?:at|in) (?:fifa|chess|football|maths|pe|the race|a race|cards|games?|pool|tennis|boxing|karate|judo|kickboxing|sparring|training)\b"
+             r"| to (?:it|the)\b| up the hill\b| off\b| with (?:a |the |his |her |my )?(?:pillows?|ball|snowballs?|water|balloons?|foam \w+|nerf \w+)\b"
+             r"| under the table\b)")
 _SEX_ACT = _any(
     r"touch(?:es|ed|ing)?", r"feels? me up", r"felt me up", r"groped?", r"gropes", r"molest(?:s|ed|ing)?",
     r"rap(?:es|ed|ing)", r"kiss(?:es|ed)?", r"does things to", r"did things to", r"does stuff to",
@@ -256,6 +258,16 @@ _MILD_STATE = _any(
     r"like (?:dying|crying|giving up|nothing|garbage|trash|shit|crap)",
     r"like (?:im|i am) (?:nothing|drowning|dying|going crazy|falling apart|invisible)",
 )
+# A state said of schoolwork, a place or a sore body is everyday talk a board should
+# hear: "drowning in homework", "numb after the dentist", "lost in the big school",
+# "trapped in this town", "a failure at maths", "in pain from my braces".
+_SCHOOLWORK = (r"(?:homework|revision|coursework|exams?|tests?|essays?|work|schoolwork|school work|the workload|"
+               r"maths|english|science|french|spanish|german|history|geography|art|music|pe|sport|football|piano)")
+_EVERYDAY_AFTER = (
+    rf"(?! (?:in|at|with|on|about|from|after|because of|by) (?:the |this |my |a |our |all (?:the |my |this )?|so much |"
+    rf"(?:the )?amount of )?(?:\w+ )?(?:{_SCHOOLWORK}|dentist|braces|injection|cold|town|village|area|city|"
+    rf"corridors?|crowds?|queue|traffic|bus|school|building|lessons?|class|knee|leg|arm|back|ankle|foot|tooth|teeth|wrist|shoulder)\b)"
+)
 _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|actually|honestly|literally|such|extremely|like|quite) )*"
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
@@ -265,7 +277,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"smack(?:s|ed)|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|batters?|battered|hurts?|hurting) me\b" + _NOT_HARM,
         r"\b(?!my \w+ (?:nearly|almost) )(?:i|we|im|ive|i have|he|she|my \w+(?: \w+)?) (?:get|gets|got|getting|been|being|was|am|is|are|keep getting) (?:hit|beaten|battered|kicked|slapped|punched|"
         r"smacked|choked|strangled|burnt|hurt|beaten up|attacked|abused)\b"
-        r"(?! (?:by (?:a|the) (?:ball|car|bus)|\d|in (?:football|rugby|pe|the (?:match|final|game|race))|at (?:football|rugby|fifa|chess)|playing)\b)",
+        r"(?! (?:by (?:a|the) (?:ball|car|bus)|\d|in (?:football|rugby|pe|boxing|karate|judo|kickboxing|sparring|training|the (?:match|final|game|race|ring))|at (?:football|rugby|fifa|chess|boxing|karate|judo)|playing|with (?:a|the) (?:ball|pillow))\b)",
         r"\b(?:scared|afraid|frightened|terrified|petrified) (?:to go|of going|to be|to get|to sleep) (?:home|back home|at home|in my house)\b",
         rf"\b(?:scared|afraid|frightened|terrified|petrified) of (?:what )?(?:{_WHO})\b",
         r"\b(?:dont|do not|never) (?:want to|wanna) go (?:back )?home\b",
@@ -417,7 +429,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:my|the) (?:blades?|razors?) (?:hidden|i hide)\b|\bhide (?:my|the) (?:blades?|razors?)\b",
         r"\b(?:took|taken|swallowed|take) (?:a load of|loads of|all (?:my|the|of my)|too many) (?:pills|tablets|paracetamol)\b",
         r"\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:every|each) (?:single )?(?:pill|tablet)\b"
-        r"|\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:the|a|my) whole (?:bottle|packet|box|pack)\b",
+        r"|\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:the|a|my) whole (?:bottle|packet|box|pack)\b"
+        r"(?! of (?!(?:pills|tablets|paracetamol|ibuprofen|medicine|meds|painkillers|sleeping pills|antidepressants)\b))",
         r"\b(?:im|i am|ive been|i keep|been|started|start) (?:cutting|self harming|harming|hurting myself|making myself sick|purging)\b",
         r"\b(?:made|make|making) myself (?:sick|throw up|bleed)\b",
         r"\b(?:cuts|cutting) (?:himself|herself|themselves)\b",
@@ -432,7 +445,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # Indirect warning signs that suicide-prevention guidance (Papyrus, Samaritans)
         # teaches adults to hear: a method, a note, a goodbye, not surviving, going through with it.
         r"\b(?:enough|how much|how many)(?: \w+){0,6} to (?:kill (?:me|myself)|die|end (?:it|my life))\b|\b(?:lethal|fatal) dose\b",
-        r"\b(?:took|taken|swallowed)(?: \w+){0,2} (?:\d{3,}\w*|a handful of|a whole (?:packet|bottle|box) of|the whole (?:packet|bottle|box) of)\b",
+        r"\b(?:took|taken|swallowed)(?: \w+){0,2} (?:\d{3,}\w*|a handful of|a whole (?:packet|bottle|box) of|the whole (?:packet|bottle|box) of)\b"
+        r"(?! (?:biscuits|crisps|sweets|chocolates?|cereal|cookies|haribo|doughnuts|donuts|pringles|cake|sandwiches|chips|pizza|juice|pop|coke|water|milk|popcorn)\b)",
         r"\b(?:go|going|went) through with it\b|\bfailed (?:suicide )?attempts?\b",
         r"\b(?:i|ill|i will|i might|im going to|i want to|i could) (?:just )?do it\b(?=.*\b(?:die|dead|gone|end it|kill|pills|jump|note|goodbye)\b)",
         r"\b(?:wont|will not|cant|cannot|couldnt|dont think i can) survive (?:this|that|it|another|much longer|anymore|without (?:him|her|them))\b",
@@ -470,8 +484,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # "nowhere to go" alone is what young people say of a town with no youth club.
         r"\b(?:i|we|ive|weve|i have|we have|im|i am)(?: \w+){0,3} no(?:where| where) (?:safe to (?:go|sleep|stay|live)|to (?:sleep|stay|live)|to go (?:tonight|now|home))\b",
         r"\b(?:im|i am|ive been|been|were|we are) (?:sleeping|living) (?:on the streets?|rough|in (?:a|the) (?:park|car|stairwell))\b",
-        r"\b(?:please (?:help|someone|somebody)|help me please|somebody help|someone help|i need (?:some |urgent )?help (?:now|right now|please|asap))\b|\bdesperate for (?:help|someone to talk to)\b",
-        r"\bhelp me\b(?! (?:with|to|on|for|find|get|choose|understand|learn|revise|out)\b)",
+        r"\b(?:please (?:help|someone|somebody)|help me please(?! (?:with|i cant find|i dont know (?:how|where|what)|where|how|what)\b)|(?:somebody|someone) help(?! (?:me )?(?:find|with|to|get|understand|choose|out|fix|carry)\b)|i need (?:some |urgent )?help (?:now|right now|please|asap))\b|\bdesperate for (?:help|someone to talk to)\b",
+        r"\bhelp me\b(?! (?:please )?(?:with|to|on|for|find|get|choose|understand|learn|revise|out|i cant find|where|how|what)\b)",
         r"\b(?:scared|afraid|fear) for my life\b",
         r"\b(?:im|i am|were|we are) (?:locked (?:in|inside)|trapped)\b|\b(?:cant|can not) get out of (?:my|the) (?:room|house|flat)\b",
         r"\b(?:following|followed|waiting for|outside) (?:me|my house|my school|my door)\b",
@@ -486,14 +500,15 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:knife|gun|blade|machete|weapon) (?:at|to|on|against) (?:me|us|my|our|her|him)\b",
     ),
     "emotional distress": (
-        r"\b(?:im|i am|ive been|i have been|been|i feel like im|im still|i am still) in (?:a |such a )?(?:really |very |so )?(?:dark|bad|horrible|awful|terrible|low) place\b"
-        r"|\b(?:im|i am) not in a (?:good|great|nice|safe) place\b",
+        r"\b(?:im|i am|ive been|i have been|been|i feel like im|im still|i am still) in (?:a |such a )?(?:really |very |so )?(?:dark|bad|horrible|awful|terrible|low) place\b(?! (?:to (?:revise|study|work|do|learn|hang|meet|play|sit|wait)|for (?:signal|revision|studying|homework|wifi|reception|learning|a bus)|with (?:my )?(?:grades|work|homework|revision|exams|coursework))\b)"
+        r"|\b(?:im|i am) not in a (?:good|great|nice|safe) place\b"
+        r"(?<!bad place)(?<!low place)(?! (?:to (?:revise|study|work|do|learn|hang|meet|play|sit|wait)|for (?:signal|revision|studying|homework|wifi|reception|learning|a bus)|with (?:my )?(?:grades|work|homework|revision|exams|coursework))\b)",
         r"\b(?:i have|ive got|i got|i have got) (?:no one|nobody)(?: left| in my life| at all)?\b(?! (?:to (?:play|go|sit|walk|hang|share|work)|else|who (?:plays|goes|likes))\b)",
         r"\bi have nothing left\b(?! (?:to (?:do|say|eat|spend|read|watch|play|buy|wear|add|give|learn))\b)",
         r"\b(?:unable|not able) to (?:cope|function|go on|carry on)\b|\bi (?:dont|do not|cant|cannot|can not) trust myself\b",
         r"\btired of (?:feeling|being) (?:so )?(?:trapped|helpless|hopeless|worthless|useless|alone|lonely|empty|numb|depressed|unsafe|invisible|like (?:this|a burden|nothing))\b",
-        rf"\b{_I} {_ADV}(?:feel |feeling |felt )?{_ADV}{_STRONG_STATE}\b",
-        rf"\b{_I_NOW} {_ADV}(?:like )?{_MILD_STATE}\b",
+        rf"\b{_I} {_ADV}(?:feel |feeling |felt )?{_ADV}{_STRONG_STATE}\b{_EVERYDAY_AFTER}",
+        rf"\b{_I_NOW} {_ADV}(?:like )?{_MILD_STATE}\b{_EVERYDAY_AFTER}",
         r"\bi hate (?:myself|my life|my body|being alive|living|everything about me|who i am|my self)\b",
         r"\b(?:my) (?:depression|anxiety|ptsd|trauma|eating disorder|mental health|bpd|ocd)(?: \w+)? (?:is|has|gets|got|keeps|makes|getting|been|was)\b",
         r"\b(?:my) (?:panic attacks|flashbacks|nightmares|dark thoughts|intrusive thoughts|therapist|counsellor|counselor|antidepressants)\b",
@@ -503,8 +518,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:i have|ive got|i got|ive) (?:nobody|no one) (?:to talk to|i can (?:talk|turn) to|to turn to|who cares)\b"
         r"|\bi (?:have|got)(?: \w+)? (?:nobody|no one) to talk to\b",
         r"\b(?:i have|ive got|i got|i dont have|i havent got|i lost all my|i have no|ive no)(?: any)? (?:no )?friends\b",
-        r"\bi (?:give|gave|have given|ve given|ive given) up\b|\bgiven up on (?:everything|life|myself)\b",
-        r"\b(?:i|i just|i really|i honestly|i literally)(?: \w+)? (?:cant|can not|cannot|couldnt) (?:cope|handle (?:it|this|life|anything)|deal with (?:it|this|life|anything)|function|breathe|sleep|eat|get out of bed|stop thinking|stop crying|do anything)\b",
+        rf"\b(?:i (?:give|gave|have given)|ive given) up\b(?! (?:on )?(?:\w+ )?(?:{_SCHOOLWORK}|lessons|clubs?|classes|smoking|vaping|sugar|chocolate|sweets|meat|my (?:seat|place|time|phone)|the (?:team|club|band|choir))\b)|\bgiven up on (?:everything|life|myself)\b",
+        rf"\b(?:i|i just|i really|i honestly|i literally)(?: \w+)? (?:cant|can not|cannot|couldnt) (?:cope|handle (?:it|this|life|anything)|deal with (?:it|this|life|anything)|function|breathe|sleep|eat|get out of bed|stop thinking|stop crying|do anything)\b{_EVERYDAY_AFTER}",
         r"\b(?:want|need) (?:the pain|it|this|everything|my thoughts|the thoughts) to stop\b",
         r"\b(?:everything|my life) (?:is|feels|gets) (?:too much|pointless|meaningless|hopeless|so hard|unbearable|a mess|falling apart)\b",
         r"\bmy life (?:is|has been|feels) (?:a mess|hell|shit|crap|awful|horrible|terrible|miserable|ruined|over|falling apart|empty|meaningless|pointless)\b",
@@ -552,6 +567,13 @@ _IDIOMS = re.compile(
     r"|killing (?:me|it)|killed it|to die for|(?:i|id|would|could) (?:literally )?die for|dying (?:to|for)"
     r"|(?:could|nearly|almost) (?:have )?died|died laughing|pain in the \w+|no pain no gain"
     r"|scared of (?:spiders|heights|the dark|clowns)|(?:phone|battery) (?:died|is dead|was dead))\b"
+)
+# "If I fail my exams my mum will kill me": a child's everyday hyperbole about a failing,
+# not a threat. The failing is named, so "if I tell anyone he'll kill me" still counts.
+_HYPERBOLE = re.compile(
+    r"\bif i (?:fail|get (?:a |another )?(?:bad|low|detention|grounded|caught vaping)|come home late|am late|im late|break|lose|miss|forget|spend)"
+    r"(?: \w+){0,5} (?:my |our )?(?:mum|dad|mom|parents|nan|gran|teacher|coach|mums?|dads?)s? "
+    r"(?:will|would|is going to|are going to|gonna|is gonna|(?:will|would) literally) kill me\b"
 )
 _ABOUT_ME = re.compile(r"\b(?:i|me|my|myself|im|ive|id)\b")
 
@@ -609,8 +631,9 @@ def possible_disclosure(text: str | None) -> Concern | None:
     if not text or not text.strip():
         return None
     readings = _readings(text)
+    plain = tuple(_HYPERBOLE.sub(" ", reading) for reading in readings)
     for kind, pattern in _COMPILED.items():
-        for reading in readings:
+        for reading in plain:
             found = pattern.search(reading)
             if found:
                 return Concern(kind=kind, phrase=found.group(0))
