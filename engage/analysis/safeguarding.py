@@ -199,6 +199,7 @@ _KIN = _any(
     r"grandmother", r"grandfather", r"carers?", r"foster (?:mum|dad|carers?|parents?)",
     r"boyfriend", r"girlfriend", r"partner", r"husband", r"wife", r"ex", r"teacher", r"coach",
     r"neighbour", r"family", r"brothers dad", r"sisters dad",
+    r"(?:dads|mums|brothers|uncles|parents) (?:friend|mate|boss)",
 )
 # Who may harm: family and people near a child, in the first person ("my dad")
 # and the third ("my mates dad", "her stepdad"), or a bare pronoun.
@@ -305,8 +306,21 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:hide|hiding) (?:when|from) (?:he|she|they|him|her|them|my|dad|mum)\b",
         r"\b(?:smashing|smashed|smashes) (?:up )?(?:the|our) (?:house|flat|place)\b",
         r"\bpunch(?:es|ed)? (?:holes in )?(?:the )?walls?\b",
+        r"\b(?:gets?|got|is|was) (?:really |so |very )?(?:drunk|high|wasted|angry|mad)(?: \w+){0,2} (?:and|then) "
+        r"(?:smashes|smashed|breaks|broke|throws|threw|punches|punched|hits|hit|kicks|kicked|shouts at (?:me|us)|screams at (?:me|us)|starts on (?:me|us|mum))\b(?! (?:his|her|the|a) (?:controller|remote|phone|pad|game|ball|pen|toys?|keys)\b)",
+        r"\b(?:angry|drunk|shouting|screaming|kicks off|mad)\b(?: \w+){0,8} (?:have to|had to|got to|i|we) hide\b"
+        r"|\b(?:have to|had to|got to) hide\b(?: \w+){0,6} (?:when|because|cos|until|from) (?:he|she|they|mum|dad|my \w+)\b",
+        r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # What children say when they hint rather than tell (NSPCC: "how children tell").
+        r"\b(?:not allowed|cant|can not|cannot|mustnt|must not|not supposed|told not) (?:to )?tell (?:anyone|anybody|nobody|"
+        r"the social worker|my social worker|social services|the police|teachers?|school|my teacher)\b(?! (?:about )?(?:the|my) (?:surprise|present|party|answers?)\b)",
+        r"\b(?:mum|dad|my (?:mum|dad|parents?)|parents)(?: \w+)? (?:doesnt|dont|does not|do not|never|cant|wont|can not) (?:even )?get out of bed\b"
+        r"(?! (?:on (?:sundays?|saturdays?|weekends?|the weekend)|till|until|before|early)\b)",
+        r"\bno bed (?:for me|to sleep in|of my own)\b|\b(?:i|we) (?:have to |always |still )?sleep on the (?:floor|sofa) (?:because|cos|every night)\b",
+        r"\b(?:havent|have not|hasnt|has not|not|we havent|i havent) (?:eaten|had (?:any )?(?:food|anything to eat)) "
+        r"(?:since (?:yesterday|last night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|for (?:two|three|four|\d+|a couple of|days)|in days|all weekend)\b",
         r"\b(?:abused|abusing me|abuses me|abuse at home|abuse (?:from|by) (?:my|him|her|them))\b",
         r"\b(?:my|an|the|our) (?:abuser|abusive (?:\w+ )?(?:relationship|household|home|parents?|dad|mum|stepdad|stepmum|partner|boyfriend|girlfriend|ex|family|husband|wife|marriage|brother|sister|uncle))\b",
         r"\b(?:emotionally|physically|verbally|mentally|psychologically|sexually) (?:abused|abusive|abusing|abuses)\b",
@@ -349,6 +363,16 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        rf"\b{_WHO}(?: \w+){{0,2}} (?:plays?|played|playing) (?:\w+ )?games with (?:me|us)(?: \w+){{0,3}} (?:that )?(?:i|we) (?:dont|didnt|do not|did not) like\b",
+        r"\b(?:showed|shows|show|sent|sends|send|touch\w*|made me touch|makes me touch|flash\w*)(?: \w+){0,4} (?:his|her|their) "
+        r"(?:private parts|privates|willy|penis|vagina|bits|thing)\b",
+        r"\b(?:keeps? asking|asks?|asked|asking|wants?|wanted|told|tells) (?:me )?to (?:video ?call|facetime|call|meet|snap|message|go to his house|go round) "
+        r"(?:him|her|them)?(?: \w+)? ?(?:alone|on my own|in private|secretly|without (?:my )?(?:mum|dad|parents|anyone) knowing)\b",
+        r"\b(?:man|men|guy|adult|older (?:boy|man|guy|lad)|someone|person)(?: i (?:met|know|talk to))? (?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game))"
+        r"(?: \w+){0,3} (?:keeps? )?(?:asking|asks|wants|sends|sent|messages|messaging|told|tells) (?:me )?(?:for|to (?:meet|send|video|call|keep|not tell)|pics|pictures|photos|nudes|i am|im|to come)\b",
+        r"\bkeep (?:it|this|that|them) between (?:us|ourselves|me and (?:him|her|them))\b",
+        r"\b(?:feel|felt|feeling) (?:so |really |very )?(?:dirty|ashamed|disgusting|disgusted|ruined)(?: \w+){0,3} (?:about|because of|after|from) what "
+        r"(?:he|she|they|my \w+(?: \w+)?) (?:did|does|done|has done|made me do)\b",
         rf"\b{_WHO}(?: \w+){{0,3}} {_SEX_ACT} (?:me|us|her|him|my)\b",
         rf"\b{_WHO}(?: \w+){{0,3}} (?:comes?|came|sneaks?|sneaked|gets?|got|tries to get|tried to get) in(?:to)? (?:my|her|his|our|the) (?:room|bed|shower)(?: with)?\b",
         r"\btouch(?:es|ed|ing)? me (?:where|in places|down there|when|at night|there|and|under)\b",
@@ -379,8 +403,16 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
+        r"\b(?:make|makes|made|making|tell|tells|told|get|gets|got|send|sends|sent) (?:me|us)(?: \w+){0,5} "
+        r"(?:drop off|deliver|take|carry|collect|pick up|hold) (?:drugs|packages|parcels|(?:bags|stuff|money|things|a bag)"
+        r"(?= (?:to|for|from|round) (?:houses|flats|people|addresses|other towns|a flat|someone|them|him|strangers)\b))\b"
+        r"|\b(?:go|going|went|goes|sent|send) to (?:houses|flats|addresses|other towns|a flat)(?: \w+){0,2} (?:and )?(?:drop off|deliver|collect|pick up|sell)\b",
+        r"\b(?:i|we) owe\b(?: \w+){0,9} (?:have to|got to|make me|made me|making me|make us|made us) (?:work for|do (?:jobs|stuff|things|runs) for|sell|deliver|carry)\b",
+        r"\b(?:men|people|strangers|adults|older (?:men|lads|boys))(?: \w+){0,2} (?:who )?(?:come|comes|coming|stay|staying|are staying|live|living|hang about) "
+        r"(?:to|round|in|at|round at) (?:our|my) (?:house|flat|home)\b(?=.*\b(?:dont know|drugs|scared|strangers?|dealing|deal|taking over)\b)",
         rf"\b(?:make|made|makes|making|forced|forces|force|pressured|pressure|get|gets|got|tell|tells|told|use|uses|used|sends?|sent) "
-        rf"(?:me|us|him|her|my (?:mate|friend|brother|sister))(?: \w+)? (?:to )?{_CARRY} {_GOODS}",
+        rf"(?:me|us|him|her|my (?:mate|friend|brother|sister))(?: \w+)? (?:to )?{_CARRY} {_GOODS}\b"
+        r"(?! of (?:litter|rubbish|shopping|books|clothes|food for|toys)\b| to (?:the )?(?:bins?|coach|bus|car|class|trip|food bank|charity shop|recycling)\b)",
         rf"\b(?:gives?|gave|giving|hands?|handed) (?:me|us|him|her) (?:stuff|drugs|packages?|parcels?|bags?|things|weed|a phone) to {_CARRY}\b",
         rf"\b(?:i|we|im|he|she|they) (?:have|has|had|got) to {_CARRY} (?:drugs|stuff|packages?|parcels?|bags?|a knife|knives|weed|gear|it)\b",
         r"\b(?:i|we|im|me|us)(?: \w+){0,3} (?:deliver|delivering|drop off|dropping off|carry|carrying|move|moving) (?:parcels|packages|stuff|bags)(?: \w+){0,4} (?:dont know|for a gang|for them|other towns)\b",
@@ -407,7 +439,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"starve|starving|punish|punishing|drown|poison|hit|hitting|scratch|scratching|cuts|hurts|burns) (?:my ?self|myself|my ?selves|himself|herself)\b",
         r"\bkill yourself\b|\bkill oneself\b|\b(?:wants?|wanted|going|trying|tried|try|planning|thinking about) to kill (?:themselves|themself)\b",
         r"\b(?:want|wants|wanted|wanting|going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|wish i could|"
-        r"ready|decided) (?:to )?(?:just )?(?:die|be dead|not be here|not exist|not wake up|end it|end it all|end everything|"
+        r"ready|decided) (?:to )?(?:just )?(?:die|be dead|not be here|not exist|not wake up(?! (?:my|the|your|our|his|her|anyone|everyone|mum|dad|them|him|late|early)\b)|end it|end it all|end everything|"
         r"end my life|end things|take my (?:own )?life|disappear forever|stop existing|overdose)\b"
         r"(?! (?:my|her|his|it|your) (?:hair|clothes|shirt|top|shoes)| it (?:blue|pink|red|purple|green|black)\b| for\b| of (?:laughing|embarrassment)\b)",
         r"\b(?:want|wanted|wanting|wish i could|ready) to (?:just )?be gone\b(?! (?:by|before|from|for|on|at|in|out|all|when)\b)",
@@ -433,6 +465,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?! of (?!(?:pills|tablets|paracetamol|ibuprofen|medicine|meds|painkillers|sleeping pills|antidepressants)\b))",
         r"\b(?:im|i am|ive been|i keep|been|started|start) (?:cutting|self harming|harming|hurting myself|making myself sick|purging)\b",
         r"\b(?:made|make|making) myself (?:sick|throw up|bleed)\b",
+        r"\blong sleeves\b(?: \w+){0,4} (?:so (?:no one|nobody|people|they|mum|dad|my \w+)|to (?:hide|cover)|even (?:in|when) (?:summer|its hot|pe))\b"
+        r"|\b(?:hide|cover|covering|hiding)(?: up)? (?:my|the) (?:arms|wrists|legs|scars|cuts|thighs|marks)\b(?! (?:because of|from) (?:my )?(?:eczema|sunburn|the sun|tattoos?)\b)",
+        r"\b(?:dont|do not|stopped|stop|barely|hardly|wont|will not) eat(?:ing)?(?: \w+){0,3} (?:so (?:i can|i|that i|ill) (?:be|get|stay|look) "
+        r"(?:thin|skinny|thinner|skinnier)|to (?:be|get|stay|look) (?:thin|skinny|thinner|skinnier)|to lose weight)\b",
+        r"\b(?:want|wanna|wish i could|just want|i could) (?:to )?(?:go to )?sleep (?:forever|for ever|and never wake up)\b"
+        r"(?! (?:after|on (?:sundays?|saturdays?|weekends?)|in the holidays|this weekend|when (?:exams|school))\b)",
+        r"\b(?:and|to) (?:not|never) wake up\b(?! (?:late|early|in time|for|on time|until|till|my|the|your|our|his|her|anyone|everyone|mum|dad|the baby|them|him)\b)",
         r"\b(?:cuts|cutting) (?:himself|herself|themselves)\b",
         r"\bdont (?:deserve|want) to (?:live|be alive)\b",
         r"\b(?:think|thinking|thought|dream|dreaming) (?:about|of) (?:dying|death|killing|being dead|ending it|not being here|jumping|suicide)\b",

@@ -410,3 +410,69 @@ def test_injuries_goodbyes_and_a_dark_place_said_plainly_are_noticed(words, kind
 )
 def test_the_same_words_about_play_sport_and_everyday_things_are_left_alone(words):
     assert possible_disclosure(words) is None
+
+
+# How children hint rather than tell (NSPCC, "how children tell"; Childline): a secret,
+# somewhere they cannot go, a parent who cannot cope, an adult's "game", long sleeves.
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("can i stay at yours tonight i cant go home", "violence at home"),
+        ("mums boyfriend gets angry and i have to hide in my room", "violence at home"),
+        ("my dads friend plays games with me that i dont like", "sexual harm"),
+        ("im not allowed to tell anyone what happens at home", "abuse"),
+        ("mum doesnt get out of bed so i do everything", "abuse"),
+        ("there are men who come to our house at night and i dont know them", "exploitation"),
+        ("i wear long sleeves so nobody sees my arms", "self-harm or suicidal thoughts"),
+        ("i dont eat so i can be thin", "self-harm or suicidal thoughts"),
+        ("i want to sleep forever", "self-harm or suicidal thoughts"),
+        ("someone at the park showed me pictures of his private parts", "sexual harm"),
+        ("a man online keeps asking me to video call him alone", "sexual harm"),
+        ("my dad gets really drunk and smashes things", "violence at home"),
+        ("they make me go to houses and drop off bags", "exploitation"),
+        ("i owe some older boys money and they said i have to work for them", "exploitation"),
+        ("i took some tablets last night to try and not wake up", "self-harm or suicidal thoughts"),
+        ("i sleep on the floor because theres no bed for me", "abuse"),
+        ("i havent eaten since yesterday because there is no food", "abuse"),
+        ("i feel dirty and ashamed about what he did", "sexual harm"),
+        ("my teacher sends me messages at night and says to keep it between us", "sexual harm"),
+        ("mum says i cant tell the social worker anything", "abuse"),
+    ],
+)
+def test_how_children_hint_rather_than_tell_is_noticed(words, kind):
+    concern = possible_disclosure(words)
+    assert concern is not None and concern.kind == kind
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "i cant go home until my mum finishes work",
+        "i cant go home at lunch anymore",
+        "my mum doesnt get out of bed on sundays",
+        "we slept on the floor at the sleepover",
+        "i havent eaten since breakfast can we have snacks",
+        "my brother plays games with me on the xbox",
+        "in pshe we learned about the pants rule and private parts",
+        "my nan keeps asking me to video call her",
+        "my friends on snapchat keep asking me to come to the park",
+        "i feel dirty after football",
+        "the teachers make us carry our bags to the coach",
+        "they made us take bags of litter to the bins",
+        "we hide when we play hide and seek",
+        "my dad gets mad and throws his controller when he loses at fifa",
+        "i like long sleeves in winter",
+        "i wear long sleeves so i dont get cold",
+        "i dont eat meat so i can be healthier",
+        "i want to sleep forever after exams",
+        "i try to not wake up my little brother",
+        "mum says i cant tell anyone about the surprise party",
+        "there are people who come to my house at night to play cards with my dad",
+        "my mums friend plays games with me and its fun",
+        "i owe my mate a fiver for the cinema",
+        "i cover my arms because of my eczema",
+        "i get up early to not wake up late for school",
+    ],
+)
+def test_the_same_words_in_a_childs_everyday_life_are_left_alone(words):
+    assert possible_disclosure(words) is None
