@@ -313,6 +313,14 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # Forced marriage and FGM: abuse in law (Working Together), told in a child's words.
+        r"\b(?:made|making|forced|forcing|force|forces|make|makes|pressured|pressuring) (?:me )?(?:to )?(?:marry|get married)\b"
+        r"|\b(?:taking|take|send|sending|sent|took|takes|sends) me (?:back )?(?:\w+ ){0,5}to (?:get married|marry|be married)\b"
+        r"|\b(?:want|wants|want me|wants me) to (?:marry|get married to) (?:my cousin|someone i dont know|a man|an older)\b",
+        r"\bfgm\b(?<!about fgm)(?! (?:awareness|lessons?|talks?|workshop|assembly|video)\b)"
+        r"|\b(?:have to|going to|gonna|want me to|wants me to|will|make me) (?:be |get )?cut (?:like|down there|because|when)\b",
+        r"\b(?:wont|doesnt|dont|will not|does not|never) let (?:me|us) (?:eat|have (?:any )?(?:food|dinner|tea|breakfast|lunch))\b"
+        r"(?! (?:\w+ ){0,3}(?:in peace|without|on the sofa|in my room|in front of the tv|sweets|junk|crisps|chocolate|sugar|fast food|mcdonalds|before|after)\b)",
         # What children say when they hint rather than tell (NSPCC: "how children tell").
         r"\b(?:not allowed|cant|can not|cannot|mustnt|must not|not supposed|told not) (?:to )?tell (?:anyone|anybody|nobody|"
         r"the social worker|my social worker|social services|the police|teachers?|school|my teacher)\b(?! (?:about )?(?:the|my) (?:surprise|present|party|answers?)\b)",
@@ -363,6 +371,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        r"\b(?:watches|watched|watching|films|filmed|filming|looks at|looked at|stares at|peeps at|spies on) (?:me|us|her) "
+        r"(?:in the (?:shower|bath|bathroom)|(?:get|getting) (?:changed|undressed)|undress\w*|naked|when im (?:in the shower|changing|getting changed|in the bath))\b",
+        r"\b(?:scared|afraid|worried|terrified|threaten\w*|unless)(?: \w+){0,3} (?:put|post|share|send|leak|spread|show)(?: \w+){0,2} "
+        r"(?:(?:my|our) (?:nudes|naked \w+|private \w+)|my (?:pictures|pics|photos|videos)(?! (?:from|of the|on the school|in the yearbook)\b))\b",
         rf"\b{_WHO}(?: \w+){{0,2}} (?:plays?|played|playing) (?:\w+ )?games with (?:me|us)(?: \w+){{0,3}} (?:that )?(?:i|we) (?:dont|didnt|do not|did not) like\b",
         r"\b(?:showed|shows|show|sent|sends|send|touch\w*|made me touch|makes me touch|flash\w*)(?: \w+){0,4} (?:his|her|their) "
         r"(?:private parts|privates|willy|penis|vagina|bits|thing)\b",
@@ -403,6 +415,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
+        r"\b(?:im|i am|ive been|been|he is|hes|shes|she is|my \w+ is) on (?:a|the) (?:line|lines)\b(?! (?:to|with|for)\b)",
         r"\b(?:make|makes|made|making|tell|tells|told|get|gets|got|send|sends|sent) (?:me|us)(?: \w+){0,5} "
         r"(?:drop off|deliver|take|carry|collect|pick up|hold) (?:drugs|packages|parcels|(?:bags|stuff|money|things|a bag)"
         r"(?= (?:to|for|from|round) (?:houses|flats|people|addresses|other towns|a flat|someone|them|him|strangers)\b))\b"
@@ -465,6 +478,15 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?! of (?!(?:pills|tablets|paracetamol|ibuprofen|medicine|meds|painkillers|sleeping pills|antidepressants)\b))",
         r"\b(?:im|i am|ive been|i keep|been|started|start) (?:cutting|self harming|harming|hurting myself|making myself sick|purging)\b",
         r"\b(?:made|make|making) myself (?:sick|throw up|bleed)\b",
+        r"\b(?:been|keep|kept|started|start|stop|stopped|to|i|still) sh(?:ing)? (?:again|every|myself|a lot|last night|today|recently)\b"
+        r"|\bsh (?:scars|urges|again)\b|\b(?:i|ive|i have|i just) relapsed\b(?! (?:on|with) (?:my )?(?:new years|resolution|diet|dry january|\w+ challenge|sugar|chocolate)\b)|\bi (?:cut|burnt|burned) again\b",
+        r"\b(?:planning|planned|plan|worked out|working out|thinking about|think about|thought about) (?:how|where|when) (?:i|id|to) "
+        r"(?:would |will |could |might |should )?(?:do it|end it|kill myself|die|end my life)\b(?! (?:differently|better|again|for (?:the|my|our) (?:project|homework|art))\b)",
+        r"\b(?:written|wrote|writing) (?:\w+ )?(?:letters|notes|goodbye letters?|goodbye notes?) (?:to|for) (?:my family|my friends|my mum and dad|my parents)\b"
+        r"(?! (?:from|on|at|for christmas|for (?:their|a) birthday)\b)",
+        r"\bi (?:should|might as well|could) (?:just )?(?:disappear|die|not be here|not exist|stop existing)\b(?! (?:to|for|and get|home|back|out|of|laughing)\b)",
+        r"\b(?:there is|theres|there s) no point (?:anymore|any more|in anything|to anything|in life|in living)\b(?! (?:going|in going|to go|coming|asking|in asking|doing|in doing)\b)",
+
         r"\blong sleeves\b(?: \w+){0,4} (?:so (?:no one|nobody|people|they|mum|dad|my \w+)|to (?:hide|cover)|even (?:in|when) (?:summer|its hot|pe))\b"
         r"|\b(?:hide|cover|covering|hiding)(?: up)? (?:my|the) (?:arms|wrists|legs|scars|cuts|thighs|marks)\b(?! (?:because of|from) (?:my )?(?:eczema|sunburn|the sun|tattoos?)\b)",
         r"\b(?:dont|do not|stopped|stop|barely|hardly|wont|will not) eat(?:ing)?(?: \w+){0,3} (?:so (?:i can|i|that i|ill) (?:be|get|stay|look) "
@@ -514,6 +536,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     "in danger now": (
         r"\b(?:im|i am|were|we are|am i|i feel|i dont feel|i do not feel) (?:in danger|not safe|unsafe)\b"
         r"(?! (?:in|on|at|around|near|walking|going|when|out|outside|on the)\b(?! (?:home|my (?:house|home|room)|our (?:house|flat))\b))",
+        r"\b(?:said|says|saying|told me|told mum|threatened|threatening|threatens|keeps saying|swore|swears)(?: \w+){0,4} (?:kill|stab|hurt|shoot|beat) "
+        r"(?:mum|my mum|her)\b(?=.*\b(?:if|unless|when|leaves?|tells?|goes)\b)",
+        r"\b(?:went|go|going|had to go|moved|living|staying|stay|stayed|live|lived) (?:to|in|at|into) (?:a |the )?(?:refuge|safe house|womens refuge)\b(?! (?:hut|on the|in the mountains)\b)",
         r"\b(?:said|says|saying|told me|threatened|threatening|threatens|keeps saying|swore|swears)(?: \w+){0,4} (?:kill|stab|hurt|shoot|rape|beat) (?:me|us|my)\b",
         r"\b(?:going to|will|coming to|gonna|is going to|are going to)(?: \w+)? (?:kill|stab|hurt|shoot|beat|rape) (?:me|us|my \w+)\b"
         r"(?! (?:if|when) (?:im|i am|i get|i come|i fail|i lose|i break|i forget|he sees|she sees|they see|they find out about my|i miss))",

@@ -476,3 +476,59 @@ def test_how_children_hint_rather_than_tell_is_noticed(words, kind):
 )
 def test_the_same_words_in_a_childs_everyday_life_are_left_alone(words):
     assert possible_disclosure(words) is None
+
+
+# Forced marriage and FGM, being watched, threats to post pictures, "sh" and relapsing,
+# plans and letters, a refuge: more of how children tell, each beside its everyday twin.
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("my parents are taking me abroad in the summer to get married", "abuse"),
+        ("theyre sending me back home to marry my cousin", "abuse"),
+        ("im being made to marry someone i dont know", "abuse"),
+        ("they said i have to be cut like the other girls in the family", "abuse"),
+        ("my step mum wont let me eat with the family", "abuse"),
+        ("my mums boyfriend watches me in the shower", "sexual harm"),
+        ("im scared theyll put my pics online", "sexual harm"),
+        ("im on a line and cant get out", "exploitation"),
+        ("ive been sh again", "self-harm or suicidal thoughts"),
+        ("i relapsed and cut again last night", "self-harm or suicidal thoughts"),
+        ("i keep planning how i would do it", "self-harm or suicidal thoughts"),
+        ("ive written letters to my family", "self-harm or suicidal thoughts"),
+        ("there is no point anymore", "self-harm or suicidal thoughts"),
+        ("everyone hates me and i should just disappear", "self-harm or suicidal thoughts"),
+        ("dad said hed kill mum if she leaves", "in danger now"),
+        ("we had to go to a refuge because of my dad", "in danger now"),
+    ],
+)
+def test_forced_marriage_being_watched_and_plans_in_a_childs_words_are_noticed(words, kind):
+    concern = possible_disclosure(words)
+    assert concern is not None and concern.kind == kind
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "my sister is getting married in the summer",
+        "my cousin is going abroad to get married",
+        "we learned about fgm in pshe",
+        "im going to get my hair cut like my favourite footballer",
+        "my little brother wont let me eat my dinner in peace",
+        "mum wont let me have sweets before dinner",
+        "my dad watches me at football every week",
+        "im worried theyll post our pictures from the trip",
+        "im worried theyll put my pictures on the school website",
+        "my mum is on the line to the council about the bins",
+        "i should just go home and revise",
+        "i might as well die of boredom in maths",
+        "theres no point going to the youth club anymore",
+        "we wrote letters to our families on the residential",
+        "i wrote letters to my family from camp",
+        "i wrote notes for everyone in my class at christmas",
+        "we stayed in a refuge hut on the mountain walk",
+        "i keep thinking about how i would do it differently next time",
+        "i relapsed on my new years resolution lol",
+    ],
+)
+def test_weddings_haircuts_school_photos_and_resolutions_are_left_alone(words):
+    assert possible_disclosure(words) is None
