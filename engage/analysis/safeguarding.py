@@ -96,6 +96,10 @@ _TEXTSPEAK = {
     "txt": "text", "nt": "not", "nuthin": "nothing", "nothin": "nothing", "tho": "though", "thru": "through", "alwys": "always", "evry": "every",
     "hurtz": "hurts", "hitz": "hits", "beatz": "beats", "touchs": "touches", "tuches": "touches",
     "kik": "kick", "kiks": "kicks", "slapz": "slaps", "mi": "me", "ma": "my",
+    "hav": "have", "hve": "have", "havnt": "havent", "aeva": "forever", "aever": "forever", "foreva": "forever",
+    "yday": "yesterday", "yest": "yesterday", "sez": "says", "sed": "said", "vid": "video", "vids": "videos",
+    "2moro": "tomorrow", "2morrow": "tomorrow", "tmoz": "tomorrow", "tomoz": "tomorrow", "agen": "again", "agn": "again",
+    "bak": "back", "hom": "home", "skool": "school", "scool": "school",
 }
 # Words worth mending when misspelt by one letter. Only longer words: short ones
 # have too many real neighbours. A token that is itself a common word (the
@@ -109,6 +113,8 @@ _KEYWORDS = (
     "frightened", "terrified", "boyfriend", "brother", "sister", "anymore", "anyone", "nobody",
     "someone", "lonely", "crying", "exploited", "secrets", "secret", "forced", "pictures",
     "because", "really", "always", "everyone", "people", "cant", "dont",
+    "sleeves", "privates", "showed", "letters", "written", "hopefully", "yesterday", "worker",
+    "married", "relapsed", "forever",
 )
 _NOT_MISSPELT = frozenset(
     "yourself himself herself itself suicides abuses amused amusing abuser teaches couched couches "
@@ -478,7 +484,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?! of (?!(?:pills|tablets|paracetamol|ibuprofen|medicine|meds|painkillers|sleeping pills|antidepressants)\b))",
         r"\b(?:im|i am|ive been|i keep|been|started|start) (?:cutting|self harming|harming|hurting myself|making myself sick|purging)\b",
         r"\b(?:made|make|making) myself (?:sick|throw up|bleed)\b",
-        r"\b(?:been|keep|kept|started|start|stop|stopped|to|i|still) sh(?:ing)? (?:again|every|myself|a lot|last night|today|recently)\b"
+        r"\b(?:been|bin|keep|kept|started|start|stop|stopped|to|i|still) sh(?:ing)? (?:again|every|myself|a lot|last night|today|recently)\b"
         r"|\bsh (?:scars|urges|again)\b|\b(?:i|ive|i have|i just) relapsed\b(?! (?:on|with) (?:my )?(?:new years|resolution|diet|dry january|\w+ challenge|sugar|chocolate)\b)|\bi (?:cut|burnt|burned) again\b",
         r"\b(?:planning|planned|plan|worked out|working out|thinking about|think about|thought about) (?:how|where|when) (?:i|id|to) "
         r"(?:would |will |could |might |should )?(?:do it|end it|kill myself|die|end my life)\b(?! (?:differently|better|again|for (?:the|my|our) (?:project|homework|art))\b)",

@@ -532,3 +532,22 @@ def test_forced_marriage_being_watched_and_plans_in_a_childs_words_are_noticed(w
 )
 def test_weddings_haircuts_school_photos_and_resolutions_are_left_alone(words):
     assert possible_disclosure(words) is None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "ive bin sh agen",
+        "he showd me pics of his privates",
+        "i wnt 2 sleep 4eva",
+        "i wear long sleevs so no1 sees my arms",
+        "mum sez i cant tell the social wrker nothin",
+        "i hav no1",
+        "a man online keeps askin me 2 vid call him alone",
+        "i havnt eaten since yday",
+        "ive writen leters 2 my family",
+        "hopefuly i dont wake up 2moro",
+    ],
+)
+def test_the_new_phrases_are_read_through_text_speak_and_misspellings(words):
+    assert possible_disclosure(words) is not None
