@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from engage.analysis import disclosure_languages
 from engage.analysis.sentiment import sentiment
 
 # Letters from other alphabets that look like Latin ones.
@@ -711,6 +712,10 @@ def possible_disclosure(text: str | None) -> Concern | None:
         signs = _signs_of_distress(reading)
         if signs:
             return Concern(kind="signs of distress", phrase=signs)
+    elsewhere = disclosure_languages.find(text)
+    if elsewhere:
+        _, kind, phrase = elsewhere
+        return Concern(kind=kind, phrase=phrase)
     sign = _unhappy_account(text, readings[0])
     if sign:
         return Concern(kind="signs of distress", phrase=sign)

@@ -43,3 +43,13 @@ def test_a_disclosure_too_long_to_save_still_gets_help(phone, code, bot_app):
     to_story(phone, code)
     said = phone.texts(phone.say("he hits me " + "." * 300))
     assert all(line in said for line in HELP) and "Please use up to 200 characters" in said
+
+
+def test_a_disclosure_in_the_young_persons_own_language_gets_help_and_is_flagged(phone, code, bot_app):
+    to_story(phone, code)
+    calls = phone.say("tata mnie bije jak się napije")
+    sent = [c.text for c in calls if c.method == "sendMessage"]
+    assert all(line in sent[0] for line in HELP)
+    with bot_app.app_context():
+        story = db.session.scalar(select(Answer).where(Answer.question_id == "story"))
+    assert story.flagged

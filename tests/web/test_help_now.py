@@ -52,3 +52,10 @@ def test_the_young_persons_words_never_go_into_the_cookie(app, at_free_text, cli
     cookie = client.get_cookie("engage").value
     session = app.session_interface.get_signing_serializer(app).loads(cookie)
     assert "stepdad" not in json.dumps(session)
+
+
+@pytest.mark.parametrize("words", ["mój ojczym mnie bije", "میں خودکشی کرنا چاہتی ہوں", "vreau să mor"])
+def test_words_in_the_young_persons_own_language_bring_help_on_an_english_page(at_free_text, words):
+    page = at_free_text.answer(words)
+    text = page.get_data(as_text=True)
+    assert HELP in text and "0800 1111" in text
