@@ -224,6 +224,40 @@ _AR: dict[str, tuple[str, ...]] = {
 }
 
 
+# Urdu typed in Roman letters, as many British Pakistani young people text: spellings vary
+# ("mujhe", "mujhay", "mje"; "nahi", "nahin", "ni"), so each word has its common forms.
+_RU_ME = r"(?:mujhe|mujhay|mujhey|mujhy|mje|mjhe|muje)"
+_RU_WANT = r"(?:chahta|chahti|chahte|chahtee|chahata|chahati|chahtay|chaahta|chaahti)"
+_RU_NOT = r"(?:nahi|nahin|nai|ni|nhi|nahee)"
+_RU_IS = r"(?:hai|hain|he|hay|hy|hei|thay|tha|thi|the)"
+_UR_ROMAN: dict[str, tuple[str, ...]] = {
+    "violence at home": (
+        rf"\b{_RU_ME} (?:marta|marti|marte|maarta|maarti|maarte|peet(?:ta|ti|te)|pit(?:ta|ti|te)) {_RU_IS}\b",
+        r"\bghar (?:jane|jaane|wapas jane) se (?:dar|darr|dar lagta|darr lagta)\b",
+    ),
+    "abuse": (
+        r"\bzabardasti (?:(?:meri|mera) )?(?:shadi|shaadi)\b|\b(?:meri|mera) (?:shadi|shaadi) zabardasti\b",
+        rf"\bkisi ko (?:batana|bataana) {_RU_NOT} (?:hai|he|chahiye)\b(?=.*\b(?:ghar|abbu|ammi|chacha|mamu|woh)\b)",
+    ),
+    "sexual harm": (
+        rf"\b{_RU_ME} (?:ghalat|galat|gandi tarah|bure tareeke se) (?:chhoo|chhu|chu|choo|haath laga)\w*\b",
+        r"\b(?:zyadti|ziyadti|zyadati|ziyadati|zaiyadti) (?:ki|kee|hui|hoti)\b|\brape (?:kiya|kia|karta|karte)\b",
+    ),
+    "self-harm or suicidal thoughts": (
+        rf"\b(?:khudkushi|khud kushi|khudkashi|khud khushi) (?:karna|karni|kar lun|kar loon|kar lunga|kar lungi|ka soch)\w*\b",
+        rf"\b(?:marna|mar jana|mar jaana) {_RU_WANT}\b|\b(?:jeena|jina|zinda rehna) {_RU_NOT} {_RU_WANT}\b",
+        r"\b(?:khud|apne aap) ko (?:nuqsan|nuksan|nuksaan|nuqsaan|maar|mar|khatam|zakhmi|kaat|kat)\w*\b",
+    ),
+    "in danger now": (
+        rf"\bghar (?:mein|me|main) (?:mehfooz|mahfooz|safe) {_RU_NOT}\b",
+        r"(?<!mein )(?<!me )\b(?:meri )?madad (?:karo|karen|karein|kijiye|kro)\b(?! (?:homework|home work|kaam|parhai)\b)|\bbachao\b",
+    ),
+    "emotional distress": (
+        r"\b(?:khud|apne aap) se nafrat\b|\bkoi (?:mujhse|mujh se) pyar (?:nahi|nahin|ni) karta\b|\bdepression mein hoon\b",
+    ),
+}
+
+
 def _compile(lexicon: dict[str, tuple[str, ...]], arabic: bool = False) -> list[tuple[str, re.Pattern]]:
     """One pattern per kind; Arabic-script patterns are written as people type and read like the text."""
     return [
@@ -232,7 +266,7 @@ def _compile(lexicon: dict[str, tuple[str, ...]], arabic: bool = False) -> list[
     ]
 
 
-_LATIN = {"cy": _compile(_CY), "pl": _compile(_PL), "ro": _compile(_RO)}
+_LATIN = {"cy": _compile(_CY), "pl": _compile(_PL), "ro": _compile(_RO), "ur (Roman)": _compile(_UR_ROMAN)}
 _ARABIC_SCRIPT = {"ar/ur": _compile(_AR, arabic=True)}
 _HAS_ARABIC = re.compile(r"[\u0600-\u06ff]")
 

@@ -56,6 +56,15 @@ TELLING = [
     ("میں جینا نہیں چاہتا", "self-harm or suicidal thoughts"),
     ("میں خود کو نقصان پہنچاتی ہوں", "self-harm or suicidal thoughts"),
     ("گھر میں محفوظ نہیں ہوں", "in danger now"),
+    # Urdu in Roman letters
+    ("abbu mujhe marte hain", "violence at home"),
+    ("ghar jane se dar lagta hai", "violence at home"),
+    ("zabardasti shadi kar rahe hain", "abuse"),
+    ("chacha mujhe galat chhoote hain", "sexual harm"),
+    ("main khudkushi karna chahti hoon", "self-harm or suicidal thoughts"),
+    ("main jeena nahi chahti", "self-harm or suicidal thoughts"),
+    ("main khud ko nuqsan pohanchati hoon", "self-harm or suicidal thoughts"),
+    ("ghar mein mehfooz nahi hoon", "in danger now"),
 ]
 
 EVERYDAY = [
@@ -84,6 +93,11 @@ EVERYDAY = [
     "خودکشی کے بارے میں سبق تھا",
     "ہوم ورک میں مدد کرو",
     "امی مجھے مار ڈالیں گی اگر میں لیٹ ہوئی",
+    "ammi mujhe maar dalengi agar main late hui",
+    "homework mein madad karo",
+    "khudkushi ke baare mein lesson tha",
+    "meri behen ki shadi hai",
+    "main doctor banna chahti hoon",
 ]
 
 
