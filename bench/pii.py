@@ -46,7 +46,9 @@ BENCH_NAMES = (
     "Charlie Lily Alfie Evie Jacob Sophie Thomas Chloe Joshua Megan Kai Jessica Tyler Ellie Ethan Aisha "
     "Kwame Siobhan Aoife Tomasz Oluwaseun Priyanka Declan Bartosz Eilidh Mairead Ffion Osian Tanvir Nkechi "
     "Yusra Rhodri Saoirse Jago Kerensa Maximilian Ayodele Shreya Caoimhe Lorcan Dafydd Kacey Jaydn Tiegan "
-    "Rose Will Summer Max Ruby Hope Faith Jay Sky Mark"
+    "Rose Will Summer Max Ruby Hope Faith Jay Sky Mark "
+    # Written with their accents, as the young people who carry them write them.
+    "Siân Seán Zoë Chloé Paweł Łukasz Ștefan Gwenllïan Siobhán Małgorzata"
 ).split()
 SURNAMES = "Smith Jones Patel Khan Williams Brown Taylor Wilson Evans Begum Nowak Okafor Murphy Hughes".split()
 STREETS = (

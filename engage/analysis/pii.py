@@ -16,6 +16,7 @@ both sides.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from engage.analysis.disclosure_languages import arabic_reading
 from engage.analysis.safeguarding import common_words
 
 KINDS = ("email", "link", "handle", "phone", "postcode", "address", "place", "name")
@@ -151,12 +153,25 @@ _NEEDS_CUE = frozenset(
     "paris jordan chelsea florence lincoln sydney milan devon austin victoria georgia india carolina "
     "jan april may june august hope will".split()
 )
-_STRONG_CUES = ("called", "named", "name's", "names", "name is", "name was")
+# "My name is", in English and (read without accents) Polish, Romanian and Welsh.
+_STRONG_CUES = frozenset((
+    "called", "named", "name's", "names", "name is", "name was",
+    "nazywam sie", "mam na imie", "ma na imie", "nazywa sie", "numele meu este", "numele meu e",
+    "numele ei este", "numele lui este", "ma numesc", "se numeste", "fy enw i yw", "fy enw yw",
+    "ei enw yw", "ei henw yw", "enw fi yw",
+))
 _PEOPLE = frozenset(
     "friend friends mate mates bestie bff bf gf boyfriend girlfriend brother sister bro sis cousin "
     "teacher tutor coach neighbour neighbor uncle auntie aunt nan gran grandad stepdad stepmum "
-    "dad mum son daughter partner worker carer mentor classmate".split()
+    "dad mum son daughter partner worker carer mentor classmate "
+    # Polish, Romanian and Welsh (without accents): a friend, a classmate, a teacher, family.
+    "kolega kolezanka przyjaciel przyjaciolka kumpel kumpela brat siostra kuzyn kuzynka nauczyciel "
+    "nauczycielka trener wujek ciocia prietenul prietena fratele sora colegul colega profesorul "
+    "profesoara antrenorul verisorul verisoara ffrind brawd chwaer cefnder cyfnither athro athrawes".split()
 )
+# Words before the person: "my friend", "mój kolega", "fy ffrind"; Romanian puts "meu" after.
+_OWNERS = frozenset("my our his her their best the a moj moja moi nasz nasza jego jej fy ein".split())
+_OWNERS_AFTER = frozenset("meu mea nostru noastra".split())
 _AFTER_CUES = frozenset(
     "said says told tells thinks reckons asked asks helped helps texted messaged called shouted "
     "replied laughed cried knows wants was is has had".split()
@@ -164,7 +179,16 @@ _AFTER_CUES = frozenset(
 _SAID = frozenset("said says told tells reckons texted messaged".split())
 _BEFORE_CUES = frozenset("with and ask tell told asked thanks thank from to like love hate by me".split())
 _POSSESSIVE = re.compile(r"['’]s$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Letters of any alphabet: "Siân", "Paweł" and "Zoë" are whole words, not "Si" and "ân".
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
+_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d"})
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    """Lower case without accents, as the name lists are written: "Siân" -> "sian"."""
+    word = unicodedata.normalize("NFKD", word.translate(_FOLD))
+    return "".join(c for c in word if not unicodedata.combining(c)).lower()
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n:;\"“(]|\s-\s)\s*$")
 
 
@@ -172,7 +196,66 @@ def _is_capitalised(word: str) -> bool:
     return word[0].isupper() and not (len(word) > 1 and word.isupper())
 
 
+# Arabic script has no capitals, so a name there is one on the list or one after a cue:
+# "اسمي" (my name is), "صديقي" (my friend), Urdu "میرا نام" (my name), "میری دوست" (my friend).
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff][\u0610-\u061a\u0621-\u06d3\u06d6-\u06ed\u06fa-\u06ff]*")
+_ARABIC_CUES = frozenset(arabic_reading(cue) for cue in (
+    "اسمي", "اسمه", "اسمها", "صديقي", "صديقتي", "أخي", "أختي", "معلمي", "معلمتي", "أستاذي", "أستاذ", "صاحبي",
+    "میرا نام", "میری نام", "اس کا نام", "اس کی نام", "میرا دوست", "میری دوست", "میرے دوست", "میری سہیلی",
+    "میرا بھائی", "میری بہن", "میرے بھائی", "میرے ٹیچر", "میری ٹیچر",
+))
+
+
+# Little words that follow a cue and are never names ("صديقي في المدرسة": my friend at school).
+_ARABIC_NOT_NAMES = frozenset(arabic_reading(word) for word in (
+    "في من إلى على عن مع هو هي هم كان كانت قال قالت و أو لا ما لم لن قد هذا هذه ذلك التي الذي جدا أيضا كل بعض "
+    "ہے ہیں ہوں تھا تھی تھے اور کا کی کے نے سے میں کو بھی نہیں بہت ایک وہ یہ جو کہ پر تک ساتھ کہتا کہتی کہا"
+).split())
+
+
+@lru_cache(maxsize=1)
+def _arabic_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Arabic-script first names that are only names, and those that are also words."""
+    names: set[str] = set()
+    ambiguous: set[str] = set()
+    into = names
+    for line in _data("first_names_arabic.txt").splitlines():
+        if line.startswith("#"):
+            if "also ordinary words" in line:
+                into = ambiguous
+            continue
+        into.update(arabic_reading(word) for word in line.split())
+    return frozenset(names), frozenset(ambiguous)
+
+
+def _arabic_name_spans(text: str) -> list[tuple[int, int]]:
+    names, ambiguous = _arabic_names()
+    words = list(_ARABIC_WORD.finditer(text))
+    read = [arabic_reading(word.group()) for word in words]
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(words):
+        key = read[index]
+        cued = any(" ".join(read[max(0, index - n):index]) in _ARABIC_CUES for n in (1, 2, 3))
+        plain = key not in _ARABIC_CUES and key not in _ARABIC_NOT_NAMES and not key.startswith("ال")
+        if key in names or (cued and (key in ambiguous or plain)):
+            start, end = words[index].span()
+            while index + 1 < len(words) and read[index + 1] in names:  # "محمد علي"
+                index += 1
+                end = words[index].end()
+            spans.append((start, end))
+        index += 1
+    return spans
+
+
 def _name_spans(text: str) -> list[tuple[int, int]]:
+    spans = _latin_name_spans(text)
+    if _ARABIC_WORD.search(text):
+        spans += _arabic_name_spans(text)
+    return spans
+
+
+def _latin_name_spans(text: str) -> list[tuple[int, int]]:
     only_names, ambiguous = _names()
     ordinary = common_words()
     shouting = text.isupper()
@@ -183,20 +266,21 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
         match = words[index]
         word = match.group()
         bare = _POSSESSIVE.sub("", word)
-        low = bare.lower().replace("'", "").replace("’", "")
-        before = [w.group().lower() for w in words[max(0, index - 3):index]]
+        low = _fold(bare).replace("'", "").replace("’", "")
+        before = [_fold(w.group()) for w in words[max(0, index - 3):index]]
         following = [_POSSESSIVE.sub("", w.group()) for w in words[index + 1:index + 3]]
-        surname_next = bool(following) and following[0].lower() in _surnames() and _is_capitalised(following[0])
-        if surname_next or (following and _is_capitalised(following[0]) and following[0].lower() not in ordinary):
+        surname_next = bool(following) and _fold(following[0]) in _surnames() and _is_capitalised(following[0])
+        if surname_next or (following and _is_capitalised(following[0]) and _fold(following[0]) not in ordinary):
             following = following[1:]  # "Lily Okafor said"
-        after = following[0].lower() if following else ""
+        after = _fold(following[0]) if following else ""
         starts_sentence = bool(_SENTENCE_END.search(text[: match.start()]))
         capital = _is_capitalised(bare) and not shouting
         titled = bool(before) and before[-1].rstrip(".") in _TITLES
-        named = bool(before) and (
-            before[-1] in _STRONG_CUES or " ".join(before[-2:]) in _STRONG_CUES
+        named = bool(before) and any(" ".join(before[-n:]) in _STRONG_CUES for n in (1, 2, 3))
+        person = bool(before) and (
+            (before[-1] in _PEOPLE and (len(before) < 2 or before[-2] in _OWNERS))
+            or (len(before) >= 2 and before[-1] in _OWNERS_AFTER and before[-2] in _PEOPLE)  # "prietenul meu Andrei"
         )
-        person = bool(before) and before[-1] in _PEOPLE and (len(before) < 2 or before[-2] in ("my", "our", "his", "her", "their", "best", "the", "a"))
         near = (bool(before) and before[-1] in _BEFORE_CUES) or after in _AFTER_CUES or (
             word != bare and after in _PEOPLE  # "Summer's mum"
         )
@@ -227,7 +311,7 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
             gap = text[end:following.start()]
             if gap.strip() or not _is_capitalised(surname) or shouting:
                 break
-            if surname.lower() not in _surnames() and surname.lower() in ordinary:
+            if _fold(surname) not in _surnames() and _fold(surname) in ordinary:
                 break
             end = following.start() + len(surname)
             index += 1
