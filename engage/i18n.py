@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from flask_babel import format_decimal, get_locale, gettext, ngettext
 from flask_babel.speaklater import LazyString
@@ -76,6 +77,14 @@ def plural_forms(choose: Callable[[int], str]) -> dict[str, str]:
         if category not in forms:
             forms[category] = choose(n)
     return forms
+
+
+def language_in_words(code: str) -> str:
+    """A language's name in the reader's language: "Polish" to an English reader, "Pwyleg" to a Welsh one."""
+    try:
+        return Locale.parse(code).get_display_name(get_locale() or DEFAULT_LANGUAGE) or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 def long_date(day) -> str:

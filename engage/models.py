@@ -261,6 +261,8 @@ class SafeguardingAlert(db.Model):
     question_text: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     concern: Mapped[str] = mapped_column(String(40))  # what the check thought it saw
+    # The language the check read the words in, when not English: the lead may need a translation.
+    language: Mapped[str | None] = mapped_column(String(8))
     channel: Mapped[str] = mapped_column(String(8))
     # To the minute: the lead needs "when", not a timestamp that could pick out a device.
     created_at: Mapped[datetime] = mapped_column(index=True)

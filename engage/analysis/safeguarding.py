@@ -695,6 +695,7 @@ class Concern:
 
     kind: str
     phrase: str
+    language: str = "en"  # the language the words were read in: the lead may need a translation
 
 
 def possible_disclosure(text: str | None) -> Concern | None:
@@ -714,8 +715,8 @@ def possible_disclosure(text: str | None) -> Concern | None:
             return Concern(kind="signs of distress", phrase=signs)
     elsewhere = disclosure_languages.find(text)
     if elsewhere:
-        _, kind, phrase = elsewhere
-        return Concern(kind=kind, phrase=phrase)
+        language, kind, phrase = elsewhere
+        return Concern(kind=kind, phrase=phrase, language=language)
     sign = _unhappy_account(text, readings[0])
     if sign:
         return Concern(kind="signs of distress", phrase=sign)

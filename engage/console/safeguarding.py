@@ -20,7 +20,7 @@ from wtforms.validators import DataRequired, InputRequired, Length
 
 from engage.console import bp
 from engage.console.access import STAFF, consultation_run_by_me, requires
-from engage.i18n import _l
+from engage.i18n import _l, language_in_words
 from engage.models import ALERT_STATUSES, SAFEGUARDING_LEAD
 from engage.services import safeguarding
 from engage.services.safeguarding import MAX_NOTE, STATUS_NAMES, AlertError, AlertNotFound
@@ -67,6 +67,7 @@ def safeguarding_alert():
         "console/safeguarding/alert.html",
         alert=alert,
         overdue=safeguarding.is_overdue(alert),
+        read_in=language_in_words(alert.language) if alert.language else None,
         status_names=STATUS_NAMES,
         status_form=StatusForm(alert_id=alert.id, status=alert.status),
         note_form=NoteForm(alert_id=alert.id),

@@ -238,6 +238,7 @@ def _new_alert(response: Response, answer: Answer, text: str) -> SafeguardingAle
         question_text=question.text_in() if question else answer.question_id,
         text=text,
         concern=concern.kind if concern else "possible disclosure",
+        language=concern.language if concern and concern.language != "en" else None,
         channel=response.channel,
         created_at=now,
         waiting_since=now,

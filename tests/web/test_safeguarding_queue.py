@@ -240,3 +240,19 @@ def test_the_contact_offer_switch_is_audited_for_the_consultation(app, ballot, s
     with app.app_context():
         actions = db.session.scalars(select(AuditEvent.action).where(AuditEvent.target == ballot)).all()
     assert "turned on contact offer" in actions and "turned off contact offer" in actions
+
+
+def test_an_alert_raised_by_words_in_another_language_tells_the_lead_which(app, ballot, staff):
+    young_person(app, ballot, "mój ojczym mnie bije")
+    lead = staff("safeguarding_lead")
+    lead.get(alert_page(only_alert_id(app)))
+    assert "mój ojczym mnie bije" in lead.text
+    assert "violence at home" in lead.text
+    assert "were read as Polish" in lead.text and "ask for a translation" in lead.text
+
+
+def test_an_alert_raised_by_english_words_says_nothing_about_language(app, ballot, staff):
+    young_person(app, ballot, WORRYING)
+    lead = staff("safeguarding_lead")
+    lead.get(alert_page(only_alert_id(app)))
+    assert "were read as" not in lead.text
