@@ -244,7 +244,7 @@ _UR_ROMAN: dict[str, tuple[str, ...]] = {
         r"\b(?:zyadti|ziyadti|zyadati|ziyadati|zaiyadti) (?:ki|kee|hui|hoti)\b|\brape (?:kiya|kia|karta|karte)\b",
     ),
     "self-harm or suicidal thoughts": (
-        rf"\b(?:khudkushi|khud kushi|khudkashi|khud khushi) (?:karna|karni|kar lun|kar loon|kar lunga|kar lungi|ka soch)\w*\b",
+        r"\b(?:khudkushi|khud kushi|khudkashi|khud khushi) (?:karna|karni|kar lun|kar loon|kar lunga|kar lungi|ka soch)\w*\b",
         rf"\b(?:marna|mar jana|mar jaana) {_RU_WANT}\b|\b(?:jeena|jina|zinda rehna) {_RU_NOT} {_RU_WANT}\b",
         r"\b(?:khud|apne aap) ko (?:nuqsan|nuksan|nuksaan|nuqsaan|maar|mar|khatam|zakhmi|kaat|kat)\w*\b",
     ),

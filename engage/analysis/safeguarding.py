@@ -49,8 +49,8 @@ from engage.analysis.sentiment import sentiment
 
 # Letters from other alphabets that look like Latin ones.
 _LOOKALIKES = str.maketrans(
-    "аеорсухіјԁԛѕԝкһӏԍАВЕКМНОРСТХІЈЅУοαρτνκιΑΒΕΗΙΚΜΝΟΡΤΧΥΖ‘’ʼ`´",
-    "aeopcyxijdqswkhlgABEKMHOPCTXIJSYoaptvkiABEHIKMNOPTXYZ'''''",
+    "аеорсухіјԁԛѕԝкһӏԍАВЕКМНОРСТХІЈЅУοαρτνκιΑΒΕΗΙΚΜΝΟΡΤΧΥΖ‘’ʼ`´łŁ",
+    "aeopcyxijdqswkhlgABEKMHOPCTXIJSYoaptvkiABEHIKMNOPTXYZ'''''lL",
 )
 _DIGITS = str.maketrans("013457@$", "oieastas")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u180e]")

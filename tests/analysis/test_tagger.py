@@ -144,3 +144,29 @@ def test_the_default_taxonomy_trains_a_tagger_that_reads_young_peoples_words():
     tagged = {text: themes_of(tagger.tag(text)) for text in expected}
     right = [text for text, key in expected.items() if key in tagged[text]]
     assert len(right) == len(expected), tagged
+
+
+IN_OTHER_LANGUAGES = {
+    "Autobusy się spóźniają i są za drogie": "community-transport",  # Polish
+    "Na przystanku jest ciemno": "community-transport",
+    "Chcemy klub młodzieżowy": "positive-activities",
+    "Jest dużo rasizmu w szkole": "discrimination-harassment",
+    "Autobuzele întârzie mereu": "community-transport",  # Romanian
+    "Poliția nu ne ascultă": "police-trust",
+    "Mae angen clwb ieuenctid yn y pentref": "positive-activities",  # Welsh
+    "Mae'r bysiau yn hwyr bob tro": "community-transport",
+    "الباص يتأخر دائما": "community-transport",  # Arabic
+    "الشرطة لا تستمع لنا": "police-trust",
+    "بسیں ہمیشہ لیٹ ہوتی ہیں": "community-transport",  # Urdu
+    "ہمیں یوتھ کلب چاہیے": "positive-activities",
+    "Mam depresję i nikt mi nie pomaga": "emotional-wellbeing",
+}
+OFF_TOPIC_ELSEWHERE = ["Mam psa, nazywa się Burek", "Îmi place pizza", "Mae gen i gath", "أحب القطط", "مجھے کرکٹ پسند ہے"]
+
+
+def test_answers_in_a_young_persons_own_language_are_heard_under_their_theme():
+    taxonomy = default_taxonomy()
+    tagger = Tagger.train(examples_for(taxonomy), taxonomy.seeds())
+    tagged = {text: themes_of(tagger.tag(text)) for text in IN_OTHER_LANGUAGES}
+    assert all(key in tagged[text] for text, key in IN_OTHER_LANGUAGES.items()), tagged
+    assert not any(themes_of(tagger.tag(text)) for text in OFF_TOPIC_ELSEWHERE)

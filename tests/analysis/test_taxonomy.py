@@ -79,12 +79,29 @@ def test_the_board_areas_of_focus_come_first_and_every_theme_rolls_up_into_one()
     assert taxonomy.theme("knife-crime").area == "Risk outside the home"
 
 
+def _default_file() -> dict:
+    import yaml
+    from importlib import resources
+
+    text = resources.files("engage.analysis").joinpath("data/taxonomy.yaml").read_text("utf-8")
+    return {theme["key"]: theme for theme in yaml.safe_load(text)["themes"]}
+
+
 @pytest.mark.parametrize("theme", default_taxonomy().themes, ids=lambda t: t.key)
 def test_every_default_theme_has_a_description_seeds_and_examples(theme):
+    written = _default_file()[theme.key]
     assert theme.description.strip()
-    assert 8 <= len(theme.seeds) <= 20
+    assert 8 <= len(written["seeds"]) <= 20  # in English: few and specific
     assert 20 <= len(theme.examples) <= 30
     assert len(set(theme.examples)) == len(theme.examples)
+
+
+@pytest.mark.parametrize("theme", default_taxonomy().themes, ids=lambda t: t.key)
+def test_every_default_theme_has_seeds_in_each_other_language_and_reads_them_as_seeds(theme):
+    elsewhere = _default_file()[theme.key]["seeds_in_other_languages"]
+    assert set(elsewhere) == {"cy", "pl", "ro", "ar", "ur"}
+    assert all(3 <= len(seeds) <= 20 for seeds in elsewhere.values()), elsewhere
+    assert all(seed in theme.seeds for seeds in elsewhere.values() for seed in seeds)
 
 
 @pytest.mark.parametrize("theme", default_taxonomy().themes, ids=lambda t: t.key)

@@ -35,6 +35,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from sklearn.svm import LinearSVC
 
+from engage.analysis.disclosure_languages import arabic_reading
 from engage.analysis.safeguarding import normalise
 from engage.analysis.themes.non_answers import is_non_answer
 
@@ -63,8 +64,21 @@ def _letters() -> CountVectorizer:
                            lowercase=False, dtype=np.float32)
 
 
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+
+
+def _read(text: str) -> str:
+    """What the tagger reads: Latin letters without accents, and Arabic-script words with
+    their marks removed and one form of each letter, so a Welsh, Polish, Romanian, Arabic
+    or Urdu answer meets the seeds and examples written in those languages."""
+    plain = normalise(text)
+    if _ARABIC_SCRIPT.search(text):
+        plain = f"{plain} {arabic_reading(text)}".strip()
+    return plain
+
+
 def _seed_pattern(phrases: Iterable[str]) -> re.Pattern | None:
-    plain = sorted({normalise(p) for p in phrases if normalise(p)}, key=len, reverse=True)
+    plain = sorted({_read(p) for p in phrases if _read(p)}, key=len, reverse=True)
     if not plain:
         return None
     return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in plain))
@@ -110,7 +124,7 @@ class Tagger:
         every theme what it is not.
         """
         seeds = dict(seeds or {})
-        rows = [(normalise(text or ""), list(dict.fromkeys(labels))) for text, labels in examples]
+        rows = [(_read(text or ""), list(dict.fromkeys(labels))) for text, labels in examples]
         rows = [(text, labels) for text, labels in rows if text]
         themes = list(dict.fromkeys([*seeds, *(t for _, labels in rows for t in labels)]))
         trainable = [t for t in themes if any(t in labels for _, labels in rows)
@@ -150,7 +164,7 @@ class Tagger:
 
     def tag_many(self, texts: Sequence[str]) -> list[list[Tag]]:
         """Zero or more tags per text; no tags means 'untagged', never a forced nearest theme."""
-        plain = ["" if is_non_answer(t or "") else normalise(t or "") for t in texts]
+        plain = ["" if is_non_answer(t or "") else _read(t or "") for t in texts]
         found: list[dict[str, Tag]] = [{} for _ in plain]
         for theme, pattern in self._patterns.items():
             if pattern is None:
@@ -176,7 +190,7 @@ class Tagger:
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         """The learned models' raw scores (texts x trained themes), for evaluation."""
-        return self._scores(self._features([normalise(t or "") for t in texts]))
+        return self._scores(self._features([_read(t or "") for t in texts]))
 
     def _features(self, plain: Sequence[str]) -> sparse.csr_matrix:
         words, letters = self._vectorisers

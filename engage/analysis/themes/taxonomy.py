@@ -79,9 +79,18 @@ class Theme:
             name=_text(d["name"], "name"),
             description=_text(d.get("description") or "", "description"),
             area=_text(d["area"], "area"),
-            seeds=_texts(d.get("seeds") or (), "seed phrase", "seed phrases"),
+            seeds=_texts(d.get("seeds") or (), "seed phrase", "seed phrases")
+            + _texts(_other_languages(d), "seed phrase", "seed phrases"),
             examples=_texts(d.get("examples") or (), "example answer", "example answers"),
         )
+
+
+def _other_languages(d: Mapping) -> list:
+    """The default file's seeds in Welsh, Polish, Romanian, Arabic and Urdu, read as more seeds."""
+    by_language = d.get("seeds_in_other_languages") or {}
+    if not isinstance(by_language, Mapping):
+        raise TaxonomyError("seeds_in_other_languages must list seed phrases under each language's code.")
+    return [seed for seeds in by_language.values() for seed in _texts(seeds or (), "seed phrase", "seed phrases")]
 
 
 @dataclass(frozen=True)
