@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from engage.analysis.sentiment import sentiments
 from engage.analysis.themes.tagger import Tag
 from engage.analysis.themes.taxonomy import Taxonomy
+from engage.analysis.written_in import other_language
 from engage.database import writing
 from engage.extensions import db
 from engage.models import Answer, Response, SurveyVersion, utcnow
@@ -94,7 +95,10 @@ def _write(results: list[tuple[Any, list[Tag], Any]], tagging: themes.Tagging) -
     )}
     for row, tags, mood in results:
         analysis = analyses.get(row.id) or AnswerAnalysis(answer_id=row.id)
-        analysis.sentiment, analysis.sentiment_score = mood.label[:16], float(mood.score)
+        if other_language(row.value):  # the model reads English: "Not known" rather than a wrong "neutral"
+            analysis.sentiment, analysis.sentiment_score = None, None
+        else:
+            analysis.sentiment, analysis.sentiment_score = mood.label[:16], float(mood.score)
         analysis.tagged_at = utcnow()
         analysis.taxonomy_version_id = tagging.version.id
         analysis.tagger_model_id = tagging.model_id

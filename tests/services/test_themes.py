@@ -137,6 +137,15 @@ def test_a_free_text_answer_is_tagged_with_a_reason_and_a_sentiment_as_soon_as_i
     assert row.taxonomy_version_id == themes.current_taxonomy()[0].id
 
 
+@pytest.mark.parametrize("words", ["Dużo osób nosi noże w szkole i się boję", "لا أحد يحمل سكين في المدرسة"])
+def test_an_answer_in_another_language_gets_its_theme_but_no_guessed_sentiment(code, words):
+    answer_id = answer(code, words)
+    assert "knife-crime" in tags(answer_id)
+    row = analysis(answer_id)
+    # The sentiment model reads English: "Not known" on the board, not a wrong "neutral".
+    assert row is not None and row.sentiment is None and row.sentiment_score is None
+
+
 def test_only_answers_in_a_young_persons_own_words_are_analysed(code):
     answer(code, KNIVES)
     choice = db.session.scalar(select(Answer.id).where(Answer.question_id == "safe"))
