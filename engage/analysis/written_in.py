@@ -36,10 +36,22 @@ _FUNCTION_WORDS = {
     ),
     "ur": frozenset("hai hain nahi nahin mein aur bhi tha kya mujhe bohat bahut hota karte chahiye".split()),
 }
+_ALL_FUNCTION_WORDS = frozenset().union(*_FUNCTION_WORDS.values())
 _ENGLISH = frozenset(
     "the and is are to of in it that we you my i for on with this not they be have was do so but at there "
     "a an our no more what when like get go can will would should because".split()
 )
+
+
+def _plain(text: str) -> str:
+    text = text.replace("ł", "l").replace("Ł", "L")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def is_function_word(word: str) -> bool:
+    """A little word of Polish, Romanian, Welsh or Roman Urdu ("się", "și", "mae", "hai"):
+    grammar, not content, so never a key word of an emerging theme."""
+    return _plain(word) in _ALL_FUNCTION_WORDS
 
 
 def other_language(text: str | None) -> str | None:
@@ -53,9 +65,7 @@ def other_language(text: str | None) -> str | None:
             return "ur" if _URDU_LETTERS.search(text) else "ar"
         return None
     text = _LINK.sub(" ", text)
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-                    if not unicodedata.combining(c)).lower()
-    words = _WORD.findall(plain)
+    words = _WORD.findall(_plain(text))
     english = sum(1 for w in words if w in _ENGLISH)
     best, hits = None, 0
     for code, function_words in _FUNCTION_WORDS.items():

@@ -230,3 +230,19 @@ def test_a_group_holding_every_answer_still_has_key_words_to_name_it():
     [suggestion] = suggest_themes(signal, min_size=4)
     assert "phone signal" in suggestion.key_words
     assert suggestion.suggested_name != "New theme"
+
+
+def test_answers_in_another_language_are_named_by_what_they_say_not_their_grammar():
+    polish = [
+        "Rampa w skateparku jest zepsuta i nie da się jeździć",
+        "Skatepark jest zamknięty, rampa się rozpadła",
+        "Naprawcie rampę w skateparku",
+        "Nie ma gdzie jeździć bo rampa jest zepsuta",
+        "Chcemy nową rampę w skateparku",
+        "Rampa w skateparku jest niebezpieczna",
+        "W skateparku rampa jest połamana, to nie jest bezpieczne",
+        "skatepark i rampa do naprawy",
+    ]
+    [suggestion] = suggest_themes(polish + VAPING_IN_TOILETS[:3])
+    assert {"rampa", "skatepark", "skateparku"} & set(suggestion.key_words)
+    assert not {"się", "nie", "jest", "w"} & set(suggestion.key_words), suggestion.key_words

@@ -29,6 +29,7 @@ from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
 from engage.analysis.themes.non_answers import NON_ANSWERS, words_of
+from engage.analysis.written_in import is_function_word
 
 # Words that say nothing about what an answer is about, beyond sklearn's English list:
 # text-speak, contractions written without the apostrophe, and feedback filler.
@@ -109,7 +110,7 @@ def _words(text: str) -> list[str | None]:
     words = words_of(text)
     if " ".join(words) in NON_ANSWERS:
         return []
-    return [w if len(w) > 1 and w not in _STOP else None for w in words]
+    return [w if len(w) > 1 and w not in _STOP and not is_function_word(w) else None for w in words]
 
 
 def _word_forms(documents: list[list[str | None]]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
