@@ -153,12 +153,12 @@ _NEEDS_CUE = frozenset(
     "paris jordan chelsea florence lincoln sydney milan devon austin victoria georgia india carolina "
     "jan april may june august hope will".split()
 )
-# "My name is", in English and (read without accents) Polish, Romanian and Welsh.
+# "My name is", in English and (read without accents) Polish, Romanian, Welsh and Roman Urdu.
 _STRONG_CUES = frozenset((
     "called", "named", "name's", "names", "name is", "name was",
     "nazywam sie", "mam na imie", "ma na imie", "nazywa sie", "numele meu este", "numele meu e",
     "numele ei este", "numele lui este", "ma numesc", "se numeste", "fy enw i yw", "fy enw yw",
-    "ei enw yw", "ei henw yw", "enw fi yw",
+    "ei enw yw", "ei henw yw", "enw fi yw", "mera naam", "mera name", "meri naam", "iska naam", "uska naam",
 ))
 _PEOPLE = frozenset(
     "friend friends mate mates bestie bff bf gf boyfriend girlfriend brother sister bro sis cousin "
@@ -167,10 +167,11 @@ _PEOPLE = frozenset(
     # Polish, Romanian and Welsh (without accents): a friend, a classmate, a teacher, family.
     "kolega kolezanka przyjaciel przyjaciolka kumpel kumpela brat siostra kuzyn kuzynka nauczyciel "
     "nauczycielka trener wujek ciocia prietenul prietena fratele sora colegul colega profesorul "
-    "profesoara antrenorul verisorul verisoara ffrind brawd chwaer cefnder cyfnither athro athrawes".split()
+    "profesoara antrenorul verisorul verisoara ffrind brawd chwaer cefnder cyfnither athro athrawes "
+    "dost bhai behen behan saheli ustad".split()
 )
 # Words before the person: "my friend", "mój kolega", "fy ffrind"; Romanian puts "meu" after.
-_OWNERS = frozenset("my our his her their best the a moj moja moi nasz nasza jego jej fy ein".split())
+_OWNERS = frozenset("my our his her their best the a moj moja moi nasz nasza jego jej fy ein mera meri mere".split())
 _OWNERS_AFTER = frozenset("meu mea nostru noastra".split())
 _AFTER_CUES = frozenset(
     "said says told tells thinks reckons asked asks helped helps texted messaged called shouted "

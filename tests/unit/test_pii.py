@@ -150,6 +150,8 @@ def test_names_with_accents_go_whole_not_in_pieces(words, gone):
         ("اسمي محمد وأسكن قريبا", "محمد"),
         ("صديقتي جودي قالت ان الحديقة سيئة", "جودي"),
         ("میری دوست ماہم اور میں", "ماہم"),
+        ("mera naam Ayesha hai", "Ayesha"),
+        ("meri dost Hira kehti hai park ganda hai", "Hira"),
     ],
 )
 def test_names_in_other_languages_are_replaced(words, name):
@@ -165,6 +167,7 @@ def test_names_in_other_languages_are_replaced(words, name):
         "صديقي في المدرسة لطيف",
         "نور الشمس جميل في الحديقة",
         "میری دوست اور میں پارک جاتے ہیں",
+        "main aur mera dost school jate hain",
     ],
 )
 def test_ordinary_words_in_other_languages_are_kept(words):
