@@ -43,18 +43,24 @@ def _data(name: str) -> str:
     return resources.files("engage.analysis").joinpath(f"data/{name}").read_text("utf-8")
 
 
-@lru_cache(maxsize=1)
-def _names() -> tuple[frozenset[str], frozenset[str]]:
-    """First names that are only names, and those that are also everyday words."""
+def _name_list(file: str, read) -> tuple[set[str], set[str]]:
+    """A names file's names, as ``read`` gives them: those above its "also ordinary words" line, and those below."""
     names: set[str] = set()
     ambiguous: set[str] = set()
     into = names
-    for line in _data("first_names.txt").splitlines():
+    for line in _data(file).splitlines():
         if line.startswith("#"):
             if "also ordinary words" in line:
                 into = ambiguous
             continue
-        into.update(line.lower().split())
+        into.update(read(word) for word in line.split())
+    return names, ambiguous
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset[str], frozenset[str]]:
+    """First names that are only names, and those that are also everyday words."""
+    names, ambiguous = _name_list("first_names.txt", str.lower)
     ambiguous |= {name for name in names if name in common_words()}
     return frozenset(names - ambiguous), frozenset(ambiguous)
 
@@ -217,15 +223,7 @@ _ARABIC_NOT_NAMES = frozenset(arabic_reading(word) for word in (
 @lru_cache(maxsize=1)
 def _arabic_names() -> tuple[frozenset[str], frozenset[str]]:
     """Arabic-script first names that are only names, and those that are also words."""
-    names: set[str] = set()
-    ambiguous: set[str] = set()
-    into = names
-    for line in _data("first_names_arabic.txt").splitlines():
-        if line.startswith("#"):
-            if "also ordinary words" in line:
-                into = ambiguous
-            continue
-        into.update(arabic_reading(word) for word in line.split())
+    names, ambiguous = _name_list("first_names_arabic.txt", arabic_reading)
     return frozenset(names), frozenset(ambiguous)
 
 
