@@ -28,10 +28,15 @@ _ARABIC_LETTERS = str.maketrans({
 _LATIN_EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
 
+def without_accents(text: str) -> str:
+    """Lower case, with each letter's accent taken off: "Siân" -> "sian", "Paweł" -> "pawel"."""
+    text = unicodedata.normalize("NFKD", text.translate(_LATIN_EXTRA))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
 def latin_reading(text: str) -> str:
     """Lower case, accents and apostrophes gone: "Nie czuję się bezpiecznie" -> "nie czuje sie bezpiecznie"."""
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_LATIN_EXTRA)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    text = without_accents(_INVISIBLE.sub("", unicodedata.normalize("NFKC", text)))
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 

@@ -16,7 +16,6 @@ both sides.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from engage.analysis.disclosure_languages import arabic_reading
+from engage.analysis.disclosure_languages import arabic_reading, without_accents
 from engage.analysis.safeguarding import common_words
 
 KINDS = ("email", "link", "handle", "phone", "postcode", "address", "place", "name")
@@ -188,15 +187,13 @@ _BEFORE_CUES = frozenset("with and ask tell told asked thanks thank from to like
 _POSSESSIVE = re.compile(r"['’]s$")
 # Letters of any alphabet: "Siân", "Paweł" and "Zoë" are whole words, not "Si" and "ân".
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
-_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d"})
+_SENTENCE_END = re.compile(r"(?:^|[.!?\n:;\"“(]|\s-\s)\s*$")
 
 
 @lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
-    """Lower case without accents, as the name lists are written: "Siân" -> "sian"."""
-    word = unicodedata.normalize("NFKD", word.translate(_FOLD))
-    return "".join(c for c in word if not unicodedata.combining(c)).lower()
-_SENTENCE_END = re.compile(r"(?:^|[.!?\n:;\"“(]|\s-\s)\s*$")
+    """As the name lists are written: "Siân" -> "sian"."""
+    return without_accents(word)
 
 
 def _is_capitalised(word: str) -> bool:

@@ -13,7 +13,8 @@ sure of is read by the sentiment model as before.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from engage.analysis.disclosure_languages import without_accents
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _URDU_LETTERS = re.compile(r"[\u0679\u0688\u0691\u06ba\u06d2\u06c1\u06be\u06af\u0686\u067e\u0698\u06a9\u06cc]")
@@ -43,15 +44,10 @@ _ENGLISH = frozenset(
 )
 
 
-def _plain(text: str) -> str:
-    text = text.replace("ł", "l").replace("Ł", "L")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
-
-
 def is_function_word(word: str) -> bool:
     """A little word of Polish, Romanian, Welsh or Roman Urdu ("się", "și", "mae", "hai"):
     grammar, not content, so never a key word of an emerging theme."""
-    return _plain(word) in _ALL_FUNCTION_WORDS
+    return without_accents(word) in _ALL_FUNCTION_WORDS
 
 
 def other_language(text: str | None) -> str | None:
@@ -65,7 +61,7 @@ def other_language(text: str | None) -> str | None:
             return "ur" if _URDU_LETTERS.search(text) else "ar"
         return None
     text = _LINK.sub(" ", text)
-    words = _WORD.findall(_plain(text))
+    words = _WORD.findall(without_accents(text))
     english = sum(1 for w in words if w in _ENGLISH)
     best, hits = None, 0
     for code, function_words in _FUNCTION_WORDS.items():
