@@ -21,6 +21,7 @@ from engage.config import ROOT
 from engage.i18n import shown_count
 from engage.reports import words
 from engage.reports.charts import bar_chart_svg, text_alternative, value_label
+from engage.services.voice_model import sentiment_name
 
 STYLESHEET = ROOT / "static" / "report.css"
 
@@ -71,6 +72,7 @@ def environment() -> Environment:
         due=words.due,
         people=words.people,
         shown_count=shown_count,
+        mood=sentiment_name,
     )
     env.globals.update(
         words=words,

@@ -19,7 +19,7 @@ from engage import pdf_fonts
 from engage.pdf_fonts import own_direction
 from engage.reports.charts import bar_fractions, plain, text_alternative, value_label
 from engage.reports.words import all_alike_hidden
-from engage.services.voice_model import Quote, Row
+from engage.services.voice_model import Quote, Row, sentiment_name
 
 MARGIN = 18.0
 INK, MUTED, BAR, RULE, SHADE = (27, 27, 27), (74, 74, 74), (29, 95, 168), (170, 170, 170), (232, 238, 246)
@@ -185,7 +185,7 @@ class ReportPDF(FPDF):
         self.set_x(x + 5)
         top = self.get_y()
         self._text(f"\u201c{quote.text}\u201d", size=9.5, typed=True)
-        self._text(f"{quote.sentiment}, {quote.consultation_title}", size=8, colour=MUTED)
+        self._text(f"{sentiment_name(quote.sentiment)}, {quote.consultation_title}", size=8, colour=MUTED)
         self.set_draw_color(*BAR)
         self.set_line_width(0.8)
         self.line(x + 1.5, top, x + 1.5, self.get_y())

@@ -37,6 +37,9 @@ from engage.services import themes, voice_choices, voice_queries, voice_quotes
 from engage.services.consultations import find_consultation
 from engage.services.retention import holds_words
 from engage.services.voice_model import (
+    SENTIMENT_NAMES,
+    SENTIMENTS,
+    UNKNOWN_SENTIMENT,
     ActionSummary,
     AreaSummary,
     ChoiceResult,
@@ -62,8 +65,6 @@ KIND_NAMES = {
 CHANNEL_NAMES = {WEB: _l("Web page"), CHAT: _l("Telegram chat")}
 NOT_GIVEN, PREFER_NOT_TO_SAY_LABEL = _l("Not given"), _l("Prefer not to say")
 NOT_RECORDED = _l("Not recorded")  # a consultation with no setting
-SENTIMENTS = ("negative", "neutral", "positive")
-SENTIMENT_NAMES = {"negative": _l("Negative"), "neutral": _l("Neutral"), "positive": _l("Positive")}
 QUOTE_CANDIDATES = 12  # per theme and sentiment: enough to find two or three good ones
 NOT_APPLICABLE = Cell(None, False, "")  # a consultation's summary has no previous period
 
@@ -275,7 +276,7 @@ class _ThemeTallies:
             keys = set(row.themes.split(THEME_SEPARATOR)) if row.themes else set()
             if row.current and keys:
                 for key in keys:
-                    tallies.samples[key].append((len(keys), row.place, row.sentiment or "neutral", row.answer_id))
+                    tallies.samples[key].append((len(keys), row.place, row.sentiment or UNKNOWN_SENTIMENT, row.answer_id))
             if row.place != 1:
                 continue
             n = row.answers

@@ -13,7 +13,19 @@ from datetime import date, timedelta
 from flask_babel import gettext as _
 
 from engage.analysis.suppression import Cell
-from engage.i18n import short_date
+from engage.i18n import _l, short_date
+
+SENTIMENTS = ("negative", "neutral", "positive")
+# A quote's sentiment may also be "unknown": an answer in another language, which the
+# English sentiment model does not read (engage.analysis.written_in).
+UNKNOWN_SENTIMENT = "unknown"
+SENTIMENT_NAMES = {"negative": _l("Negative"), "neutral": _l("Neutral"), "positive": _l("Positive"),
+                   UNKNOWN_SENTIMENT: _l("Not known")}
+
+
+def sentiment_name(key: str) -> str:
+    """A sentiment as the reader says it: "Negative", "Negatywny"."""
+    return str(SENTIMENT_NAMES.get(key, key))
 
 _QUARTER = re.compile(r"^(\d{4})\s*-?\s*Q([1-4])$", re.IGNORECASE)
 
@@ -74,7 +86,7 @@ class Participation:
 @dataclass(frozen=True)
 class Quote:
     text: str                    # scrubbed ("[name]", "[phone]" ...), never a flagged answer
-    sentiment: str               # negative | neutral | positive
+    sentiment: str               # negative | neutral | positive, or unknown (another language)
     consultation_title: str
 
 

@@ -220,3 +220,19 @@ def test_the_headlines_never_put_a_theme_with_a_hidden_count_on_top(page, pdf):
     assert "Knife crime" in headlines and "Emotional wellbeing and mental health" in headlines
     assert "Bullying and online safety" not in headlines
     assert "What came up most: Knife crime, Emotional wellbeing and mental health." in " ".join(pdf_text(pdf).split())
+
+
+def test_a_quotes_sentiment_is_named_in_the_readers_language_and_unknown_says_so(app):
+    from flask_babel import force_locale
+
+    polish_words = replace(WELLBEING, quotes=(
+        Quote("Autobusy się spóźniają", "unknown", "Ankieta"),
+        Quote("Waiting lists are too long", "negative", "Lifestyle survey"),
+    ))
+    summary = replace(SUMMARY, themes=(polish_words,))
+    english = quarterly_html(summary)
+    assert "Not known · Ankieta" in english and "Negative · Lifestyle survey" in english
+    assert "Not known, Ankieta" in pdf_text(quarterly_pdf(summary))
+    with app.test_request_context(), force_locale("pl"):
+        polish = quarterly_html(summary)
+    assert "Negatywny · Lifestyle survey" in polish and "Nieznane · Ankieta" in polish
