@@ -87,7 +87,8 @@ _PL: dict[str, tuple[str, ...]] = {
         r"\bjestem im winien\b|\bmusze (?:to )?odpracowac\b",
     ),
     "self-harm or suicidal thoughts": (
-        r"\b(?:chce|chcialbym|chcialabym|planuje|mysle zeby|mam ochote) (?:sie )?(?:zabic|umrzec|skonczyc ze soba|odebrac sobie zycie)\b",
+        r"\b(?:chce|chcialbym|chcialabym|planuje|mysle zeby|mam ochote) (?:sie )?(?:zabic|umrzec|skonczyc ze soba|odebrac sobie zycie)\b"
+        r"(?! (?:ze (?:smiechu|nudow|wstydu|zmeczenia)|z (?:nudow|wstydu)|czas)\b)",
         r"\bzabije sie\b|\bskoncze ze soba\b|\bodbiore sobie zycie\b|\bpopelnie samobojstwo\b",
         r"\bnie chce (?:juz )?(?:zyc|tu byc|istniec|sie obudzic)\b|\bnie mam po co zyc\b|\bmam dosc zycia\b",
         r"\bmysle o (?:samobojstwie|smierci|tym zeby sie zabic)\b|\bmysli samobojcze\b",

@@ -69,6 +69,14 @@ TELLING = [
 
 EVERYDAY = [
     "mama mnie zabije jak się spóźnię",  # mum will kill me if I'm late
+    "Chcę umrzeć ze śmiechu jak oglądam ten film",  # I could die laughing
+    "Nie czuję się bezpiecznie w parku wieczorem",  # a complaint about the park, for the board
+    "Tata mnie zawsze wozi do szkoły",
+    "Nu mă simt în siguranță în parc seara",
+    "Dw i ddim yn teimlo'n ddiogel yn y parc gyda'r nos",
+    "لا أشعر بالأمان في الحديقة ليلا",
+    "ساعدوني في الرياضيات من فضلكم",
+    "امی ہوم ورک میں میری مدد کرتی ہیں",
     "brat bije mnie w szachy",  # beats me at chess
     "serce mi bije szybko na meczu",  # my heart beats fast at the match
     "kopie mnie pod stołem mój młodszy brat",
