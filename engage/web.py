@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import io
 
-from flask import Flask, abort, current_app, has_request_context, jsonify, request, session
-from flask_babel import format_percent, get_locale
+from flask import Flask, abort, current_app, has_request_context, jsonify, render_template, request, session
+from flask_babel import force_locale, format_percent, get_locale
+from markupsafe import Markup
 from sqlalchemy import text
 
 from engage.database import database_name
@@ -86,12 +87,27 @@ def _measure_chunked_body() -> None:
     environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
 
 
+def help_in(language: str | None) -> Markup:
+    """The help lines in the language a young person wrote in, when the page is in another.
+
+    A child may answer in Urdu on a page their phone set to English: the help must be
+    readable to them too. Nothing for a language Engage does not speak.
+    """
+    page = str(get_locale() or DEFAULT_LANGUAGE)
+    if not language or language == page or language not in current_app.config["LANGUAGES"]:
+        return Markup("")
+    with force_locale(language):
+        return Markup(render_template("_help_in_language.html", language=language,
+                                      language_direction=direction(language)))
+
+
 def register(app: Flask) -> None:
     app.jinja_env.filters["words"] = survey_words  # the pages' survey wording
     # Flask-Babel adds dateformat, datetimeformat, decimalformat, percentformat (a fraction).
     app.jinja_env.filters["shown_count"] = shown_count
     app.jinja_env.filters["whole_percent"] = whole_percent
     app.jinja_env.globals["public_base"] = public_base
+    app.jinja_env.globals["help_in"] = help_in
     keep_addresses_out_of_logs()  # the development server's request lines
 
     @app.context_processor

@@ -221,6 +221,8 @@ async def say(update: Update, context: Context, view: ChatView, *,
     if view.concern:
         for text, keyboard in render.help_now(view, words):
             await render.send(bot, chat_id, text, keyboard)
+        if view.concern_language:  # they wrote in another language: the help lines in it as well
+            await render.send(bot, chat_id, words_for(context, view.concern_language).help_lines_alone())
     if pressed is not None and view.refresh_keyboard:
         try:
             await bot.edit_message_reply_markup(chat_id, pressed.message_id,

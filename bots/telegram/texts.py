@@ -201,6 +201,10 @@ class Words:
         honest = HELP_NOW_HONEST_OFFER if offer_contact else HELP_NOW_HONEST
         return "\n\n".join((f"💛 {self(HELP_NOW)}", self(HELP_NOW_ALONE), self.help_lines(), self(honest)))
 
+    def help_lines_alone(self) -> str:
+        """The help lines with their heading, for a second language."""
+        return "\n\n".join((f"💛 {self(HELP_NOW)}", self(HELP_NOW_ALONE), self.help_lines()))
+
     def help_lines(self) -> str:
         childline, shout, emergency = HELP_LINES
         return "\n".join((

@@ -125,6 +125,7 @@ def answer(code: str):
         return page, 422
     if progress.concern:
         flash(HELP_NOW, "help")  # our words only: never the young person's
+        flash(progress.concern.language, "help-language")  # the language they wrote in, for the help lines
     return redirect(url_for(".screen", code=code))
 
 

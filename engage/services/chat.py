@@ -169,7 +169,14 @@ def _enter_code(conversation: ChatConversation, raw: str) -> ChatView:
 
 
 def _typed(conversation: ChatConversation, text: str) -> ChatView:
-    worrying = possible_disclosure(text) is not None
+    concern = possible_disclosure(text)
+    view = _typed_view(conversation, text, concern is not None)
+    if concern is not None and concern.language != view.language:
+        return replace(view, concern_language=concern.language)  # help in the words they wrote in too
+    return view
+
+
+def _typed_view(conversation: ChatConversation, text: str, worrying: bool) -> ChatView:
     if not conversation.token:
         return replace(_enter_code(conversation, text), concern=worrying)
     if chat_contact.awaiting(conversation):  # a way to reach them: never an answer

@@ -67,6 +67,7 @@ class ChatView:
     places_taken: Mapping[str, int] = field(default_factory=dict)
     error: AnswerError | None = None
     concern: bool = False  # the words just sent may tell of harm: show help at once
+    concern_language: str | None = None  # the language those words were read in, if not the chat's
     chosen_label: str | None = None  # the answer just pressed, to leave on the old message
     previous_keyboard: int | None = None  # a message whose buttons are now stale
     web_link: str | None = None

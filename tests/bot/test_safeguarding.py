@@ -53,3 +53,21 @@ def test_a_disclosure_in_the_young_persons_own_language_gets_help_and_is_flagged
     with bot_app.app_context():
         story = db.session.scalar(select(Answer).where(Answer.question_id == "story"))
     assert story.flagged
+
+
+def test_help_also_comes_in_the_language_the_young_person_wrote_in(phone, code, bot_app):
+    to_story(phone, code)
+    calls = phone.say("میں خودکشی کرنا چاہتی ہوں")
+    sent = [c.text for c in calls if c.method == "sendMessage"]
+    assert all(line in sent[0] for line in HELP)  # the chat's own language first
+    from bots.telegram.texts import HELP_NOW, Words
+
+    urdu = Words("ur", tuple(bot_app.extensions["babel"].translation_directories))
+    assert urdu(HELP_NOW) != Words("en", ())(HELP_NOW)
+    assert any(urdu(HELP_NOW) in text and "0800 1111" in text for text in sent[1:])
+
+
+def test_help_in_the_chats_own_language_is_not_sent_twice(phone, code):
+    to_story(phone, code)
+    sent = [c.text for c in phone.say("my stepdad hits me") if c.method == "sendMessage"]
+    assert sum("0800 1111" in text for text in sent) == 1

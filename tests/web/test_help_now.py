@@ -59,3 +59,34 @@ def test_words_in_the_young_persons_own_language_bring_help_on_an_english_page(a
     page = at_free_text.answer(words)
     text = page.get_data(as_text=True)
     assert HELP in text and "0800 1111" in text
+
+
+def _in(language: str, message: str) -> str:
+    from flask_babel import force_locale, gettext
+
+    with force_locale(language):
+        return gettext(message)
+
+
+def test_help_comes_in_the_language_the_young_person_wrote_in_too(app, at_free_text):
+    page = at_free_text.answer("میں خودکشی کرنا چاہتی ہوں")
+    text = page.get_data(as_text=True)
+    assert HELP in text  # the page's own language
+    with app.test_request_context():
+        urdu = _in("ur", HELP)
+    assert urdu != HELP and urdu in text
+    assert 'lang="ur" dir="rtl"' in text and text.count("0800 1111") == 2
+
+
+def test_help_in_the_pages_own_language_is_not_repeated(at_free_text):
+    text = at_free_text.answer("my stepdad hits me").get_data(as_text=True)
+    assert text.count("0800 1111") == 1 and "help-in-language" not in text
+
+
+def test_help_in_the_written_language_shows_even_when_the_answer_was_too_long(app, at_free_text):
+    page = at_free_text.answer("tata mnie bije " * 100)
+    assert page.status_code == 422
+    text = page.get_data(as_text=True)
+    with app.test_request_context():
+        polish = _in("pl", HELP)
+    assert HELP in text and polish in text
