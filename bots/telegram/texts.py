@@ -199,7 +199,7 @@ class Words:
 
     def help_now(self, offer_contact: bool = False) -> str:
         honest = HELP_NOW_HONEST_OFFER if offer_contact else HELP_NOW_HONEST
-        return "\n\n".join((f"💛 {self(HELP_NOW)}", self(HELP_NOW_ALONE), self.help_lines(), self(honest)))
+        return "\n\n".join((self.help_lines_alone(), self(honest)))
 
     def help_lines_alone(self) -> str:
         """The help lines with their heading, for a second language."""

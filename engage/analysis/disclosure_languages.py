@@ -47,6 +47,20 @@ def arabic_reading(text: str) -> str:
     return re.sub(r"[^\u0621-\u06ff]+", " ", text).strip()
 
 
+_HAS_ARABIC = re.compile(r"[\u0600-\u06ff]")
+# Letters Urdu writes and Arabic does not: ٹ ڈ ڑ ں ے ہ ھ گ چ پ ژ ک ی.
+_URDU_LETTERS = re.compile(r"[\u0679\u0688\u0691\u06ba\u06d2\u06c1\u06be\u06af\u0686\u067e\u0698\u06a9\u06cc]")
+
+
+def has_arabic_script(text: str) -> bool:
+    return _HAS_ARABIC.search(text) is not None
+
+
+def arabic_script_language(text: str) -> str:
+    """Urdu ("ur") when the text has a letter only Urdu writes, else Arabic ("ar")."""
+    return "ur" if _URDU_LETTERS.search(text) else "ar"
+
+
 def _any(*words: str) -> str:
     return "(?:" + "|".join(words) + ")"
 
@@ -274,19 +288,16 @@ def _compile(lexicon: dict[str, tuple[str, ...]], arabic: bool = False) -> list[
 
 _LATIN = {"cy": _compile(_CY), "pl": _compile(_PL), "ro": _compile(_RO), "ur": _compile(_UR_ROMAN)}
 _ARABIC_SCRIPT = _compile(_AR, arabic=True)
-_HAS_ARABIC = re.compile(r"[\u0600-\u06ff]")
-# Letters Urdu writes and Arabic does not: ٹ ڈ ڑ ں ے ہ ھ گ چ پ ژ ک ی.
-_URDU_LETTERS = re.compile(r"[\u0679\u0688\u0691\u06ba\u06d2\u06c1\u06be\u06af\u0686\u067e\u0698\u06a9\u06cc]")
 
 
 def find(text: str) -> tuple[str, str, str] | None:
     """(language code, kind, words) of the first concern in any of these languages, or None."""
-    if _HAS_ARABIC.search(text):
+    if has_arabic_script(text):
         reading = arabic_reading(text)
         for kind, pattern in _ARABIC_SCRIPT:
             found = pattern.search(reading)
             if found:
-                return ("ur" if _URDU_LETTERS.search(text) else "ar"), kind, found.group(0)
+                return arabic_script_language(text), kind, found.group(0)
     reading = latin_reading(text)
     if reading:
         for language, lexicon in _LATIN.items():

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import re
 
-from engage.analysis.disclosure_languages import without_accents
+from engage.analysis.disclosure_languages import arabic_script_language, has_arabic_script, without_accents
 
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
-_URDU_LETTERS = re.compile(r"[\u0679\u0688\u0691\u06ba\u06d2\u06c1\u06be\u06af\u0686\u067e\u0698\u06a9\u06cc]")
 _WORD = re.compile(r"[a-z]+")
 _LINK = re.compile(r"\S+://\S+|&\S+;")
 
@@ -54,12 +52,10 @@ def other_language(text: str | None) -> str | None:
     """The code of the other language the answer is written in ("pl", "ur", ...), or None for English or unsure."""
     if not text:
         return None
-    if _ARABIC_SCRIPT.search(text):
+    if has_arabic_script(text):
         letters = sum(1 for c in text if c.isalpha())
         arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
-        if arabic * 2 >= letters:
-            return "ur" if _URDU_LETTERS.search(text) else "ar"
-        return None
+        return arabic_script_language(text) if arabic * 2 >= letters else None
     text = _LINK.sub(" ", text)
     words = _WORD.findall(without_accents(text))
     english = sum(1 for w in words if w in _ENGLISH)

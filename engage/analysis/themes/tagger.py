@@ -35,7 +35,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from sklearn.svm import LinearSVC
 
-from engage.analysis.disclosure_languages import arabic_reading
+from engage.analysis.disclosure_languages import arabic_reading, has_arabic_script
 from engage.analysis.safeguarding import normalise
 from engage.analysis.themes.non_answers import is_non_answer
 
@@ -64,15 +64,12 @@ def _letters() -> CountVectorizer:
                            lowercase=False, dtype=np.float32)
 
 
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
-
-
 def _read(text: str) -> str:
     """What the tagger reads: Latin letters without accents, and Arabic-script words with
     their marks removed and one form of each letter, so a Welsh, Polish, Romanian, Arabic
     or Urdu answer meets the seeds and examples written in those languages."""
     plain = normalise(text)
-    if _ARABIC_SCRIPT.search(text):
+    if has_arabic_script(text):
         plain = f"{plain} {arabic_reading(text)}".strip()
     return plain
 
