@@ -233,13 +233,18 @@ async def say(update: Update, context: Context, view: ChatView, *,
     tidy = []  # old buttons to take away: done alongside the new messages, whose order matters
     if pressed is not None or view.previous_keyboard is not None:
         context.chat_data.pop(KEYBOARD, None)
-    if pressed is not None:
-        tidy.append(render.take_buttons(bot, chat_id, pressed.message_id, view.chosen_label, pressed.text))
     stale = view.previous_keyboard
     if stale not in (None, pressed.message_id if pressed else None) and not in_webhook_answer(
         "editMessageReplyMarkup", chat_id=chat_id, message_id=stale  # no markup: the buttons go
     ):
         tidy.append(render.take_buttons(bot, chat_id, stale))
+    if pressed is not None and lead is None and _moves_on(view):
+        if await render.replace_screen(bot, chat_id, pressed.message_id, view, words):
+            context.chat_data[KEYBOARD] = pressed.message_id
+            await asyncio.gather(*tidy)
+            return stage
+    if pressed is not None:
+        tidy.append(render.take_buttons(bot, chat_id, pressed.message_id, view.chosen_label, pressed.text))
 
     async def talk() -> None:
         if lead:
@@ -249,7 +254,13 @@ async def say(update: Update, context: Context, view: ChatView, *,
             if text:
                 sent = await render.send(bot, chat_id, text, keyboard)
                 if keyboard is not None:
-                    context.chat_data[KEYBOARD] = sent.message_id
+                    context.chat_data[KEYBOARD] = sent
 
     await asyncio.gather(*tidy, talk())
     return stage
+
+
+def _moves_on(view: ChatView) -> bool:
+    """Whether a press only took the chat to another question (or to Send): nothing to say first."""
+    return (view.show_screen and view.notice is None and not view.concern and not view.offer_contact
+            and view.stage in (v.ANSWERING, v.READY))

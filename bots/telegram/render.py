@@ -5,7 +5,7 @@ words can never be read as markup.
 """
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Message
+from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest
 
 from bots.telegram import texts as t
@@ -127,12 +127,31 @@ def _how_to_answer(view: ChatView, words: Words) -> str:
     return ""
 
 
-async def send(bot, chat_id: int, text: str, keyboard: InlineKeyboardMarkup | None = None) -> Message:
-    """Send text (split if it is too long for one message); the keyboard goes on the last part."""
+async def send(bot, chat_id: int, text: str, keyboard: InlineKeyboardMarkup | None = None) -> int:
+    """Send text (split if it is too long for one message); the keyboard goes on the last part.
+
+    Returns the id of the last message, the one with the keyboard.
+    """
     parts = fit(text) or [""]
     for part in parts[:-1]:
         await bot.send_message(chat_id, part)
-    return await bot.send_message(chat_id, parts[-1], reply_markup=keyboard)
+    return (await bot.send_message(chat_id, parts[-1], reply_markup=keyboard)).message_id
+
+
+async def replace_screen(bot, chat_id: int, message_id: int, view: ChatView, words: Words) -> bool:
+    """Turn the pressed question into the screen now showing; False if it cannot be (send it anew).
+
+    One edit rather than tidying the old question and sending the next: and the
+    chat keeps no trail of the answers given, for whoever picks up the phone next.
+    """
+    text, keyboard = screen(view, words)
+    if len(fit(text)) != 1:
+        return False
+    try:
+        await bot.edit_message_text(text, chat_id, message_id, reply_markup=keyboard)
+    except BadRequest:
+        return False  # too old to edit, or gone: the screen is sent as a new message
+    return True
 
 
 async def take_buttons(bot, chat_id: int, message_id: int | None, chosen: str | None = None,

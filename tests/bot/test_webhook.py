@@ -17,6 +17,11 @@ from tests.bot.harness import SECRET, Phone
 URL = "/telegram/webhook"
 
 
+def stored_answer(app, question_id: str):
+    with app.app_context():
+        return db.session.scalar(select(Answer.value).where(Answer.question_id == question_id))
+
+
 def test_the_webhook_is_off_until_a_secret_is_set(app, client):
     app.config.update(TELEGRAM_BOT_TOKEN="123:abc", TELEGRAM_WEBHOOK_SECRET=None)
     assert client.post(URL, json={"update_id": 1}, headers={SECRET_HEADER: "anything"}).status_code == 404
@@ -117,6 +122,39 @@ def test_a_button_press_is_acknowledged_in_the_webhook_answer_itself(webhook, co
     response = webhook.client.post(URL, json=press, headers={SECRET_HEADER: SECRET})
     assert response.status_code == 200
     assert response.get_json() == {"method": "answerCallbackQuery", "callback_query_id": "cbq-1"}
+
+
+def test_a_press_turns_the_question_into_the_next_one_with_one_call(webhook, code):
+    phone = Phone(webhook)
+    phone.say(f"/start {code}")
+    phone.press("Next")
+    shown = phone.keyboard_message()
+    calls = phone.press("16–17")
+    # The spinner is stopped in the webhook's answer; the one request is the edit.
+    assert [c.method for c in calls] == ["editMessageText"]
+    card = phone.fake.messages[(phone.chat_id, shown["message_id"])]
+    assert "Which colour?" in card["text"] and "How old are you?" not in card["text"]
+    assert [b["text"] for row in card["reply_markup"]["inline_keyboard"] for b in row][:2] == ["Red", "Blue"]
+    # Nothing left in the chat says what was chosen, for whoever picks up the phone next.
+    mine = [m["text"] for (chat, _), m in phone.fake.messages.items() if chat == phone.chat_id]
+    assert not any("16–17" in text for text in mine)
+    phone.press("Red")
+    assert stored_answer(webhook.app, "colour") == "red"
+
+
+def test_a_question_that_cannot_be_edited_is_sent_anew(webhook, code, fake):
+    phone = Phone(webhook)
+    phone.say(f"/start {code}")
+    phone.press("Next")
+    fake.fail_next("editMessageText", 400)  # e.g. the message is too old to edit
+    old = phone.keyboard_message()
+    calls = phone.press("16–17")
+    assert calls[-1].method == "sendMessage" and "Which colour?" in calls[-1].text
+    new = phone.keyboard_message()
+    assert new["message_id"] != old["message_id"] and "Which colour?" in new["text"]
+    assert "reply_markup" not in phone.fake.messages[(phone.chat_id, old["message_id"])]  # tidied
+    phone.press("Blue")
+    assert stored_answer(webhook.app, "colour") == "blue"
 
 
 def test_a_typed_message_takes_the_old_buttons_off_in_the_webhook_answer_itself(webhook, code):
