@@ -1,16 +1,18 @@
 """Updates per second through the Telegram webhook: Engage's bot beside a plain echo bot.
 
-    .venv/bin/python bench/bot.py [--chats 16] [--duration 15] [--threads 8]
+    .venv/bin/python bench/bot.py [--chats 16] [--people 256] [--duration 15] [--threads 8]
         [--database sqlite|postgresql]
 
 1. Makes a throwaway database (SQLite file, or a fresh PostgreSQL database),
    migrates it and opens the college lifestyle survey (16+, so the bot runs it).
 2. Starts a fake Telegram Bot API in this process (tests/bot/fake_telegram.py):
    the bots' replies go there, and the virtual young people read their buttons there.
-3. Serves ``wsgi:app`` with gunicorn (1 worker, gthread) and runs CHATS virtual
-   young people for DURATION seconds: each posts an update to /telegram/webhook,
-   waits for the 200, reads the bot's reply and answers it (a button, a typed
-   answer, Done, Send; then /stop and /start again as a new respondent).
+3. Serves ``wsgi:app`` with gunicorn (1 worker, gthread) and keeps CHATS updates in
+   flight for DURATION seconds, from PEOPLE virtual young people taking turns (so
+   that each answers at about a person's pace, under the bot's flood limit): each
+   update is posted to /telegram/webhook, the 200 awaited, the bot's reply read and
+   answered (a button, a typed answer, Done, Send; then /stop and /start again as
+   a new respondent).
 4. Serves bench/echo_bot.py (same Flask + BotLoop + PTB stack, one echo handler,
    no database) the same way, and posts plain text messages for the same time.
 5. Prints both side by side (rate, latency, the server's CPU time per update), the
@@ -44,6 +46,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 SECRET = secrets.token_urlsafe(16)
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 GOAL_RATIO = 0.5
+FLOOD_REPLY = "Whoa"  # bots/telegram/texts.py SLOW_DOWN
 
 
 class Fake(FakeTelegram):
@@ -52,6 +55,7 @@ class Fake(FakeTelegram):
     def __init__(self) -> None:
         super().__init__()
         self.latest: dict[int, int] = {}
+        self.floods = 0  # "slow down" replies: updates the flood limit turned away
         self.port = free_port()
 
     @property
@@ -65,6 +69,7 @@ class Fake(FakeTelegram):
     def _sendMessage(self, params):
         message = super()._sendMessage(params)
         self.latest[params["chat_id"]] = message["message_id"]
+        self.floods += params["text"].startswith(FLOOD_REPLY)
         return message
 
     def newest(self, chat_id: int) -> dict | None:
@@ -172,41 +177,46 @@ def next_step(chat_id: int, fake: Fake, code: str, rng: random.Random) -> dict:
     return message(chat_id, fake, "17" if "Type a number" in text else "More things to do after school.")
 
 
-async def drive(port: int, fake: Fake, chats: int, duration: float, step, cpu=lambda: None):
-    """Run ``chats`` virtual chats for ``duration`` seconds.
+async def drive(port: int, fake: Fake, chats: int, people: int, duration: float, step, cpu=lambda: None):
+    """Keep ``chats`` updates in flight for ``duration`` seconds, from ``people`` chats taking turns.
 
     Returns (updates, errors, latencies, seconds, server CPU seconds); ``cpu`` reads
     the server's CPU time, taken as the timed part starts and ends.
     """
     done, errors, latencies = 0, 0, []
 
-    async def one(chat_id: int) -> None:
+    async def one(chat_ids: list[int]) -> None:
         nonlocal done, errors
-        poster, rng = Poster(port), random.Random(chat_id)
-        await poster.post(step(chat_id, rng))  # warm-up: makes the worker's bot loop
+        poster, rng = Poster(port), random.Random(chat_ids[0])
+        for chat_id in chat_ids:  # warm-up: makes the worker's bot loop, starts each chat
+            await poster.post(step(chat_id, rng))
         start.wait_ready += 1
+        turn = 0
         while time.monotonic() < start.deadline:
+            chat_id, turn = chat_ids[turn % len(chat_ids)], turn + 1
             began = time.perf_counter()
             status = await poster.post(step(chat_id, rng))
             latencies.append(time.perf_counter() - began)
             done, errors = done + (status == 200), errors + (status != 200)
 
     class start:  # shared between the chats
-        wait_ready, deadline = 0, time.monotonic() + duration + 5
+        wait_ready, deadline = 0, time.monotonic() + duration + 60
 
     fake_api = await fake.serve()
-    tasks = [asyncio.create_task(one(50_000 + i)) for i in range(chats)]
+    each = max(1, people // chats)
+    tasks = [asyncio.create_task(one([50_000 + i * each + j for j in range(each)])) for i in range(chats)]
     while start.wait_ready < chats:
         await asyncio.sleep(0.01)
     start.deadline = time.monotonic() + duration
     done, errors, latencies[:] = 0, 0, []
+    floods_before = fake.floods
     began, cpu_began = time.monotonic(), cpu()
     await asyncio.gather(*tasks)
     seconds, cpu_ended = time.monotonic() - began, cpu()
     fake_api.close()
     await fake_api.wait_closed()
     used = None if cpu_began is None or cpu_ended is None else cpu_ended - cpu_began
-    return done, errors, latencies, seconds, used
+    return done, errors, latencies, seconds, used, fake.floods - floods_before
 
 
 def engage_database(args, instance: Path) -> str:
@@ -225,19 +235,21 @@ def postgres(statement: str) -> None:
 
 
 def report(name: str, result) -> float:
-    done, errors, latencies, seconds, cpu = result
+    done, errors, latencies, seconds, cpu, floods = result
     rate = done / seconds
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0] * 99
     # CPU per update is steadier than the rate on a machine that is busy with other work.
     per_update = f"{cpu / done * 1000:5.2f} ms" if cpu is not None and done else "   n/a"
     print(f"  {name:<16} {rate:8.1f} updates/s   p50 {cuts[49] * 1000:6.1f} ms   "
-          f"p95 {cuts[94] * 1000:6.1f} ms   server CPU {per_update}/update   errors {errors}")
+          f"p95 {cuts[94] * 1000:6.1f} ms   server CPU {per_update}/update   errors {errors}   "
+          f"flood replies {floods}")
     return rate
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--chats", type=int, default=16)
+    parser.add_argument("--chats", type=int, default=16, help="updates in flight at once")
+    parser.add_argument("--people", type=int, default=256, help="young people taking turns")
     parser.add_argument("--duration", type=float, default=15.0)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
@@ -269,8 +281,9 @@ def run(args) -> None:
         made = subprocess.run([*engage_cli, "consultations", "create", "--template", "lifestyle-college",
                                "--open"], env=env, check=True, capture_output=True, text=True)
         code = made.stdout.split()[0]
-        print(f"{args.chats} chats for {args.duration:.0f}s each, gunicorn 1 x gthread {args.threads} threads, "
-              f"{args.database}, survey {code} (college lifestyle, 17 questions)")
+        print(f"{args.chats} updates in flight from {args.people} chats for {args.duration:.0f}s each, "
+              f"gunicorn 1 x gthread {args.threads} threads, {args.database}, "
+              f"survey {code} (college lifestyle, 17 questions)")
         results = {}
         for name, spec, step in (
             ("engage bot", "wsgi:app", lambda c, rng: next_step(c, fake, code, rng)),
@@ -281,7 +294,7 @@ def run(args) -> None:
             server.start("/healthz")
             try:
                 results[name] = asyncio.run(
-                    drive(server.port, fake, args.chats, args.duration, step, server.cpu_seconds))
+                    drive(server.port, fake, args.chats, args.people, args.duration, step, server.cpu_seconds))
             finally:
                 server.stop()
     print()
@@ -290,7 +303,8 @@ def run(args) -> None:
     print(f"\n  ratio {ratio:.2f} of the echo bot's rate (goal ≥ {GOAL_RATIO}): "
           f"{'met' if ratio >= GOAL_RATIO else 'NOT met'}")
     print(json.dumps({"engage_updates_per_s": round(engage, 1), "echo_updates_per_s": round(echo, 1),
-                      "ratio": round(ratio, 3), "chats": args.chats, "database": args.database}))
+                      "ratio": round(ratio, 3), "chats": args.chats, "people": args.people,
+                      "database": args.database}))
 
 
 if __name__ == "__main__":
