@@ -1,7 +1,11 @@
 """New answers tagged by the process's tagging thread, a moment after they are saved, many at a time."""
 from __future__ import annotations
 
+import json
 import logging
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -12,7 +16,7 @@ from engage.models import OPEN, Answer
 from engage.services import tagging_in_background
 from engage.services.consultations import create_consultation
 from surveys.textformat import loads
-from tests.services.test_themes import KNIVES, SURVEY, analysis, answer, tags
+from tests.services.test_themes import KNIVES, SURVEY, analysis, answer, tags, words_of
 
 
 @pytest.fixture
@@ -74,8 +78,29 @@ def test_a_batch_that_fails_is_logged_and_the_next_is_still_tagged(app, code, mo
     assert "knife-crime" in tagged_within(answer(code, KNIVES, send=False))
 
 
-def test_what_is_waiting_is_tagged_before_the_process_ends(app, code):
-    answer_id = answer(code, KNIVES, send=False)
-    assert tagging_in_background.drain(app, timeout=20)  # what atexit does
+EXITS_AT_ONCE = """
+import json, os, sys
+from engage import create_app
+from engage.config import TestConfig
+from engage.services import responding
+
+settings = {k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()}
+app = create_app({**settings, **json.loads(os.environ["SETTINGS"]), "TAG_IN_BACKGROUND": True})
+code, words = sys.argv[1], sys.argv[2]
+with app.app_context():
+    token = responding.start_response(code, "web")
+    responding.answer_screen(code, token, "safe", "next", ["yes"])
+    responding.answer_screen(code, token, "change", "next", [words])
+    print(token)
+"""
+
+
+def test_what_is_waiting_is_tagged_before_the_process_ends(app, code, tmp_path):
+    settings = {name: app.config[name] for name in ("SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_ENGINE_OPTIONS")}
+    env = {**os.environ, "SETTINGS": json.dumps(settings), "ENGAGE_INSTANCE_PATH": str(tmp_path)}
+    ran = subprocess.run([sys.executable, "-c", EXITS_AT_ONCE, code, KNIVES], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 0, ran.stderr[-2000:]
     db.session.rollback()
-    assert "knife-crime" in tags(answer_id)
+    answer_id = words_of(ran.stdout.split()[-1])
+    assert answer_id is not None and "knife-crime" in tags(answer_id)
