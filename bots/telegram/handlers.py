@@ -45,6 +45,7 @@ _STAGES = {v.ASK_CODE: AWAITING_CODE, v.ANSWERING: ANSWERING, v.READY: READY_TO_
 # chat_data key: the message this process last sent with buttons. It reaches the
 # database with the chat's next update, which saves a commit per message.
 KEYBOARD = "keyboard"
+CALLBACK_TEXT_LIMIT = 200  # Telegram's, for the note a button's answer shows
 # Set by the webhook for the update it is handling: errors are noted here so it can answer 500.
 FAILURES: ContextVar[list[str] | None] = ContextVar("telegram_failures", default=None)
 # Set by the webhook too: one Bot API call whose result is not needed can ride in
@@ -101,28 +102,32 @@ async def typed(update: Update, context: Context) -> int | None:
 
 async def pressed(update: Update, context: Context) -> int | None:
     query = update.callback_query
-    # Stops the button's spinner: in the webhook's answer, or sent alongside the work.
-    spinner = None
-    if not in_webhook_answer("answerCallbackQuery", callback_query_id=query.id):
-        spinner = asyncio.create_task(_stop_spinner(query))
-    choice = decode(query.data)
-    incoming = _incoming(update, context)
-    if isinstance(choice, Press):
-        view = await call(context, chat.pressed, incoming, choice.tag, choice.action, choice.index)
-    elif isinstance(choice, ContactChoice):
-        view = await call(context, chat.contact_choice, incoming, choice.tag, choice.wants)
-    elif choice is not None and choice.startswith("L:"):
-        view = await call(context, chat.choose_language, incoming, choice[2:])
-    elif choice is not None and choice.startswith("U:"):
-        view = await call(context, chat_updates.set_updates, incoming, choice == "U:on")
-    else:  # not ours, or from an older version of the bot
-        view = await call(context, chat.pressed, incoming, "", "", 0)
-    message = query.message if isinstance(query.message, Message) else None
+    # Stops the button's spinner, saying which answer was saved: in the webhook's answer
+    # (kept free for it from the start), or sent once the work is done.
+    in_answer, view = in_webhook_answer("answerCallbackQuery", callback_query_id=query.id), None
     try:
+        choice = decode(query.data)
+        incoming = _incoming(update, context)
+        if isinstance(choice, Press):
+            view = await call(context, chat.pressed, incoming, choice.tag, choice.action, choice.index)
+        elif isinstance(choice, ContactChoice):
+            view = await call(context, chat.contact_choice, incoming, choice.tag, choice.wants)
+        elif choice is not None and choice.startswith("L:"):
+            view = await call(context, chat.choose_language, incoming, choice[2:])
+        elif choice is not None and choice.startswith("U:"):
+            view = await call(context, chat_updates.set_updates, incoming, choice == "U:on")
+        else:  # not ours, or from an older version of the bot
+            view = await call(context, chat.pressed, incoming, "", "", 0)
+        message = query.message if isinstance(query.message, Message) else None
         return await say(update, context, view, pressed=message)
     finally:
-        if spinner is not None:
-            await spinner
+        # The question moves on in place, so this is what tells them their answer was taken.
+        saved = f"✓ {view.chosen_label}"[:CALLBACK_TEXT_LIMIT] if view and view.chosen_label else None
+        if in_answer:
+            if saved:
+                WEBHOOK_REPLY.get()["text"] = saved
+        else:
+            await _stop_spinner(query, saved)
 
 
 def in_webhook_answer(method: str, **params: Any) -> bool:
@@ -139,9 +144,9 @@ def in_webhook_answer(method: str, **params: Any) -> bool:
     return True
 
 
-async def _stop_spinner(query) -> None:
+async def _stop_spinner(query, text: str | None = None) -> None:
     try:
-        await query.answer()
+        await query.answer(text)
     except BadRequest:
         pass  # the press is too old to answer: the reply below still goes
 

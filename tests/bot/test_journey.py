@@ -60,3 +60,16 @@ def test_a_young_person_completes_every_question_type_in_a_chat(driver, code, bo
         "workshops": ["first_aid"],
     }
     assert response.age_band == "16-17"
+
+
+def test_a_pressed_answer_is_named_as_the_button_stops_spinning(driver, code):
+    from tests.bot.harness import Phone
+
+    phone = Phone(driver)
+    phone.say(f"/start {code}")
+    phone.press("Next")
+    phone.press("16–17")
+    phone.press("Red")
+    notes = [c.params.get("text") for c in driver.fake.sent(method="answerCallbackQuery")]
+    # "Next" saves no answer: the spinner just stops; a choice is named, as the question moves on.
+    assert notes == [None, "✓ 16–17", "✓ Red"]
