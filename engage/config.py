@@ -87,9 +87,6 @@ class Config:
 
     # Local schools and places scrubbed from quoted text: comma-separated, or a file path.
     LOCAL_PLACES = os.environ.get("ENGAGE_LOCAL_PLACES", "")
-    # New answers are tagged by a thread of the process a moment after they are saved,
-    # many at a time, rather than in the young person's request (see tagging_in_background).
-    TAG_IN_BACKGROUND = _flag("ENGAGE_TAG_IN_BACKGROUND", True)
     # A sentiment model from `engage sentiment train` (a file path); Engage's own when unset.
     SENTIMENT_MODEL = os.environ.get("ENGAGE_SENTIMENT_MODEL", "").strip() or None
 
@@ -107,7 +104,5 @@ class Config:
 
 class TestConfig(Config):
     TESTING = True
-    # Tests read tags right after an answer; tests/services/test_tagging_in_background.py runs the thread.
-    TAG_IN_BACKGROUND = False
     SECRET_KEY = "test-secret-key"
     SESSION_COOKIE_SECURE = False

@@ -12,7 +12,6 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import delete, exists, func, inspect, select
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
@@ -25,7 +24,7 @@ from engage.database import writing
 from engage.extensions import db
 from engage.models import Answer, Response, SurveyVersion, utcnow
 from engage.models_themes import BY_TAGGER, AnswerAnalysis, AnswerTag
-from engage.services import audit, tagging_in_background, themes
+from engage.services import audit, themes
 # The questions of a survey version that take a young person's own words, as retention finds them.
 from engage.services.consultations import word_questions
 from engage.services.retention import holds_words, is_erased
@@ -206,23 +205,10 @@ def tag_after_commit(answers: Iterable[Answer], missing_only: bool = False) -> N
 
 
 def tag_committed() -> int:
-    """Tag the answers whose unit of work has committed. Never raises: the answers are saved.
-
-    With ``TAG_IN_BACKGROUND`` they go to this process's tagging thread, which
-    tags them a moment later with others (``tagging_in_background``), and 0 is
-    returned; otherwise they are tagged now and the number tagged is returned.
-    """
+    """Tag the answers whose unit of work has committed. Never raises: the answers are saved."""
     ready = db.session().info.pop(_READY, None)
     if not ready:
         return 0
-    if current_app.config.get("TAG_IN_BACKGROUND"):
-        tagging_in_background.hand_over(current_app._get_current_object(), ready, tag_ready)
-        return 0
-    return tag_ready(ready)
-
-
-def tag_ready(ready: set[tuple[int, bool]]) -> int:
-    """Tag answers noted as (id, missing_only); a failure is logged, never raised."""
     again = {answer_id for answer_id, missing_only in ready if not missing_only}
     missing = {answer_id for answer_id, missing_only in ready if missing_only} - again
     try:
