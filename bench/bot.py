@@ -39,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bots.telegram.texts import SLOW_DOWN  # noqa: E402
 from submit import Server, free_port  # noqa: E402  (bench/ is on sys.path as a script)
 from tests.bot.fake_telegram import TOKEN, FakeTelegram, _params  # noqa: E402
 
@@ -46,7 +47,6 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 SECRET = secrets.token_urlsafe(16)
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 GOAL_RATIO = 0.5
-FLOOD_REPLY = "Whoa"  # bots/telegram/texts.py SLOW_DOWN
 
 
 class Fake(FakeTelegram):
@@ -69,7 +69,7 @@ class Fake(FakeTelegram):
     def _sendMessage(self, params):
         message = super()._sendMessage(params)
         self.latest[params["chat_id"]] = message["message_id"]
-        self.floods += params["text"].startswith(FLOOD_REPLY)
+        self.floods += params["text"] == SLOW_DOWN  # the virtual young people read English
         return message
 
     def newest(self, chat_id: int) -> dict | None:

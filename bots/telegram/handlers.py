@@ -244,8 +244,10 @@ async def say(update: Update, context: Context, view: ChatView, *,
     ):
         tidy.append(render.take_buttons(bot, chat_id, stale))
     if pressed is not None and lead is None and _moves_on(view):
-        if await render.replace_screen(bot, chat_id, pressed.message_id, view, words):
-            context.chat_data[KEYBOARD] = pressed.message_id
+        text, keyboard = render.screen(view, words)
+        if await render.replace(bot, chat_id, pressed.message_id, text, keyboard):
+            if keyboard is not None:
+                context.chat_data[KEYBOARD] = pressed.message_id
             await asyncio.gather(*tidy)
             return stage
     if pressed is not None:
@@ -257,9 +259,9 @@ async def say(update: Update, context: Context, view: ChatView, *,
         screen = render.screen(view, words) if view.show_screen else (None, None)
         for text, keyboard in (render.notice(view, words), screen):
             if text:
-                sent = await render.send(bot, chat_id, text, keyboard)
+                sent_id = await render.send(bot, chat_id, text, keyboard)
                 if keyboard is not None:
-                    context.chat_data[KEYBOARD] = sent
+                    context.chat_data[KEYBOARD] = sent_id
 
     await asyncio.gather(*tidy, talk())
     return stage

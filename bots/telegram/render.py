@@ -138,13 +138,14 @@ async def send(bot, chat_id: int, text: str, keyboard: InlineKeyboardMarkup | No
     return (await bot.send_message(chat_id, parts[-1], reply_markup=keyboard)).message_id
 
 
-async def replace_screen(bot, chat_id: int, message_id: int, view: ChatView, words: Words) -> bool:
-    """Turn the pressed question into the screen now showing; False if it cannot be (send it anew).
+async def replace(bot, chat_id: int, message_id: int, text: str,
+                  keyboard: InlineKeyboardMarkup | None = None) -> bool:
+    """Turn the pressed message into ``text``; False if it cannot be (send it anew instead).
 
-    One edit rather than tidying the old question and sending the next: and the
-    chat keeps no trail of the answers given, for whoever picks up the phone next.
+    For a press that moves on, one edit rather than tidying the old question and
+    sending the next: and the chat keeps no trail of the answers given, for whoever
+    picks up the phone next.
     """
-    text, keyboard = screen(view, words)
     if len(fit(text)) != 1:
         return False
     try:
