@@ -19,7 +19,7 @@ from engage.analysis.safeguarding import possible_disclosure
 from engage.extensions import db
 from engage.models import CHAT
 from engage.models_chat import ChatConversation, ChatSubscription
-from engage.services import chat_contact, responding, theme_tagging
+from engage.services import chat_contact, responding
 from engage.services.chat_gate import Flooded, Ignored, Incoming, chat_key, speaks, turn
 from engage.services.chat_view import (
     ALREADY_SENT, ANSWERING, ASK_CODE, CHOOSE_LANGUAGE, CLOSED, CONTACT, LANGUAGE_SET,
@@ -129,8 +129,6 @@ def in_turn(incoming: Incoming, work: Work) -> ChatView:
         return ChatView(stage=NOTHING)
     except Flooded as flooded:
         return ChatView(stage=NOTHING, notice=SLOW_DOWN if flooded.first else None)
-    finally:
-        theme_tagging.tag_committed()  # words saved in this update, now that it has committed
 
 
 def _begin(conversation: ChatConversation, code: str | None, language: str | None) -> ChatView:

@@ -12,14 +12,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, insert, inspect, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from engage.analysis.safeguarding import Concern, possible_disclosure
 from engage.database import writing
 from engage.extensions import db
 from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response
+from engage.models_themes import AnswerAnalysis
 from engage.services import safeguarding, theme_tagging
 from engage.services.consultations import consultation_for_answering, survey_of, title_for
 from engage.services.errors import ResponseNotFound
@@ -123,6 +125,20 @@ def progress(join_code: str, token: str | None) -> Progress:
     return _find(join_code, token)[1]
 
 
+class Stored(NamedTuple):
+    """An answer row as saved: what answering needs, read and written without ORM objects.
+
+    Every screen reads a response's answers and writes one: as plain rows and
+    statements, that is a fraction of the work of loading, tracking and
+    flushing an object per answer.
+    """
+
+    id: int
+    question_id: str
+    value: Any
+    flagged: bool
+
+
 def answer_screen(
     join_code: str, token: str | None, question_id: str, action: str, typed: Sequence[str],
     language: str | None = None,
@@ -132,7 +148,7 @@ def answer_screen(
     ``language`` is the one the screen was shown in: see ``_answered_in``.
     """
     with writing():
-        response, before = _find(join_code, token, lock=True)
+        response, before, stored = _find(join_code, token, lock=True)
         if before.submitted:
             return before
         survey = before.survey
@@ -151,30 +167,27 @@ def answer_screen(
             after = _apply(survey, state, action, typed, context)
         except AnswerError as error:
             raise ScreenRejected(replace(before, concern=concern), error, typed) from None
-        _save(response, before.state, after)
-        _answered_in(response, language)
+        saved, fresh = _save(response, stored, after, **_answered_in(language))
         if concern is not None:
-            _flag(response, question_id)
-        theme_tagging.tag_after_commit(_word_answers(survey, response, question_id))
-    theme_tagging.tag_committed()  # after the commit: tagging never costs the young person their answer
-    return replace(_progress(before.consultation, response), concern=concern)
+            saved = _flag(response, saved, question_id)
+        theme_tagging.tag_in_unit(_word_answers(survey, saved, question_id), fresh=question_id in fresh)
+    return replace(_progress(before.consultation, response, saved), concern=concern)
 
 
 def submit_response(join_code: str, token: str | None, language: str | None = None) -> Progress:
     """Send the finished answers; sending again changes nothing."""
     with writing():
-        response, current = _find(join_code, token, lock=True)
+        response, current, stored = _find(join_code, token, lock=True)
         if current.submitted or not current.state.finished:
             return current
         kept = runner.final_answers(current.survey, current.state)
-        _save(response, current.state, replace(current.state, answers=kept))
-        response.status = SUBMITTED
-        response.submitted_on = today()
-        _answered_in(response, language)
-        response.age_band = age_band_of(current.survey, kept)
-        theme_tagging.tag_after_commit(_word_answers(current.survey, response), missing_only=True)
-    theme_tagging.tag_committed()
-    return _progress(current.consultation, response)
+        saved, _ = _save(
+            response, stored, replace(current.state, answers=kept), status=SUBMITTED, submitted_on=today(),
+            age_band=age_band_of(current.survey, kept), **_answered_in(language),
+        )
+        # Words whose tagging failed as they were saved are tagged now.
+        theme_tagging.tag_in_unit(_untagged(_word_answers(current.survey, saved)), fresh=True)
+    return _progress(current.consultation, response, saved)
 
 
 def words_typed(join_code: str, question_id: str, typed: Sequence[str]) -> str | None:
@@ -189,7 +202,7 @@ def words_typed(join_code: str, question_id: str, typed: Sequence[str]) -> str |
     return clean_text("\n".join(v for v in typed if v)) or None
 
 
-def _answered_in(response: Response, language: str | None) -> None:
+def _answered_in(language: str | None) -> dict[str, str]:
     """Keep the language of the latest answer as the response's language.
 
     A response starts in the language of the page that started it (often just
@@ -198,8 +211,7 @@ def _answered_in(response: Response, language: str | None) -> None:
     (and the send) moves it to the language of the screen it came from: a
     response records the language it was finished in, counted once.
     """
-    if language:
-        response.language = language[:8]
+    return {"language": language[:8]} if language else {}
 
 
 # What is stored of a respondent's token: it resumes their response, and is all that links them to it.
@@ -223,8 +235,8 @@ def _apply(
     return runner.answer(survey, state, typed, context)
 
 
-def _find(join_code: str, token: str | None, lock: bool = False) -> tuple[Response, Progress]:
-    """This respondent's response to an open consultation, and where they are in it.
+def _find(join_code: str, token: str | None, lock: bool = False) -> tuple[Response, Progress, dict[str, Stored]]:
+    """This respondent's response to an open consultation, where they are in it, and its answers.
 
     The consultation and the response come in one query, as every answer needs both.
     """
@@ -241,7 +253,8 @@ def _find(join_code: str, token: str | None, lock: bool = False) -> tuple[Respon
         consultation_for_answering(join_code, today())  # says which: unknown code, or closed
         raise ResponseNotFound(join_code)
     consultation, response = found
-    return response, _progress(consultation, response)
+    stored = _stored(response)
+    return response, _progress(consultation, response, stored), stored
 
 
 def _response(consultation: Consultation, token: str | None, lock: bool = False) -> Response | None:
@@ -255,13 +268,14 @@ def _response(consultation: Consultation, token: str | None, lock: bool = False)
     return db.session.scalar(query)
 
 
-def _progress(consultation: Consultation, response: Response) -> Progress:
+def _progress(consultation: Consultation, response: Response, stored: dict[str, Stored] | None = None) -> Progress:
     # A response keeps the survey version it started on, even if the survey is edited.
     survey = survey_of(consultation, response.survey_version_id)
+    stored = _stored(response) if stored is None else stored
     state = RunnerState(
         current=response.current_question,
         history=tuple(response.path or ()),
-        answers={a.question_id: a.value for a in response.answers},
+        answers={question_id: row.value for question_id, row in stored.items()},
     )
     return Progress(
         consultation=consultation,
@@ -304,38 +318,87 @@ def _places_locked(
     return _context(consultation, survey, state, response)
 
 
-def _save(response: Response, before: RunnerState, after: RunnerState) -> None:
-    stored = {a.question_id: a for a in response.answers}
-    for question_id in set(before.answers) | set(after.answers):
-        value = after.answers.get(question_id)
-        if question_id not in after.answers:
-            response.answers.remove(stored[question_id])
-        elif question_id not in stored:
-            response.answers.append(Answer(question_id=question_id, value=value))
-        elif stored[question_id].value != value:
-            stored[question_id].value = value
-    response.current_question = after.current
-    response.path = list(after.history)
+def _stored(response: Response) -> dict[str, Stored]:
+    return {row.question_id: Stored(*row) for row in db.session.execute(_STORED, {"response": response.id})}
 
 
-def _word_answers(survey: Survey, response: Response, question_id: str | None = None) -> list[Answer]:
-    """The response's answers in the young person's own words (to one question, if given)."""
+def _save(response: Response, stored: dict[str, Stored], after: RunnerState,
+          **columns: Any) -> tuple[dict[str, Stored], set[str]]:
+    """Write the answers that changed, where the respondent now is, and ``columns`` of the response.
+
+    Returns the answers as saved, and the questions answered for the first time.
+    """
+    saved, fresh = dict(stored), set()
+    gone = [row.id for question_id, row in stored.items() if question_id not in after.answers]
+    if gone:
+        db.session.execute(delete(_ANSWERS).where(_ANSWERS.c.id.in_(gone)))
+    for question_id, value in after.answers.items():
+        row = stored.get(question_id)
+        if row is None:
+            made = db.session.execute(_INSERT, {"response": response.id, "question": question_id, "words": value})
+            saved[question_id], _ = Stored(made.scalar_one(), question_id, value, False), fresh.add(question_id)
+        elif row.value != value:
+            db.session.execute(_UPDATE, {"answer": row.id, "words": value})
+            saved[question_id] = row._replace(value=value)
+    for question_id in set(stored) - set(after.answers):
+        del saved[question_id]
+    _update_response(response, current_question=after.current, path=list(after.history), **columns)
+    return saved, fresh
+
+
+def _update_response(response: Response, **columns: Any) -> None:
+    """One UPDATE of the response's row, and the loaded object told (it is not flushed again)."""
+    db.session.execute(update(Response.__table__).where(Response.__table__.c.id == response.id).values(**columns))
+    for name, value in columns.items():
+        set_committed_value(response, name, value)
+    if "answers" in inspect(response).dict:  # loaded earlier in this session: read it again when asked
+        db.session.expire(response, ["answers"])
+
+
+def _word_answers(survey: Survey, saved: dict[str, Stored], question_id: str | None = None) -> list[Stored]:
+    """The answers in the young person's own words (to one question, if given)."""
     return [
-        a for a in response.answers
-        if (question_id is None or a.question_id == question_id)
-        and survey.has_question(a.question_id) and survey.question(a.question_id).kind.takes_words
+        row for row in saved.values()
+        if (question_id is None or row.question_id == question_id)
+        and survey.has_question(row.question_id) and survey.question(row.question_id).kind.takes_words
     ]
 
 
-def _flag(response: Response, question_id: str) -> None:
+def _untagged(rows: list[Stored]) -> list[Stored]:
+    if not rows:
+        return []
+    done = set(db.session.scalars(
+        select(AnswerAnalysis.answer_id).where(AnswerAnalysis.answer_id.in_([row.id for row in rows]))
+    ))
+    return [row for row in rows if row.id not in done]
+
+
+def _flag(response: Response, saved: dict[str, Stored], question_id: str) -> dict[str, Stored]:
     """Keep a possible disclosure out of every view but the safeguarding lead's, and alert the lead.
 
     The flag stays if the words are later changed: the more private choice.
     """
-    for stored in response.answers:
-        if stored.question_id == question_id:
-            stored.flagged = True
-            safeguarding.raise_alert(response, stored)
+    row = saved.get(question_id)
+    if row is None:
+        return saved
+    answer = db.session.get(Answer, row.id)
+    answer.flagged = True
+    safeguarding.raise_alert(response, answer)
+    return {**saved, question_id: row._replace(flagged=True)}
+
+
+# Built once, as table statements (no ORM bookkeeping): every screen runs them.
+_ANSWERS = Answer.__table__
+_STORED = select(_ANSWERS.c.id, _ANSWERS.c.question_id, _ANSWERS.c.value, _ANSWERS.c.flagged).where(
+    _ANSWERS.c.response_id == bindparam("response")
+)
+_INSERT = insert(_ANSWERS).values(
+    response_id=bindparam("response"), question_id=bindparam("question"),
+    value=bindparam("words", type_=_ANSWERS.c.value.type), flagged=False,
+).returning(_ANSWERS.c.id)
+_UPDATE = update(_ANSWERS).where(_ANSWERS.c.id == bindparam("answer")).values(
+    value=bindparam("words", type_=_ANSWERS.c.value.type)
+)
 
 
 def age_band_of(survey: Survey, answers: dict[str, Any]) -> str | None:

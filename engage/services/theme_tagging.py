@@ -1,20 +1,18 @@
 """Tagging free-text answers: as they arrive, on request, and all of them again.
 
-A young person's free-text answer is tagged seconds after it is saved: the
-responding service hands it to ``tag_after_commit`` inside its unit of work
-and calls ``tag_committed`` once that has committed (the chatbot, whose unit
-of work is the whole update, calls it after the update). So the answer is
-safe before the tagger sees it, and a tagging failure is only logged.
+A young person's free-text answer is tagged as it is saved, in the same unit
+of work (``tag_in_unit``): the tags are there the moment the answer is, and
+no second transaction is spent on them. The tagging runs inside a savepoint,
+so a failure of the tagger rolls back only the tags and is only logged: the
+answer is kept, and tagged when its response is sent or at the next re-tag.
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, exists, func, inspect, select
-from sqlalchemy.event import listens_for
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, exists, func, select
 
 from engage.analysis.sentiment import sentiments
 from engage.analysis.themes.tagger import Tag
@@ -86,13 +84,18 @@ def _free_text_rows(ids: list[int], missing_only: bool) -> list:
     return [row for row in rows if takes_words(row)]
 
 
-def _write(results: list[tuple[Any, list[Tag], Any]], tagging: themes.Tagging) -> None:
-    """Each answer's analysis, and the tagger's tags in place of its earlier ones."""
+def _write(results: list[tuple[Any, list[Tag], Any]], tagging: themes.Tagging, fresh: bool = False) -> None:
+    """Each answer's analysis, and the tagger's tags in place of its earlier ones.
+
+    ``fresh``: answers saved for the first time in this unit of work, with nothing earlier to replace.
+    """
     ids = [row.id for row, _, _ in results]
-    db.session.execute(delete(AnswerTag).where(AnswerTag.answer_id.in_(ids), AnswerTag.source == BY_TAGGER))
-    analyses = {a.answer_id: a for a in db.session.scalars(
-        select(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_(ids))
-    )}
+    analyses = {}
+    if not fresh:
+        db.session.execute(delete(AnswerTag).where(AnswerTag.answer_id.in_(ids), AnswerTag.source == BY_TAGGER))
+        analyses = {a.answer_id: a for a in db.session.scalars(
+            select(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_(ids))
+        )}
     for row, tags, mood in results:
         analysis = analyses.get(row.id) or AnswerAnalysis(answer_id=row.id)
         if other_language(row.value):  # the model reads English: "Not known" rather than a wrong "neutral"
@@ -192,44 +195,30 @@ def _count(version_id: int, questions: list[str]) -> int:
 
 # Tagging as answers arrive
 
-_PENDING, _READY = "engage_tag_pending", "engage_tag_ready"
 
+def tag_in_unit(answers: Sequence[Any], fresh: bool = False) -> int:
+    """Tag answers saved in the current unit of work, as part of it; returns how many were tagged.
 
-def tag_after_commit(answers: Iterable[Answer], missing_only: bool = False) -> None:
-    """Tag these answers once the current unit of work commits (not at all if it rolls back).
-
-    Only notes them: nothing here can fail the young person's unit of work.
-    ``missing_only``: only those never tagged (a catch-up when a response is sent).
+    ``answers`` have the ``id``, ``value`` and ``flagged`` of an answer row, and
+    answer questions that take words. ``fresh``: all were inserted in this unit
+    of work (nothing earlier to replace). Never raises: a failure is logged
+    without the words, and only the tags are rolled back.
     """
-    db.session().info.setdefault(_PENDING, []).extend((answer, missing_only) for answer in answers)
-
-
-def tag_committed() -> int:
-    """Tag the answers whose unit of work has committed. Never raises: the answers are saved."""
-    ready = db.session().info.pop(_READY, None)
-    if not ready:
+    words = [a for a in answers if not a.flagged and holds_words(a.value)]
+    cleared = [] if fresh else [
+        a.id for a in answers if a.flagged or not (holds_words(a.value) or is_erased(a.value))
+    ]
+    if not words and not cleared:
         return 0
-    again = {answer_id for answer_id, missing_only in ready if not missing_only}
-    missing = {answer_id for answer_id, missing_only in ready if missing_only} - again
     try:
-        return tag_answers(again) + tag_answers(missing, missing_only=True)
+        with db.session.begin_nested():
+            _clear(cleared)
+            if words:
+                tagging = themes.current_tagging()
+                texts = [themes.tagger_text(a.value) for a in words]
+                _write(list(zip(words, tagging.tagger.tag_many(texts), sentiments(texts))), tagging, fresh)
     except Exception as error:  # noqa: BLE001 - a young person's answer must not fail on tagging
-        db.session.rollback()
         logger.warning("Could not tag %d new answers (%s); `engage themes retag` will",
-                       len(ready), type(error).__name__)
+                       len(words), type(error).__name__)
         return 0
-
-
-@listens_for(Session, "after_commit")
-def _committed(session: Session) -> None:
-    pending = session.info.pop(_PENDING, None)
-    # Ids are known now (the commit flushed every new answer), read without any SQL.
-    identities = ((inspect(answer).identity, missing) for answer, missing in pending or ())
-    ready = {(identity[0], missing) for identity, missing in identities if identity}
-    if ready:
-        session.info.setdefault(_READY, set()).update(ready)
-
-
-@listens_for(Session, "after_rollback")
-def _rolled_back(session: Session) -> None:
-    session.info.pop(_PENDING, None)
+    return len(words)

@@ -228,18 +228,29 @@ def test_a_chat_answer_is_tagged_once_its_update_has_committed(code):
     assert "knife-crime" in tags(answer_id)
 
 
-def test_an_update_that_rolls_back_tags_nothing(code, monkeypatch):
+def test_an_update_that_rolls_back_takes_its_tags_back_with_its_words(code):
     token = responding.start_response(code, WEB)
     responding.answer_screen(code, token, "safe", "next", ["yes"])
     responding.answer_screen(code, token, "change", "next", [KNIVES])
-    calls = []
-    monkeypatch.setattr(theme_tagging, "tag_answers", lambda ids, missing_only=False: calls.append(set(ids)) or 0)
     with pytest.raises(RuntimeError), writing():
         responding.answer_screen(code, token, "change", "next", [UNRELATED])
+        assert tags(words_of(token)) == {}  # tagged in the unit of work, with the new words
         raise RuntimeError("the rest of the update failed")
-    responding.answer_screen(code, token, "safe", "next", ["no"])  # the next unit of work commits
-    assert calls == []
+    # The words that stayed keep their tags.
+    assert db.session.get(Answer, words_of(token), populate_existing=True).value == KNIVES
     assert "knife-crime" in tags(words_of(token))
+
+
+def test_words_the_tagger_missed_as_they_were_saved_are_tagged_when_the_response_is_sent(code, monkeypatch):
+    token = responding.start_response(code, WEB)
+    responding.answer_screen(code, token, "safe", "next", ["yes"])
+    monkeypatch.setattr(Tagger, "tag_many", lambda self, texts: 1 / 0)
+    responding.answer_screen(code, token, "change", "next", [KNIVES])
+    assert analysis(words_of(token)) is None
+    monkeypatch.undo()
+    responding.submit_response(code, token)
+    assert "knife-crime" in tags(words_of(token))
+    assert analysis(words_of(token)).sentiment
 
 
 # Re-tagging and retraining
