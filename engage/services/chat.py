@@ -13,14 +13,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 
 from engage.analysis.safeguarding import possible_disclosure
 from engage.extensions import db
 from engage.models import CHAT
-from engage.models_chat import ChatConversation, ChatSubscription
+from engage.models_chat import ChatSubscription
 from engage.services import chat_contact, responding
-from engage.services.chat_gate import Flooded, Ignored, Incoming, chat_key, speaks, turn
+from engage.services.chat_gate import (
+    Conversation, Flooded, Ignored, Incoming, chat_key, conversation_for, speaks, turn,
+)
 from engage.services.chat_view import (
     ALREADY_SENT, ANSWERING, ASK_CODE, CHOOSE_LANGUAGE, CLOSED, CONTACT, LANGUAGE_SET,
     MOVED_ON, NOT_A_CODE, NOTHING, RESUMED, SENT, SLOW_DOWN, STOPPED, UNKNOWN_CODE,
@@ -32,7 +34,7 @@ from engage.services.join_codes import normalise_join_code
 from engage.services.posters import TELEGRAM_MIN_AGE
 from engage.services.responding import BACK, NEXT, SKIP, Progress, ScreenRejected
 
-Work = Callable[[ChatConversation], ChatView]
+Work = Callable[[Conversation], ChatView]
 
 
 def begin(incoming: Incoming, code: str | None, language: str | None = None) -> ChatView:
@@ -58,7 +60,7 @@ def command(incoming: Incoming, action: str) -> ChatView:
 def contact_choice(incoming: Incoming, tag: str, wants: bool) -> ChatView:
     """A press on the contact offer shown with the help: "I'd like someone to contact me" or "No thanks"."""
 
-    def work(conversation: ChatConversation) -> ChatView:
+    def work(conversation: Conversation) -> ChatView:
         notice = chat_contact.choose(conversation, tag, wants)
         return _plain(conversation, notice=notice, show_screen=True)
 
@@ -76,18 +78,18 @@ def stop(incoming: Incoming) -> ChatView:
     Answers already saved stay, with nothing left that links them to the chat.
     """
 
-    def work(conversation: ChatConversation) -> ChatView:
+    def work(conversation: Conversation) -> ChatView:
         stale = conversation.keyboard_message_id
         mine = ChatSubscription.chat_key == chat_key(incoming.chat_id)
         db.session.execute(delete(ChatSubscription).where(mine))
-        db.session.delete(conversation)
+        conversation.forget()
         return ChatView(stage=NOTHING, language=speaks(conversation), notice=STOPPED, previous_keyboard=stale)
 
     return in_turn(incoming, work)
 
 
 def choose_language(incoming: Incoming, language: str | None) -> ChatView:
-    def work(conversation: ChatConversation) -> ChatView:
+    def work(conversation: Conversation) -> ChatView:
         languages = tuple(current_app.config["LANGUAGES"])
         if language not in languages:
             return _plain(conversation, notice=CHOOSE_LANGUAGE, languages=languages)
@@ -107,7 +109,7 @@ def where(chat_id: int) -> str:
     same updates are expected there. The update itself is still applied by its
     own use case, which reads the row again under its lock.
     """
-    conversation = db.session.scalar(select(ChatConversation).where(ChatConversation.chat_key == chat_key(chat_id)))
+    conversation = conversation_for(chat_id, lock=False)
     if conversation is None or not conversation.token:
         return ASK_CODE
     return CONTACT if chat_contact.awaiting(conversation) else ANSWERING
@@ -131,7 +133,7 @@ def in_turn(incoming: Incoming, work: Work) -> ChatView:
         return ChatView(stage=NOTHING, notice=SLOW_DOWN if flooded.first else None)
 
 
-def _begin(conversation: ChatConversation, code: str | None, language: str | None) -> ChatView:
+def _begin(conversation: Conversation, code: str | None, language: str | None) -> ChatView:
     if language in current_app.config["LANGUAGES"] and conversation.language is None:
         conversation.language = language  # Telegram's app language, unless they chose one
     if code:
@@ -141,7 +143,7 @@ def _begin(conversation: ChatConversation, code: str | None, language: str | Non
     return _plain(conversation, show_screen=True)
 
 
-def _enter_code(conversation: ChatConversation, raw: str) -> ChatView:
+def _enter_code(conversation: Conversation, raw: str) -> ChatView:
     code = normalise_join_code(raw)
     if code is None:
         return _plain(conversation, notice=NOT_A_CODE, show_screen=True)
@@ -166,7 +168,7 @@ def _enter_code(conversation: ChatConversation, raw: str) -> ChatView:
     return _current(conversation, notice=WELCOME)
 
 
-def _typed(conversation: ChatConversation, text: str) -> ChatView:
+def _typed(conversation: Conversation, text: str) -> ChatView:
     concern = possible_disclosure(text)
     view = _typed_view(conversation, text, concern is not None)
     if concern is not None and concern.language != view.language:
@@ -174,7 +176,7 @@ def _typed(conversation: ChatConversation, text: str) -> ChatView:
     return view
 
 
-def _typed_view(conversation: ChatConversation, text: str, worrying: bool) -> ChatView:
+def _typed_view(conversation: Conversation, text: str, worrying: bool) -> ChatView:
     if not conversation.token:
         return replace(_enter_code(conversation, text), concern=worrying)
     if chat_contact.awaiting(conversation):  # a way to reach them: never an answer
@@ -185,7 +187,7 @@ def _typed_view(conversation: ChatConversation, text: str, worrying: bool) -> Ch
     return view
 
 
-def _typed_answer(conversation: ChatConversation, text: str, worrying: bool) -> ChatView:
+def _typed_answer(conversation: Conversation, text: str, worrying: bool) -> ChatView:
     progress = _progress(conversation)
     screen = progress.screen
     if screen is None:
@@ -199,7 +201,7 @@ def _typed_answer(conversation: ChatConversation, text: str, worrying: bool) -> 
     return _answer(conversation, NEXT, [value])
 
 
-def _pressed(conversation: ChatConversation, tag: str, action: str, index: int) -> ChatView:
+def _pressed(conversation: Conversation, tag: str, action: str, index: int) -> ChatView:
     """A button press, checked against the screen the chat was last shown (no survey read needed)."""
     if not conversation.token:
         return _plain(conversation, notice=MOVED_ON, show_screen=True)
@@ -217,13 +219,13 @@ def _pressed(conversation: ChatConversation, tag: str, action: str, index: int) 
     return _on_screen(conversation, action)
 
 
-def _command(conversation: ChatConversation, action: str) -> ChatView:
+def _command(conversation: Conversation, action: str) -> ChatView:
     if chat_contact.awaiting(conversation):  # /skip or /back: no thanks, back to the question
         return _current(conversation, notice=chat_contact.decline(conversation))
     return _on_screen(conversation, action)
 
 
-def _contact_given(conversation: ChatConversation, text: str, worrying: bool) -> ChatView:
+def _contact_given(conversation: Conversation, text: str, worrying: bool) -> ChatView:
     given = chat_contact.give(conversation, text, speaks(conversation))
     if given.error is not None:
         return _current(conversation, contact_error=given.error, still_above=given.still_above,
@@ -231,14 +233,14 @@ def _contact_given(conversation: ChatConversation, text: str, worrying: bool) ->
     return _current(conversation, notice=given.notice, concern=worrying)
 
 
-def _contact_step(conversation: ChatConversation, **extra) -> ChatView:
+def _contact_step(conversation: Conversation, **extra) -> ChatView:
     """Waiting for a way to reach them: the prompt, with No thanks; the question's buttons go."""
     return ChatView(stage=CONTACT, language=speaks(conversation), show_screen=True,
                     contact_tag=chat_contact.offer_tag(conversation.token),
                     previous_keyboard=_take_keyboard(conversation), **extra)
 
 
-def _on_screen(conversation: ChatConversation, action: str) -> ChatView:
+def _on_screen(conversation: Conversation, action: str) -> ChatView:
     """Apply a screen action: b(ack), d(one), n(ext), o(ptional skip), p(refer not to say), skip."""
     if not conversation.token:
         return _plain(conversation, show_screen=True)
@@ -254,14 +256,14 @@ def _on_screen(conversation: ChatConversation, action: str) -> ChatView:
     return _answer(conversation, step, values)
 
 
-def _look(conversation: ChatConversation, words: str | None, show_screen: bool) -> ChatView:
+def _look(conversation: Conversation, words: str | None, show_screen: bool) -> ChatView:
     worrying = possible_disclosure(words) is not None if words else False
     if show_screen and conversation.token:
         return _current(conversation, concern=worrying)
     return _plain(conversation, concern=worrying, show_screen=show_screen)
 
 
-def _answer(conversation: ChatConversation, step: str, values: Sequence[str],
+def _answer(conversation: Conversation, step: str, values: Sequence[str],
             chosen: str | None = None, **extra) -> ChatView:
     """Apply a step to the screen the chat was shown; the responding service checks it is still so."""
     question_id = conversation.screen.get("question", "")
@@ -278,7 +280,7 @@ def _answer(conversation: ChatConversation, step: str, values: Sequence[str],
     return _show(conversation, after, error=error, **extra)
 
 
-def _toggle(conversation: ChatConversation, value: str) -> ChatView:
+def _toggle(conversation: Conversation, value: str) -> ChatView:
     """Tick or untick one choice of a multi-select; the order of ticking is the ranking."""
     progress = _progress(conversation)  # the keyboard is drawn again from the survey
     shown = dict(conversation.screen)
@@ -289,7 +291,7 @@ def _toggle(conversation: ChatConversation, value: str) -> ChatView:
                          refresh_keyboard=True)
 
 
-def _send(conversation: ChatConversation) -> ChatView:
+def _send(conversation: Conversation) -> ChatView:
     progress = responding.submit_response(conversation.join_code, conversation.token, speaks(conversation))
     if not progress.submitted:
         return _show(conversation, progress)
@@ -299,21 +301,21 @@ def _send(conversation: ChatConversation) -> ChatView:
                          previous_keyboard=_take_keyboard(conversation))
 
 
-def _current(conversation: ChatConversation, **extra) -> ChatView:
+def _current(conversation: Conversation, **extra) -> ChatView:
     """What is on show now: the question, or the contact step while a way to reach them is awaited."""
     if chat_contact.awaiting(conversation):
         return _contact_step(conversation, **extra)
     return _show(conversation, _progress(conversation), **extra)
 
 
-def _show(conversation: ChatConversation, progress: Progress, **extra) -> ChatView:
+def _show(conversation: Conversation, progress: Progress, **extra) -> ChatView:
     """A view that (re)sends the screen now showing; its old buttons are to go."""
     remembered = _remember(conversation, progress)
     return progress_view(progress, conversation.token, speaks(conversation), picked=remembered["picked"],
                          show_screen=True, previous_keyboard=_take_keyboard(conversation), **extra)
 
 
-def _remember(conversation: ChatConversation, progress: Progress) -> dict:
+def _remember(conversation: Conversation, progress: Progress) -> dict:
     """Keep what a press needs about the screen shown, so a press need not read the survey first.
 
     Ticks already made on this screen stay; a multi-select shown anew starts
@@ -336,7 +338,7 @@ def _remember(conversation: ChatConversation, progress: Progress) -> dict:
     return shown
 
 
-def _plain(conversation: ChatConversation, show_screen: bool = False, **extra) -> ChatView:
+def _plain(conversation: Conversation, show_screen: bool = False, **extra) -> ChatView:
     """A notice; with ``show_screen``, followed by the question on show or the code prompt."""
     if show_screen and conversation.token:
         return _current(conversation, **extra)
@@ -345,11 +347,11 @@ def _plain(conversation: ChatConversation, show_screen: bool = False, **extra) -
                     show_screen=show_screen, previous_keyboard=stale, **extra)
 
 
-def _progress(conversation: ChatConversation) -> Progress:
+def _progress(conversation: Conversation) -> Progress:
     return responding.progress(conversation.join_code, conversation.token)
 
 
-def _take_keyboard(conversation: ChatConversation) -> int | None:
+def _take_keyboard(conversation: Conversation) -> int | None:
     stale, conversation.keyboard_message_id = conversation.keyboard_message_id, None
     return stale
 

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 from flask_babel import force_locale
 
-from engage.models_chat import ChatConversation
 from engage.services import safeguarding
+from engage.services.chat_gate import Conversation
 from engage.services.chat_view import CONTACT_ASK, CONTACT_DECLINED, CONTACT_ENDED, CONTACT_SENT
 from engage.services.safeguarding import MAX_CONTACT, AlertError, ContactNotOffered
 
-AWAITING = "contact"  # the key on ChatConversation.screen while a way to reach them is awaited
+AWAITING = "contact"  # the key on the conversation's screen while a way to reach them is awaited
 
 
 @dataclass(frozen=True)
@@ -43,17 +43,17 @@ def offer_tag(token: str) -> str:
     return hmac.new(token.encode(), b"contact", hashlib.sha256).hexdigest()[:8]
 
 
-def may_offer(conversation: ChatConversation) -> bool:
+def may_offer(conversation: Conversation) -> bool:
     """May this chat be offered contact now (its consultation offers it and it has an alert)?"""
     token = conversation.token
     return bool(token) and safeguarding.contact_offered(conversation.join_code, token)
 
 
-def awaiting(conversation: ChatConversation) -> bool:
+def awaiting(conversation: Conversation) -> bool:
     return bool((conversation.screen or {}).get(AWAITING))
 
 
-def choose(conversation: ChatConversation, tag: str, wants: bool) -> str:
+def choose(conversation: Conversation, tag: str, wants: bool) -> str:
     """A press on the offer: the notice to say. "No thanks" always stores nothing."""
     if not wants:
         _leave(conversation)
@@ -66,7 +66,7 @@ def choose(conversation: ChatConversation, tag: str, wants: bool) -> str:
     return CONTACT_ASK
 
 
-def give(conversation: ChatConversation, text: str, language: str) -> Given:
+def give(conversation: Conversation, text: str, language: str) -> Given:
     """Pass what they typed to the lead with their alert; on a problem, still awaiting."""
     try:
         with force_locale(language):  # the service's reasons, in the chat's language
@@ -80,12 +80,12 @@ def give(conversation: ChatConversation, text: str, language: str) -> Given:
     return Given(notice=CONTACT_SENT)
 
 
-def decline(conversation: ChatConversation) -> str:
+def decline(conversation: Conversation) -> str:
     """/skip (or /back) while a way to reach them is awaited: nothing is stored."""
     _leave(conversation)
     return CONTACT_DECLINED
 
 
-def _leave(conversation: ChatConversation) -> None:
+def _leave(conversation: Conversation) -> None:
     if awaiting(conversation):
         conversation.screen = {k: v for k, v in conversation.screen.items() if k != AWAITING}

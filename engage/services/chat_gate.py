@@ -5,9 +5,14 @@ retried delivery finds it and does nothing), finds or makes the chat's
 conversation row under a lock, and counts the chat's recent messages. The
 use case then runs in the same transaction, so an update is either applied
 and marked as seen together, or neither (and Telegram's retry applies it).
+
+Every update reads and writes the chat's row, so it is handled as a plain
+row (``Conversation``) and written back in one UPDATE of what changed: a
+fraction of the work of loading, tracking and flushing an ORM object.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import hmac
 from collections.abc import Iterator, Mapping
@@ -18,9 +23,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import bindparam, delete, inspect, select
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm.attributes import flag_modified, set_committed_value
 
 from engage.database import writing
 from engage.extensions import db
@@ -59,9 +63,35 @@ class Incoming:
     keyboard: int | None = None
 
 
+class Conversation:
+    """One chat's row as read at the start of an update; what the use case changes is written back.
+
+    Values are replaced, never changed in place (``screen`` included), but the
+    row as read is kept as a copy all the same, so that a change is never missed.
+    """
+
+    COLUMNS = ("id", "chat_key", "join_code", "token", "language", "screen",
+               "keyboard_message_id", "flood_since", "flood_count")
+    __slots__ = (*COLUMNS, "forgotten", "_read")
+
+    def __init__(self, row: Any):
+        for name in self.COLUMNS:
+            setattr(self, name, getattr(row, name))
+        self.screen = self.screen or {}
+        self.forgotten = False
+        self._read = {name: copy.deepcopy(getattr(self, name)) for name in self.COLUMNS}
+
+    def forget(self) -> None:
+        """Delete the row when the update's unit of work ends (/stop)."""
+        self.forgotten = True
+
+    def changes(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.COLUMNS if getattr(self, name) != self._read[name]}
+
+
 @dataclass(frozen=True)
 class Turn:
-    conversation: ChatConversation
+    conversation: Conversation
 
 
 def chat_key(chat_id: int, config: Mapping[str, Any] | None = None) -> str:
@@ -92,44 +122,49 @@ def turn(incoming: Incoming, counts: bool = True) -> Iterator[Turn]:
     """One update's unit of work; raise Ignored (seen before) or Flooded instead of running.
 
     The row's own bookkeeping (the message with buttons, the flood count) is
-    written after the use case has run, so that it goes out in the same UPDATE
-    as the use case's changes to the row rather than in one of its own (the
-    use case's first query would otherwise flush it).
+    written with the use case's changes to the row, in one UPDATE.
     """
     flooded: Flooded | None = None
     with writing():
         if not mark_seen(incoming.update_id):
             raise Ignored()
         conversation = conversation_for(incoming.chat_id, create=True)
-        if incoming.keyboard is not None:
-            # Seen by the use case now, written below (unless the use case takes it away).
-            set_committed_value(conversation, "keyboard_message_id", incoming.keyboard)
+        if incoming.keyboard is not None:  # written below, unless the use case takes it away
+            conversation.keyboard_message_id = incoming.keyboard
         window = _count(conversation) if counts else None
         flooded = window.flooded if window else None
         if flooded is None:
             yield Turn(conversation)
-        if conversation not in db.session.deleted:  # /stop deletes the row
-            if incoming.keyboard is not None and not _changed(conversation, "keyboard_message_id"):
-                flag_modified(conversation, "keyboard_message_id")
-            if window is not None:
-                conversation.flood_since, conversation.flood_count = window.since, window.count
+        if window is not None:
+            conversation.flood_since, conversation.flood_count = window.since, window.count
+        _write(conversation)
     # Raised after the commit: the seen id and the count stay, the message does nothing.
     if flooded is not None:
         raise flooded
 
 
-def conversation_for(chat_id: int, create: bool = False) -> ChatConversation | None:
-    """This chat's row, locked for the rest of the unit of work."""
+def conversation_for(chat_id: int, create: bool = False, lock: bool = True) -> Conversation | None:
+    """This chat's row, locked for the rest of the unit of work (unless only read)."""
     key = chat_key(chat_id)
-    found = db.session.scalar(_FIND, {"key": key})
+    found = db.session.execute(_FIND if lock else _READ, {"key": key}).first()
     if found is None and create:
         # Two first messages at once from one chat must not both insert.
         _insert_once(ChatConversation, chat_key=key, screen={}, flood_count=0, updated_at=utcnow())
-        found = db.session.scalar(_FIND, {"key": key})
-    return found
+        found = db.session.execute(_FIND, {"key": key}).first()
+    return None if found is None else Conversation(found)
 
 
-def speaks(conversation: ChatConversation) -> str:
+def _write(conversation: Conversation) -> None:
+    if conversation.forgotten:
+        db.session.execute(_DELETE, {"row": conversation.id})
+        return
+    changes = conversation.changes()
+    if changes:
+        statement = _update_statement(tuple(sorted(changes)))
+        db.session.execute(statement, {"row": conversation.id, "updated_at": utcnow(), **changes})
+
+
+def speaks(conversation: Conversation) -> str:
     """The chat's language: as chosen, else as Telegram's app reported at /start, else English."""
     return conversation.language or DEFAULT_LANGUAGE
 
@@ -141,7 +176,7 @@ class _Window:
     flooded: Flooded | None
 
 
-def _count(conversation: ChatConversation) -> _Window:
+def _count(conversation: Conversation) -> _Window:
     """This message counted in the chat's window; ``flooded`` past the limit."""
     now = utcnow()
     since = conversation.flood_since
@@ -152,12 +187,18 @@ def _count(conversation: ChatConversation) -> _Window:
     return _Window(since, count, flooded)
 
 
-def _changed(row: ChatConversation, name: str) -> bool:
-    return inspect(row).attrs[name].history.has_changes()
-
-
 # Built once: making a statement costs more than running it, on every update.
-_FIND = select(ChatConversation).where(ChatConversation.chat_key == bindparam("key")).with_for_update()
+_TABLE = ChatConversation.__table__
+_READ = select(*(_TABLE.c[name] for name in Conversation.COLUMNS)).where(_TABLE.c.chat_key == bindparam("key"))
+_FIND = _READ.with_for_update()
+_DELETE = delete(_TABLE).where(_TABLE.c.id == bindparam("row"))
+
+
+@lru_cache(maxsize=32)
+def _update_statement(names: tuple[str, ...]):
+    return update(_TABLE).where(_TABLE.c.id == bindparam("row")).values(
+        {name: bindparam(name, type_=_TABLE.c[name].type) for name in (*names, "updated_at")}
+    )
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}  # the two databases Engage runs on
 
 

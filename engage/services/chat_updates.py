@@ -19,7 +19,7 @@ from engage.extensions import db
 from engage.models import utcnow
 from engage.models_chat import ChatConversation, ChatOutbox, ChatSubscription
 from engage.services.chat import in_turn
-from engage.services.chat_gate import Incoming, chat_key, speaks
+from engage.services.chat_gate import Conversation, Incoming, chat_key, speaks
 from engage.services.chat_view import (
     NOTHING, UPDATES_NEED_SURVEY, UPDATES_OFF, UPDATES_ON, UPDATES_STATUS, ChatView,
 )
@@ -42,7 +42,7 @@ class Delivery:
 def set_updates(incoming: Incoming, on: bool | None) -> ChatView:
     """/updates [on|off]: ask for news of the consultation in hand, or stop all news."""
 
-    def work(conversation: ChatConversation) -> ChatView:
+    def work(conversation: Conversation) -> ChatView:
         key = chat_key(incoming.chat_id)
         mine = select(ChatSubscription).where(ChatSubscription.chat_key == key)
         view = ChatView(stage=NOTHING, language=speaks(conversation), join_code=conversation.join_code)

@@ -11,6 +11,7 @@ import secrets
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from typing import Any, NamedTuple
 
@@ -243,12 +244,8 @@ def _find(join_code: str, token: str | None, lock: bool = False) -> tuple[Respon
     code = normalise_join_code(join_code)
     found = None
     if code and token:
-        query = (
-            select(Consultation, Response)
-            .join(Response, Response.consultation_id == Consultation.id)
-            .where(Consultation.join_code == code, Response.resume_key == resume_key(token))
-        )
-        found = db.session.execute(query.with_for_update(of=Response) if lock else query).first()
+        query = _FIND_LOCKED if lock else _FIND
+        found = db.session.execute(query, {"code": code, "key": resume_key(token)}).first()
     if found is None or not found[0].accepts_answers_on(today()):
         consultation_for_answering(join_code, today())  # says which: unknown code, or closed
         raise ResponseNotFound(join_code)
@@ -348,7 +345,7 @@ def _save(response: Response, stored: dict[str, Stored], after: RunnerState,
 
 def _update_response(response: Response, **columns: Any) -> None:
     """One UPDATE of the response's row, and the loaded object told (it is not flushed again)."""
-    db.session.execute(update(Response.__table__).where(Response.__table__.c.id == response.id).values(**columns))
+    db.session.execute(_response_update(tuple(sorted(columns))), {"response": response.id, **columns})
     for name, value in columns.items():
         set_committed_value(response, name, value)
     if "answers" in inspect(response).dict:  # loaded earlier in this session: read it again when asked
@@ -387,7 +384,14 @@ def _flag(response: Response, saved: dict[str, Stored], question_id: str) -> dic
     return {**saved, question_id: row._replace(flagged=True)}
 
 
-# Built once, as table statements (no ORM bookkeeping): every screen runs them.
+# Built once, as table statements where no object is wanted: every screen runs
+# them, and making a statement (and its cache key) costs more than running it.
+_FIND = (
+    select(Consultation, Response)
+    .join(Response, Response.consultation_id == Consultation.id)
+    .where(Consultation.join_code == bindparam("code"), Response.resume_key == bindparam("key"))
+)
+_FIND_LOCKED = _FIND.with_for_update(of=Response)
 _ANSWERS = Answer.__table__
 _STORED = select(_ANSWERS.c.id, _ANSWERS.c.question_id, _ANSWERS.c.value, _ANSWERS.c.flagged).where(
     _ANSWERS.c.response_id == bindparam("response")
@@ -399,6 +403,14 @@ _INSERT = insert(_ANSWERS).values(
 _UPDATE = update(_ANSWERS).where(_ANSWERS.c.id == bindparam("answer")).values(
     value=bindparam("words", type_=_ANSWERS.c.value.type)
 )
+
+
+@lru_cache(maxsize=16)
+def _response_update(names: tuple[str, ...]):
+    table = Response.__table__
+    return update(table).where(table.c.id == bindparam("response")).values(
+        {name: bindparam(name, type_=table.c[name].type) for name in names}
+    )
 
 
 def age_band_of(survey: Survey, answers: dict[str, Any]) -> str | None:
