@@ -1,7 +1,7 @@
 """Updates per second through the Telegram webhook: Engage's bot beside a plain echo bot.
 
-    .venv/bin/python bench/bot.py [--chats 16] [--people 256] [--duration 15] [--threads 8]
-        [--database sqlite|postgresql]
+    .venv/bin/python bench/bot.py [--chats 16] [--people 256] [--duration 15] [--rounds 3]
+        [--threads 8] [--database sqlite|postgresql]
 
 1. Makes a throwaway database (SQLite file, or a fresh PostgreSQL database),
    migrates it and opens the college lifestyle survey (16+, so the bot runs it).
@@ -15,6 +15,8 @@
    a new respondent).
 4. Serves bench/echo_bot.py (same Flask + BotLoop + PTB stack, one echo handler,
    no database) the same way, and posts plain text messages for the same time.
+   The two take turns, ROUNDS times each (DURATION is each one's total), so that
+   a shared machine that speeds up or slows down weighs on both alike.
 5. Prints both side by side (rate, latency, the server's CPU time per update), the
    ratio, and whether the goal (≥ 0.5×) was met.
 
@@ -234,6 +236,16 @@ def postgres(statement: str) -> None:
     engine.dispose()
 
 
+def merged(rounds: list[tuple]) -> tuple:
+    """The rounds of one bot as one run: counts, seconds and CPU added, latencies pooled."""
+    done, errors, latencies, seconds, cpu, floods = 0, 0, [], 0.0, 0.0, 0
+    for r_done, r_errors, r_latencies, r_seconds, r_cpu, r_floods in rounds:
+        done, errors, seconds, floods = done + r_done, errors + r_errors, seconds + r_seconds, floods + r_floods
+        latencies += r_latencies
+        cpu = None if cpu is None or r_cpu is None else cpu + r_cpu
+    return done, errors, latencies, seconds, cpu, floods
+
+
 def report(name: str, result) -> float:
     done, errors, latencies, seconds, cpu, floods = result
     rate = done / seconds
@@ -250,7 +262,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--chats", type=int, default=16, help="updates in flight at once")
     parser.add_argument("--people", type=int, default=256, help="young people taking turns")
-    parser.add_argument("--duration", type=float, default=15.0)
+    parser.add_argument("--duration", type=float, default=15.0, help="seconds each bot is driven, in all")
+    parser.add_argument("--rounds", type=int, default=3, help="turns each bot takes, alternately")
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     args = parser.parse_args()
@@ -281,30 +294,36 @@ def run(args) -> None:
         made = subprocess.run([*engage_cli, "consultations", "create", "--template", "lifestyle-college",
                                "--open"], env=env, check=True, capture_output=True, text=True)
         code = made.stdout.split()[0]
-        print(f"{args.chats} updates in flight from {args.people} chats for {args.duration:.0f}s each, "
-              f"gunicorn 1 x gthread {args.threads} threads, {args.database}, "
-              f"survey {code} (college lifestyle, 17 questions)")
-        results = {}
-        for name, spec, step in (
+        print(f"{args.chats} updates in flight from {args.people} chats for {args.duration:.0f}s each "
+              f"in {args.rounds} alternate rounds, gunicorn 1 x gthread {args.threads} threads, "
+              f"{args.database}, survey {code} (college lifestyle, 17 questions)")
+        bots = (
             ("engage bot", "wsgi:app", lambda c, rng: next_step(c, fake, code, rng)),
             ("echo bot", "echo_bot:app", lambda c, rng: message(c, fake, f"hello {rng.random():.6f}")),
-        ):
-            server = Server(name.replace(" ", "-"), spec, ROOT if spec == "wsgi:app" else ROOT / "bench",
-                            {**env, "PYTHONPATH": str(ROOT)}, args, instance)
-            server.start("/healthz")
-            try:
-                results[name] = asyncio.run(
-                    drive(server.port, fake, args.chats, args.people, args.duration, step, server.cpu_seconds))
-            finally:
+        )
+        servers = {name: Server(name.replace(" ", "-"), spec, ROOT if spec == "wsgi:app" else ROOT / "bench",
+                                {**env, "PYTHONPATH": str(ROOT)}, args, instance) for name, spec, _ in bots}
+        rounds: dict[str, list] = {name: [] for name in servers}
+        try:
+            for server in servers.values():
+                server.start("/healthz")
+            for _ in range(args.rounds):
+                for name, _, step in bots:
+                    server = servers[name]
+                    rounds[name].append(asyncio.run(drive(
+                        server.port, fake, args.chats, args.people, args.duration / args.rounds, step,
+                        server.cpu_seconds)))
+        finally:
+            for server in servers.values():
                 server.stop()
     print()
-    engage, echo = (report(name, result) for name, result in results.items())
+    engage, echo = (report(name, merged(result)) for name, result in rounds.items())
     ratio = engage / echo if echo else 0.0
     print(f"\n  ratio {ratio:.2f} of the echo bot's rate (goal ≥ {GOAL_RATIO}): "
           f"{'met' if ratio >= GOAL_RATIO else 'NOT met'}")
     print(json.dumps({"engage_updates_per_s": round(engage, 1), "echo_updates_per_s": round(echo, 1),
                       "ratio": round(ratio, 3), "chats": args.chats, "people": args.people,
-                      "database": args.database}))
+                      "rounds": args.rounds, "database": args.database}))
 
 
 if __name__ == "__main__":
