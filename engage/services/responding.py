@@ -325,20 +325,20 @@ def _save(response: Response, stored: dict[str, Stored], after: RunnerState,
 
     Returns the answers as saved, and the questions answered for the first time.
     """
-    saved, fresh = dict(stored), set()
     gone = [row.id for question_id, row in stored.items() if question_id not in after.answers]
     if gone:
         db.session.execute(delete(_ANSWERS).where(_ANSWERS.c.id.in_(gone)))
+    saved = {question_id: row for question_id, row in stored.items() if question_id in after.answers}
+    fresh = set()
     for question_id, value in after.answers.items():
         row = stored.get(question_id)
         if row is None:
             made = db.session.execute(_INSERT, {"response": response.id, "question": question_id, "words": value})
-            saved[question_id], _ = Stored(made.scalar_one(), question_id, value, False), fresh.add(question_id)
+            saved[question_id] = Stored(made.scalar_one(), question_id, value, False)
+            fresh.add(question_id)
         elif row.value != value:
             db.session.execute(_UPDATE, {"answer": row.id, "words": value})
             saved[question_id] = row._replace(value=value)
-    for question_id in set(stored) - set(after.answers):
-        del saved[question_id]
     _update_response(response, current_question=after.current, path=list(after.history), **columns)
     return saved, fresh
 
@@ -378,7 +378,7 @@ def _flag(response: Response, saved: dict[str, Stored], question_id: str) -> dic
     row = saved.get(question_id)
     if row is None:
         return saved
-    answer = db.session.get(Answer, row.id)
+    answer = db.session.get(Answer, row.id, populate_existing=True)  # as just written, not as once loaded
     answer.flagged = True
     safeguarding.raise_alert(response, answer)
     return {**saved, question_id: row._replace(flagged=True)}
