@@ -12,8 +12,9 @@ import threading
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from functools import lru_cache
 
-from sqlalchemy import event
+from sqlalchemy import Table, Update, bindparam, event, update
 from sqlalchemy.engine import Engine
 
 from engage.extensions import db
@@ -103,6 +104,18 @@ def writing() -> Iterator[None]:
             raise
         finally:
             session.info.pop(_WRITE, None)
+
+
+@lru_cache(maxsize=64)
+def row_update(table: Table, names: tuple[str, ...]) -> Update:
+    """UPDATE of one row of ``table``: its id given as ``row``, each of ``names`` under its own name.
+
+    Built once per table and set of columns: on a hot path, building a
+    statement (and its cache key) costs more than running it.
+    """
+    return update(table).where(table.c.id == bindparam("row")).values(
+        {name: bindparam(name, type_=table.c[name].type) for name in names}
+    )
 
 
 def database_name() -> str:

@@ -23,10 +23,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from engage.database import writing
+from engage.database import row_update, writing
 from engage.extensions import db
 from engage.models import utcnow
 from engage.models_chat import ChatConversation, ChatSeenUpdate
@@ -160,8 +160,8 @@ def _write(conversation: Conversation) -> None:
         return
     changes = conversation.changes()
     if changes:
-        statement = _update_statement(tuple(sorted(changes)))
-        db.session.execute(statement, {"row": conversation.id, "updated_at": utcnow(), **changes})
+        changes["updated_at"] = utcnow()
+        db.session.execute(row_update(_TABLE, tuple(sorted(changes))), {"row": conversation.id, **changes})
 
 
 def speaks(conversation: Conversation) -> str:
@@ -193,12 +193,6 @@ _READ = select(*(_TABLE.c[name] for name in Conversation.COLUMNS)).where(_TABLE.
 _FIND = _READ.with_for_update()
 _DELETE = delete(_TABLE).where(_TABLE.c.id == bindparam("row"))
 
-
-@lru_cache(maxsize=32)
-def _update_statement(names: tuple[str, ...]):
-    return update(_TABLE).where(_TABLE.c.id == bindparam("row")).values(
-        {name: bindparam(name, type_=_TABLE.c[name].type) for name in (*names, "updated_at")}
-    )
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}  # the two databases Engage runs on
 
 

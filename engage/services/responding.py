@@ -11,7 +11,6 @@ import secrets
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import date, datetime, timezone
 from typing import Any, NamedTuple
 
@@ -19,10 +18,9 @@ from sqlalchemy import bindparam, delete, insert, inspect, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from engage.analysis.safeguarding import Concern, possible_disclosure
-from engage.database import writing
+from engage.database import row_update, writing
 from engage.extensions import db
 from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response
-from engage.models_themes import AnswerAnalysis
 from engage.services import safeguarding, theme_tagging
 from engage.services.consultations import consultation_for_answering, survey_of, title_for
 from engage.services.errors import ResponseNotFound
@@ -187,7 +185,7 @@ def submit_response(join_code: str, token: str | None, language: str | None = No
             age_band=age_band_of(current.survey, kept), **_answered_in(language),
         )
         # Words whose tagging failed as they were saved are tagged now.
-        theme_tagging.tag_in_unit(_untagged(_word_answers(current.survey, saved)), fresh=True)
+        theme_tagging.tag_in_unit(theme_tagging.untagged(_word_answers(current.survey, saved)), fresh=True)
     return _progress(current.consultation, response, saved)
 
 
@@ -345,7 +343,7 @@ def _save(response: Response, stored: dict[str, Stored], after: RunnerState,
 
 def _update_response(response: Response, **columns: Any) -> None:
     """One UPDATE of the response's row, and the loaded object told (it is not flushed again)."""
-    db.session.execute(_response_update(tuple(sorted(columns))), {"response": response.id, **columns})
+    db.session.execute(row_update(Response.__table__, tuple(sorted(columns))), {"row": response.id, **columns})
     for name, value in columns.items():
         set_committed_value(response, name, value)
     if "answers" in inspect(response).dict:  # loaded earlier in this session: read it again when asked
@@ -359,15 +357,6 @@ def _word_answers(survey: Survey, saved: dict[str, Stored], question_id: str | N
         if (question_id is None or row.question_id == question_id)
         and survey.has_question(row.question_id) and survey.question(row.question_id).kind.takes_words
     ]
-
-
-def _untagged(rows: list[Stored]) -> list[Stored]:
-    if not rows:
-        return []
-    done = set(db.session.scalars(
-        select(AnswerAnalysis.answer_id).where(AnswerAnalysis.answer_id.in_([row.id for row in rows]))
-    ))
-    return [row for row in rows if row.id not in done]
 
 
 def _flag(response: Response, saved: dict[str, Stored], question_id: str) -> dict[str, Stored]:
@@ -403,14 +392,6 @@ _INSERT = insert(_ANSWERS).values(
 _UPDATE = update(_ANSWERS).where(_ANSWERS.c.id == bindparam("answer")).values(
     value=bindparam("words", type_=_ANSWERS.c.value.type)
 )
-
-
-@lru_cache(maxsize=16)
-def _response_update(names: tuple[str, ...]):
-    table = Response.__table__
-    return update(table).where(table.c.id == bindparam("response")).values(
-        {name: bindparam(name, type_=table.c[name].type) for name in names}
-    )
 
 
 def age_band_of(survey: Survey, answers: dict[str, Any]) -> str | None:

@@ -33,27 +33,23 @@ BATCH = 500
 MAX_REASON = 200
 
 
-def tag_answers(answer_ids: Iterable[int], missing_only: bool = False) -> int:
+def tag_answers(answer_ids: Iterable[int]) -> int:
     """Tag free-text answers and read their sentiment; returns how many were tagged.
 
     The tagger's earlier tags on them are replaced; a person's never are.
     Answers to other questions are left alone, as are erased ones (their
     tags stay, so themes do not change when words are removed). A flagged
     answer, or one whose words were taken back, keeps no tags at all.
-    ``missing_only`` tags only answers not tagged before.
     """
     ids = sorted(set(answer_ids))
-    rows = _free_text_rows(ids, missing_only) if ids else []
-    words = [r for r in rows if not r.flagged and holds_words(r.value)]
-    cleared = [r.id for r in rows if r.flagged or not (holds_words(r.value) or is_erased(r.value))]
+    words, cleared = _sort_out(_free_text_rows(ids) if ids else [])
     if not words:
         if cleared:
             with writing():
                 _clear(cleared)
         return 0
     tagging = themes.current_tagging()
-    texts = [themes.tagger_text(r.value) for r in words]
-    results = list(zip(words, tagging.tagger.tag_many(texts), sentiments(texts)))
+    results = _read(words, tagging)
     with writing():
         # Locks the answers (PostgreSQL) and sees whether their words changed meanwhile:
         # if they did, the save that changed them has them tagged again.
@@ -69,7 +65,7 @@ def tag_answers(answer_ids: Iterable[int], missing_only: bool = False) -> int:
     return len(results)
 
 
-def _free_text_rows(ids: list[int], missing_only: bool) -> list:
+def _free_text_rows(ids: list[int]) -> list:
     """The answers among ``ids`` to free-text questions, with their words and flag."""
     rows = db.session.execute(
         select(Answer.id, Answer.question_id, Answer.value, Answer.flagged,
@@ -77,11 +73,24 @@ def _free_text_rows(ids: list[int], missing_only: bool) -> list:
         .join(Response, Response.id == Answer.response_id)
         .where(Answer.id.in_(ids))
     ).all()
-    if missing_only:
-        done = set(db.session.scalars(select(AnswerAnalysis.answer_id).where(AnswerAnalysis.answer_id.in_(ids))))
-        rows = [row for row in rows if row.id not in done]
     takes_words = _word_question_check()
     return [row for row in rows if takes_words(row)]
+
+
+def _sort_out(rows: Sequence[Any]) -> tuple[list[Any], list[int]]:
+    """The answers to tag (words, not flagged), and the ids of those to keep no tags.
+
+    Erased answers are in neither: their tags stay.
+    """
+    words = [r for r in rows if not r.flagged and holds_words(r.value)]
+    cleared = [r.id for r in rows if r.flagged or not (holds_words(r.value) or is_erased(r.value))]
+    return words, cleared
+
+
+def _read(words: list[Any], tagging: themes.Tagging) -> list[tuple[Any, list[Tag], Any]]:
+    """Each answer with its themes and sentiment, read from its words with personal details scrubbed."""
+    texts = [themes.tagger_text(r.value) for r in words]
+    return list(zip(words, tagging.tagger.tag_many(texts), sentiments(texts)))
 
 
 def _write(results: list[tuple[Any, list[Tag], Any]], tagging: themes.Tagging, fresh: bool = False) -> None:
@@ -204,10 +213,8 @@ def tag_in_unit(answers: Sequence[Any], fresh: bool = False) -> int:
     of work (nothing earlier to replace). Never raises: a failure is logged
     without the words, and only the tags are rolled back.
     """
-    words = [a for a in answers if not a.flagged and holds_words(a.value)]
-    cleared = [] if fresh else [
-        a.id for a in answers if a.flagged or not (holds_words(a.value) or is_erased(a.value))
-    ]
+    words, cleared = _sort_out(answers)
+    cleared = [] if fresh else cleared  # nothing was tagged before
     if not words and not cleared:
         return 0
     try:
@@ -215,10 +222,19 @@ def tag_in_unit(answers: Sequence[Any], fresh: bool = False) -> int:
             _clear(cleared)
             if words:
                 tagging = themes.current_tagging()
-                texts = [themes.tagger_text(a.value) for a in words]
-                _write(list(zip(words, tagging.tagger.tag_many(texts), sentiments(texts))), tagging, fresh)
+                _write(_read(words, tagging), tagging, fresh)
     except Exception as error:  # noqa: BLE001 - a young person's answer must not fail on tagging
         logger.warning("Could not tag %d new answers (%s); `engage themes retag` will",
                        len(words), type(error).__name__)
         return 0
     return len(words)
+
+
+def untagged(answers: Sequence[Any]) -> list[Any]:
+    """Those of ``answers`` (rows with an ``id``) that have never been analysed."""
+    if not answers:
+        return []
+    done = set(db.session.scalars(
+        select(AnswerAnalysis.answer_id).where(AnswerAnalysis.answer_id.in_([a.id for a in answers]))
+    ))
+    return [a for a in answers if a.id not in done]
