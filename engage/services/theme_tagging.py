@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 
 from engage.analysis.sentiment import sentiments
 from engage.analysis.themes.tagger import Tag
@@ -97,30 +97,45 @@ def _write(results: list[tuple[Any, list[Tag], Any]], tagging: themes.Tagging, f
     """Each answer's analysis, and the tagger's tags in place of its earlier ones.
 
     ``fresh``: answers saved for the first time in this unit of work, with nothing earlier to replace.
+    Written as table statements: a young person's answer waits on them.
     """
     ids = [row.id for row, _, _ in results]
-    analyses = {}
+    analysed: set[int] = set()
     if not fresh:
         db.session.execute(delete(AnswerTag).where(AnswerTag.answer_id.in_(ids), AnswerTag.source == BY_TAGGER))
-        analyses = {a.answer_id: a for a in db.session.scalars(
-            select(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_(ids))
-        )}
-    for row, tags, mood in results:
-        analysis = analyses.get(row.id) or AnswerAnalysis(answer_id=row.id)
-        if other_language(row.value):  # the model reads English: "Not known" rather than a wrong "neutral"
-            analysis.sentiment, analysis.sentiment_score = None, None
-        else:
-            analysis.sentiment, analysis.sentiment_score = mood.label[:16], float(mood.score)
-        analysis.tagged_at = utcnow()
-        analysis.taxonomy_version_id = tagging.version.id
-        analysis.tagger_model_id = tagging.model_id
-        db.session.add(analysis)
-        for tag in _known(tags, tagging.taxonomy):
-            db.session.add(AnswerTag(
-                answer_id=row.id, theme_key=tag.theme, confidence=float(tag.confidence),
-                reason=(tag.reason or "")[:MAX_REASON], source=BY_TAGGER,
-                taxonomy_version_id=tagging.version.id, tagger_model_id=tagging.model_id,
-            ))
+        analysed = set(db.session.scalars(select(AnswerAnalysis.answer_id).where(AnswerAnalysis.answer_id.in_(ids))))
+    now, analyses, tags = utcnow(), [], []
+    for row, found, mood in results:
+        # The model reads English: "Not known" rather than a wrong "neutral".
+        known = not other_language(row.value)
+        analyses.append({
+            "answer": row.id, "sentiment": mood.label[:16] if known else None,
+            "sentiment_score": float(mood.score) if known else None, "tagged_at": now,
+            "taxonomy_version_id": tagging.version_id, "tagger_model_id": tagging.model_id,
+        })
+        tags += [{
+            "answer_id": row.id, "theme_key": tag.theme, "confidence": float(tag.confidence),
+            "reason": (tag.reason or "")[:MAX_REASON], "source": BY_TAGGER,
+            "taxonomy_version_id": tagging.version_id, "tagger_model_id": tagging.model_id,
+        } for tag in _known(found, tagging.taxonomy)]
+    updated = [a for a in analyses if a["answer"] in analysed]
+    if updated:  # a review of the answer, if any, stays
+        db.session.execute(_UPDATE_ANALYSIS, updated)
+    if len(updated) < len(analyses):
+        db.session.execute(_INSERT_ANALYSIS, [a for a in analyses if a["answer"] not in analysed])
+    if tags:
+        db.session.execute(_INSERT_TAG, tags)
+
+
+_ANALYSES, _TAGS = AnswerAnalysis.__table__, AnswerTag.__table__
+_ANALYSIS_COLUMNS = ("sentiment", "sentiment_score", "tagged_at", "taxonomy_version_id", "tagger_model_id")
+_INSERT_ANALYSIS = insert(_ANALYSES).values(
+    answer_id=bindparam("answer"), **{name: bindparam(name) for name in _ANALYSIS_COLUMNS}
+)
+_UPDATE_ANALYSIS = update(_ANALYSES).where(_ANALYSES.c.answer_id == bindparam("answer")).values(
+    **{name: bindparam(name) for name in _ANALYSIS_COLUMNS}
+)
+_INSERT_TAG = insert(_TAGS)
 
 
 def _word_question_check() -> Callable:

@@ -45,7 +45,7 @@ class TaxonomyVersionNotFound(ServiceError):
 class Tagging:
     """What tags answers now: the current taxonomy and its newest tagger."""
 
-    version: TaxonomyVersion
+    version_id: int  # the taxonomy version's
     taxonomy: Taxonomy
     model_id: int
     tagger: Tagger
@@ -135,28 +135,47 @@ def the_tagger() -> Tagger:
 def current_tagging() -> Tagging:
     """The current taxonomy and its newest tagger, trained now if it has none yet.
 
-    The tagger is loaded once per process and model: tagging an answer as it
-    arrives costs one small query to learn which model is newest.
+    The taxonomy and the tagger are parsed once per process and version: tagging
+    an answer as it arrives costs one prebuilt query to learn which are newest.
     """
+    newest = db.session.execute(_NEWEST).first()
+    if newest is not None and newest.model_id is not None:
+        taxonomy = _TAXONOMIES.get((newest.version_id, newest.version_created_at))
+        tagger = _LOADED.get((newest.model_id, newest.model_created_at))
+        if taxonomy is not None and tagger is not None:
+            return Tagging(newest.version_id, taxonomy, newest.model_id, tagger)
     version, taxonomy = current_taxonomy()
-    newest = db.session.execute(
+    model = db.session.execute(
         select(TaggerModel.id, TaggerModel.created_at)
         .where(TaggerModel.taxonomy_version_id == version.id)
         .order_by(TaggerModel.id.desc())
         .limit(1)
     ).first()
-    if newest is None:  # first use of this version: Engage trains it, nobody asked
-        model = _train(version, taxonomy, None, audited=False)
-        return Tagging(version, taxonomy, model.id, _LOADED[(model.id, model.created_at)])
-    key = tuple(newest)
+    if model is None:  # first use of this version: Engage trains it, nobody asked
+        made = _train(version, taxonomy, None, audited=False)
+        return Tagging(version.id, taxonomy, made.id, _LOADED[(made.id, made.created_at)])
+    key = tuple(model)
     tagger = _LOADED.get(key)
     if tagger is None:
         with _LOADING:
             tagger = _LOADED.get(key)
             if tagger is None:
-                data = db.session.scalar(select(TaggerModel.data).where(TaggerModel.id == newest.id))
+                data = db.session.scalar(select(TaggerModel.data).where(TaggerModel.id == model.id))
                 tagger = _keep(key, Tagger.from_bytes(data))
-    return Tagging(version, taxonomy, newest.id, tagger)
+    return Tagging(version.id, taxonomy, model.id, tagger)
+
+
+# Built once: every free-text answer runs it as it is saved. The newest version,
+# and its newest tagger if it has one yet.
+_NEWEST = (
+    select(
+        TaxonomyVersion.id.label("version_id"), TaxonomyVersion.created_at.label("version_created_at"),
+        TaggerModel.id.label("model_id"), TaggerModel.created_at.label("model_created_at"),
+    )
+    .outerjoin(TaggerModel, TaggerModel.taxonomy_version_id == TaxonomyVersion.id)
+    .order_by(TaxonomyVersion.number.desc(), TaggerModel.id.desc())
+    .limit(1)
+)
 
 
 def retrain(by: User | None = None) -> TaggerModel:
