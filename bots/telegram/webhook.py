@@ -52,7 +52,7 @@ def webhook():
     # (engage.services.chat_gate.turn), so a retry racing the first try is safe too.
     bot = bot_loop(current_app._get_current_object())
     try:
-        update = Update.de_json(data, bot.application.bot)
+        update = Update.de_json(_without_pressed_keyboard(data), bot.application.bot)
     except (KeyError, TypeError, ValueError, AttributeError):
         abort(400)
     try:
@@ -62,6 +62,20 @@ def webhook():
     if not handled.ok:
         return "", 500
     return (jsonify(handled.reply), 200) if handled.reply else ("", 200)
+
+
+def _without_pressed_keyboard(data: dict) -> dict:
+    """The update less the buttons of the message whose button was pressed.
+
+    Nothing reads them (the chat's row says what was shown), and they are most
+    of a press's size: turning a question's dozen buttons into objects cost
+    more than the rest of the update (about 0.16 ms of CPU on each press).
+    """
+    pressed = data.get("callback_query")
+    message = pressed.get("message") if isinstance(pressed, dict) else None
+    if isinstance(message, dict):
+        message.pop("reply_markup", None)
+    return data
 
 
 @dataclass(frozen=True)
