@@ -15,6 +15,7 @@ from telegram.ext import (
 from bots.telegram import handlers as h
 from bots.telegram import service_calls
 from bots.telegram.conversation import KeyedConversation
+from bots.telegram.requests import ButtonsNotReadBack
 from engage.services.chat_gate import chat_key
 
 # What the bot asks Telegram for: messages, edits, button presses, and being added to a group.
@@ -31,7 +32,7 @@ def build_application(
     flask_app: Flask, token: str, base_url: str | None = None, *, polling: bool = True
 ) -> Application:
     """The bot with every handler; ``base_url`` is another Bot API server's root, e.g. a fake one."""
-    builder = ApplicationBuilder().token(token)
+    builder = ApplicationBuilder().token(token).request(ButtonsNotReadBack())
     if base_url:
         root = base_url.rstrip("/")
         builder = builder.base_url(f"{root}/bot").base_file_url(f"{root}/file/bot")
