@@ -289,10 +289,23 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:scared|afraid|frightened|terrified|petrified) (?:to go|of going|to be|to get|to sleep) (?:home|back home|at home|in my house)\b",
         rf"\b(?:scared|afraid|frightened|terrified|petrified) of (?:what )?(?:{_WHO})\b",
         r"\b(?:dont|do not|never) (?:want to|wanna) go (?:back )?home\b",
+        r"\bso (?:i|we) (?:dont|do not|dont ever|wont|never) (?:have to )?(?:go|be) (?:back )?(?:home|at home|in the house)\b"
+        r"(?! (?:on the bus|early|alone|on my own|for lunch|at lunch|in between|between)\b)",
+        # Rough handling, and the police called to the house again (NSPCC: signs of domestic abuse).
+        rf"\b{_WHO}(?: \w+){{0,2}} (?:is|are|gets|get|was|were|can be|has been) (?:really |so |very |too |quite |always )?(?:rough|heavy handed|violent) with (?:me|us|her|him|my \w+)\b"
+        r"(?!(?: \w+){0,2} (?:when (?:we|he|she|they) play|playing|play fighting|in (?:training|football|rugby|pe)|at (?:football|rugby|training)|on the pitch)\b)",
+        r"\b(?:police|the police|cops|feds) (?:came|come|comes|coming|were called|was called|got called|keep coming|turned up)(?: \w+){0,2} (?:to |at |round )?(?:our|my) (?:house|home|flat)\b"
+        r"(?=.*\b(?:again|every|shouting|fighting|screaming|arguing|hitting|dad|mum|stepdad|boyfriend)\b)",
         r"\bdomestic (?:abuse|violence)\b(?<!about domestic abuse)(?<!about domestic violence)"
         r"(?! (?:awareness|workshop|lessons?|talks?|education|month|so people)\b)",
         r"\b(?:violence|violent|fighting|fights|shouting and screaming|screaming and shouting) (?:at|in) (?:my )?(?:home|house)\b",
         r"\b(?:shouting|screaming|fighting|fights) at home\b",
+        r"\b(?:mum and dad|my mum and dad|my parents|parents|mum and (?:her|my) (?:\w+ )?(?:boyfriend|partner|husband)|dad and (?:his|my) (?:\w+ )?(?:girlfriend|partner|wife)|mum and \w+|dad and \w+)"
+        r" (?:fight|argue|scream at each other|shout at each other|hit each other)(?: at each other)? (?:every night|all the time|every day|constantly|all night|every weekend)\b",
+        r"\bwhat (?:happens|happened|goes on|is happening|went on) (?:at home|in my house|in our house|at my house|in my room at night)\b"
+        r"(?<!\bnot sure what happens at home)(?=.*\b(?:scared|afraid|frightened|cant tell|not allowed|dont tell|wont tell|nobody|no one|secret|tell anyone)\b)",
+        r"\b(?:scared|afraid|frightened|terrified) (?:that )?(?:he|she|they|my \w+(?: \w+)?)(?:ll| will| would| is going to| might) "
+        r"(?:come in(?:to)?(?: my (?:room|bed))?|get in(?:to)? (?:my|the) (?:room|bed)|hurt (?:me|us|mum|my \w+)|hit (?:me|us|mum|my \w+))\b",
         r"\b(?:he|she|they|dad|mum|stepdad) (?:is|gets|get|are) (?:really |so |very )?violent\b",
         r"\b(?:bruises?|marks|black eye|cuts) (?:from|because|cos|that) (?:my|he|she|they|him|her|dad|mum)\b",
         # Harm told by its injuries or its grip: "he split my lip", "his hands round my neck".
@@ -340,13 +353,18 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:my|an|the|our) (?:abuser|abusive (?:\w+ )?(?:relationship|household|home|parents?|dad|mum|stepdad|stepmum|partner|boyfriend|girlfriend|ex|family|husband|wife|marriage|brother|sister|uncle))\b",
         r"\b(?:emotionally|physically|verbally|mentally|psychologically|sexually) (?:abused|abusive|abusing|abuses)\b",
         r"\b(?:he|she|they|my \w+) (?:was|is|were|are|has been|had been|got) (?:so |very |really )?abusive\b",
-        r"\b(?:not (?:allowed|let) (?:to )?(?:eat|have food|have dinner|out of my room|see my friends|leave the house|go out|go to school))\b",
+        r"\b(?:not (?:being )?(?:allowed|let) (?:to )?(?:eat|have food|have dinner|out of my room|see my friends|leave the house|go out|go to school))\b",
         r"\b(?:no|never any|never enough|not enough) (?:food|heating|electric|clean clothes|bed)(?: \w+){0,3} (?:at|in the|in our) (?:home|house)\b",
         r"\b(?:no|nothing|never anything|never enough) (?:food )?to eat\b|\b(?:dont|do not) (?:have|get) (?:a bed|any food|enough food|fed)\b",
         r"\b(?:doesnt|dont|never|wont) feed (?:me|us)\b|\bim always hungry\b|\b(?:eat|eats|eating) (?:from|out of) (?:the )?bins?\b",
-        r"\b(?:locks?|locked|lock) (?:me|us|him|her) (?:in|out)\b|\b(?:get|got|been|am|im|was|keep getting) locked (?:in|out)\b",
+        r"\b(?:locks?|locked|lock) (?:me|us|him|her) (?:in|out)\b|\b(?:get|got|been|am|im|was|keep getting) locked (?:in|out)\b"
+        r"(?! of (?:my |the |our |a |his |her )?(?:\w+ )?(?:account|game|games|phone|ipad|tablet|laptop|computer|console|xbox|playstation|app|locker|chat|group chat|server)\b)",
         r"\bwe (?:have|got) no (?:heating|electric|electricity|food|money for food|gas)\b",
         r"\b(?:leaves?|left) me to look after\b",
+        r"\b(?:leaves?|left|leaving) (?:me|us) (?:with (?:nobody|no one|no adult|no grown ups?|no food)|by (?:myself|ourselves)|all night|overnight|for days)\b",
+        r"\b(?:same|dirty) (?:clothes|uniform)(?: \w+){0,2} (?:every day|all week|for days|for a week)\b"
+        r"(?=.*\b(?:no (?:washing|clean|money)|doesnt care|dont care|does not care|smell|nobody washes|no one washes|not washed)\b)",
+        r"\b(?:theres|there is|there s) (?:nothing|no food|never anything|never any food)(?: to eat)? (?:at home|in the house|in our house|at my house)\b",
         r"\b(?:hide|hiding) (?:in my room )?so (?:they|he|she) (?:dont|cant|wont|do not) see me\b",
         r"\b(?:left|leave|leaves) (?:me|us) (?:on (?:my|our) own|alone|home alone)\b",
         r"\b(?:im|were|we are|i am|i get) left (?:on (?:my|our) own|alone|home alone)\b",
@@ -354,6 +372,14 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:theres |there is )?(?:no|never any|never enough|not enough) food (?:at home|in the house)\b",
         r"\b(?:makes?|made) me (?:sleep on the floor|stand (?:in the corner|outside)|do all the|look after)\b",
         r"\b(?:wish(?:es|ed)?|wishing) (?:i|id) (?:was|were|had) never (?:been )?born\b",
+        # A child who fears getting an adult at home into trouble (NSPCC: why children do not tell).
+        r"\b(?:dont|do not|didnt|did not|never) want (?:to )?(?:get|getting|to get) (?:my )?(?:dad|mum|step ?dad|step ?mum|uncle|grandad|nan|"
+        r"mums (?:boyfriend|partner|husband)|dads (?:girlfriend|partner|wife)|parents) (?:\w+ )?in(?:to)? trouble\b"
+        r"|\b(?:dont|do not|didnt|did not) want to ruin (?:his|her|their) li(?:fe|ves)\b",
+        # Looking after brothers and sisters with no adult there; sleeping in clothes for the cold.
+        r"\b(?:have to|got to|i|always) (?:always )?look after my (?:little |baby |younger )?(?:brothers?|sisters?|siblings)\b"
+        r"(?=.*\b(?:never (?:there|home|around|in)|not there|drunk|out all|all night|on (?:my|our) own|nobody else|no one else)\b)",
+        r"\bsleep in (?:my|our) (?:clothes|coat|coats|uniform)\b(?=.*\b(?:cold|no heating|no electric|no bed|no blankets?|no duvet)\b)",
         r"\b(?:tells?|told|calls?|called) me (?:im |i am |that im |that i am )?(?:a mistake|worthless|useless|stupid|fat|ugly|nothing|a waste|horrible names|names)\b",
         r"\b(?:get|got|getting) (?:shouted at|screamed at|called names|sworn at)\b",
         r"\b(?:nobody|no one) (?:wants|loves|looks after|cares for|cares about|talks to) (?:me|us)\b",
@@ -369,6 +395,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:mum|dad|parents?|mums? \w+|my \w+) (?:is|are) (?:on drugs|always drunk|drunk all the time|high all the time|always out|never home)\b",
         r"\b(?:drinks|drink) all the time and (?:forgets|ignores|leaves)\b|\bwhen (?:he|she|mum|dad) (?:drinks|is drunk|gets drunk)\b",
         r"\b(?:threaten(?:s|ed)? (?:me|us|my (?:little |baby |big )?(?:brother|sister|mum|family))|get threatened|got threatened)\b",
+        r"\b(?:took|take|takes|taken) (?:away )?my phone(?: \w+){0,3} (?:and|so) (?:i cant|wont let me|doesnt let me|dont let me|i can not) "
+        r"(?:talk to|speak to|see|contact|message|text) (?:anyone|my friends|my mates|my family|nobody)\b",
         r"\bcontrols? (?:everything|all|her money|his money|the money)\b|\bchecks? (?:my phone|who i talk to) all the time\b",
         r"\b(?:punish|punishes|punished) (?:me|us) (?:if|when|for)\b",
         r"\b(?:act|acts|treat|treats) (?:me )?like (?:im|i am) not (?:there|here)\b|\btreated differently\b",
@@ -394,9 +422,17 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:he|she|they|my \w+(?: \w+)?) (?:did|does|done|has done|made me do)\b",
         rf"\b{_WHO}(?: \w+){{0,3}} {_SEX_ACT} (?:me|us|her|him|my)\b",
         rf"\b{_WHO}(?: \w+){{0,3}} (?:comes?|came|sneaks?|sneaked|gets?|got|tries to get|tried to get) in(?:to)? (?:my|her|his|our|the) (?:room|bed|shower)(?: with)?\b",
+        rf"\b{_WHO}(?: \w+){{0,3}} (?:comes?|came|walks?|walked|barges?|barged) in(?:to)? (?:the|my|our) (?:bathroom|shower|toilet)"
+        r" (?:when|while) (?:im|i am|i was|she is|shes|her|i) (?:in there|in the (?:bath|shower)|on the toilet|changing|getting changed|undress\w*|washing)\b",
+        # Grooming: being asked to be alone with an adult, or to meet and not tell, by someone met in a game.
+        r"\b(?:asks?|asked|asking|wants?|wanted|tells?|told|makes?|made) (?:me|us) to (?:sit|stay|be|go|come|sleep)(?: \w+){0,2} "
+        r"(?:with|round|to) (?:him|her|them|his (?:room|house|car|flat)|her (?:room|house|car|flat))(?: \w+){0,2} (?:alone|on my own|on our own|by myself)\b",
+        r"\b(?:meet|meet up|come|see (?:him|her|them))(?: \w+){0,4} (?:and )?(?:not|without|never) (?:to )?tell(?:ing)? (?:my |our )?(?:parents|mum|dad|mum and dad|anyone|anybody|family|carers?)\b",
+        r"\b(?:someone|somebody|a man|a guy|a boy|a girl|he|she|they)(?: \w+){0,3} (?:online|in a game|on (?:roblox|fortnite|discord|snapchat|snap|instagram|insta|tiktok|the game|xbox|minecraft))"
+        r"(?: \w+){0,3} (?:says?|said|keeps saying|told me) (?:that )?(?:he|she|they) (?:loves?|love) me\b",
         r"\btouch(?:es|ed|ing)? me (?:where|in places|down there|when|at night|there|and|under)\b",
         r"\b(?:touch(?:es|ed|ing)?|feels?|felt) (?:me|her|him) (?:down there|up|under)\b",
-        r"\b(?:made|makes|make|forced|forces|force|pressured|pressures|trying to make|tries to make|wants? me to) "
+        r"\b(?:made|makes|make|making|forced|forces|force|forcing|pressured|pressures|pressuring|trying to make|tries to make|wants? me to) "
         r"(?:me|her|him|us) (?:to )?(?:do (?:stuff|things|sexual|it)|have sex|touch|suck|send|take (?:pics|pictures|photos)|watch (?:porn|videos))",
         r"\b(?:was|got|been|being) forced to do (?:things|stuff|it)\b|\bdid (?:stuff|things) to me\b",
         r"\b(?:had|have) to do (?:stuff|things|sexual (?:stuff|things)) with\b",
@@ -409,11 +445,29 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:(?:our|a) (?:little )?secret|keep (?:it|this) (?:a )?secret|keep secrets|not to tell (?:anyone|my mum|my dad|mum|dad))\b",
         r"\b(?:makes?|made|tells?|told) me (?:to )?(?:keep|promise)\b",
         r"\bnobody (?:would|will) believe me\b",
+        r"\b(?:had|have|has|got) to (?:have sex|sleep) with\b(?! (?:the|a) (?:light|lights|door|window|heating|tv|radio|music)\b)",
+        r"\bwhat (?:happens|goes on|he does|she does|they do) (?:at night|in the night|when (?:mum|dad|everyone) (?:is |are )?(?:asleep|out|at work))\b"
+        r"(?=.*\b(?:scared|afraid|frightened|cant sleep|dont sleep|secret|tell)\b)"
+        r"|\b(?:scared|afraid|frightened|terrified|cant sleep|dont sleep)\b(?: \w+){0,8} what (?:happens|goes on|he does|she does|they do) "
+        r"(?:at night|in the night|when (?:mum|dad|everyone) (?:is |are )?(?:asleep|out|at work))\b",
+        r"\b(?:too )?(?:scared|afraid|frightened|terrified) to tell (?:anyone|anybody|someone|a teacher|my teacher|the teacher|school|the police|social services)\b"
+        r"(?! (?:that )?(?:i|im) (?:like|fancy|love|am gay|gay|bi|trans)\b| about (?:my|the) (?:grades?|results?|marks?|test|exam)\b)",
         r"\b(?:without (?:my|her) clothes|naked pictures|naked photos|in the shower with me|hand up my (?:top|skirt|shorts))\b",
         r"\b(?:grown|older|old) (?:man|men|guy|adult)(?: \w+){0,4} (?:message|messages|messaging|texts?|texting|dm|dms|snaps?)(?: me)?\b",
         r"\bmature for (?:my|your) age\b|\b(?:hes|shes|he is|she is) (?:a )?grown ?up\b",
         r"\bmy (?:boyfriend|girlfriend) is (?:1[89]|2\d|3\d|4\d)\b",
         r"\bfeel dirty because\b",
+        # How children tell of sexual abuse (NSPCC, Childline): freezing until it was over, a "special game",
+        # a lap, pictures taken of them or sent to them.
+        r"\b(?:froze|frozen|freeze|freezes|couldnt move|could not move|lay there|lie there|stayed still|stay still)(?: \w+){0,3} "
+        r"(?:and )?(?:wait|waited|waiting|wait) (?:for it to (?:be over|end|stop|finish)|until it was (?:over|done))\b",
+        r"\b(?:he|she|they|my \w+(?: \w+)?) (?:says|said|calls|called|told me|tells me)(?: \w+){0,2} (?:its|it is|it was|this is|this was) "
+        r"(?:our|a|just a|just our) (?:special|secret|little|private) (?:game|secret|thing|cuddles?)\b",
+        r"\b(?:makes?|made|making) me (?:sit on (?:his|her) (?:lap|knee)|get in(?:to)? (?:his|her) bed|sleep in (?:his|her) bed)\b",
+        r"\b(?:someone|somebody|a man|a guy|an adult|a stranger|older \w+|\w+ older|men|grown ups?|adults?)(?: \w+){0,3} "
+        r"(?:sent|sends|keeps sending|showed|shows) me (?:pictures|pics|photos|videos|vids) of (?:himself|herself|themselves|his body|his (?:privates|private parts))\b",
+        r"\b(?:took|takes|taking|take|filmed|films|filming|film) (?:pictures|pics|photos|videos?|vids) of (?:me|us|her|him)(?: \w+){0,2} "
+        r"(?:with no clothes|without (?:any |my |her |his |our )?clothes|naked|in the (?:shower|bath)|undressed|getting changed|in (?:my|her|his) (?:underwear|pants))\b",
         # Forced or pressured sex said without a "who", and threats to share images (sextortion).
         r"\b(?:forced|pressured|pushed|made|guilted|tricked) (?:me |her |him )?(?:in)?to (?:have )?(?:sex|sleep with|sexual)\b",
         r"\b(?:threaten\w*|going to|gonna|will|would|said (?:hed|shed|theyd|he would|she would|they would|he will|she will|they will))(?: \w+){0,2} (?:share|send|post|show|leak|put up|spread)(?: \w+){0,2} (?:my|our) (?:nudes|pictures|pics|photos|videos|private)\b",
@@ -437,6 +491,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:i|we|im|he|she|they) (?:have|has|had|got) to {_CARRY} (?:drugs|stuff|packages?|parcels?|bags?|a knife|knives|weed|gear|it)\b",
         r"\b(?:i|we|im|me|us)(?: \w+){0,3} (?:deliver|delivering|drop off|dropping off|carry|carrying|move|moving) (?:parcels|packages|stuff|bags)(?: \w+){0,4} (?:dont know|for a gang|for them|other towns)\b",
         r"\b(?:used|being used|get used) to (?:move|carry|sell|deliver)\b",
+        r"\b(?:a man|men|a guy|an older (?:man|guy|lad|boy|girl)|older (?:men|lads|guys|boys|girls)|a stranger|strangers)(?: \w+){0,6} "
+        r"(?:gives?|gave|buys?|bought|offers?|offered) (?:us|me)(?: \w+){0,3} (?:cigarettes|fags|vapes|alcohol|booze|weed|drugs|cans|spirits|vodka)\b",
+        r"\b(?:make|makes|made|making|force|forces|forced|get|gets|got) (?:me|us) (?:to )?go (?:in|out|with|round)(?: \w+){0,4} (?:older (?:boys|lads|men|guys)|men|a gang|strangers)\b"
+        r"(?=.*\b(?:deliver|drop off|sell|carry|hold|stuff|drugs|packages|parcels)\b)",
+        r"\b(?:was|were|am|im|i am|get|got|being|been|keep getting|is|are) (?:made|forced|pressured|used|groomed|told) to "
+        r"(?:sell|carry|hold|move|deliver|run|drop off|stash|hide|take) (?:drugs|weed|gear|packages?|parcels?|a knife|knives|a gun|guns)\b",
         r"\b(?:doing|in|on|running) county lines?\b|\bcounty lines?\b(?<!about county lines)(?<!about county line)(?! (?:video|workshop|talks?|lessons?|awareness|session|in pshe)\b)",
         r"\b(?:i|we|he|she|you) owe (?:them|him|her|the gang|money|a debt)\b",
         r"\b(?:says?|said|saying|told me|tell me|reckon) (?:i|we|he|she) owes?\b",
@@ -444,9 +504,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:groom(?:ed|ing)|exploit(?:ed|ing)) (?:me|us|her|him|my)\b|\bgroomed (?:into|to)\b",
         r"\b(?:im|i am|was|been|being|getting|got) (?:groomed|exploited|trafficked)\b",
         r"\b(?:trap ?house|cuckoo(?:ed|ing) (?:us|my|me)|plugged|plugging|going country|the line phone|run(?:ning)? (?:a |the )?(?:line|lines|county))\b",
-        r"\b(?:sends?|sent|send) (?:me|us) to (?:other towns|another town|other cities|a flat)\b|\bget sent to\b",
+        r"\b(?:sends?|sent|send) (?:me|us) to (?:other towns|another town|other cities|a flat)\b|\bget sent to\b"
+        r"(?! (?:the )?(?:shops?|corner shop|headteacher|head teacher|heads office|office|detention|isolation|bed|my room|the naughty step|nans?|grans?|school|camp|the library|time out|football|practice)\b)",
         r"\b(?:keep|keeps|kept) (?:me|us) in a flat\b",
-        r"\b(?:they|he|she) (?:gave|give|gives) (?:me|us) (?:a phone|money|trainers|weed|vapes|gifts|presents|lifts)(?: \w+){0,6} (?:owe|pay|favour|favours|in return|back|then)\b",
+        r"\b(?:they|he|she|(?:an |the )?older (?:\w+ )?(?:girl|boy|lad|man|guy|woman|kids?|boys|girls|lads|men)(?: \w+){0,3}|a man|a gang|someone) (?:gave|give|gives) (?:me|us) (?:a phone|money|trainers|weed|vapes|gifts|presents|lifts)(?: \w+){0,6} (?:owe|pay|favour|favours|in return|back|then)\b",
         r"\b(?:buys?|bought) me (?:things|stuff|presents|gifts|clothes|trainers)(?: \w+){0,5} (?:wants?|asks?|said|says|then)\b",
         r"\b(?:parties|house) with (?:old|older) (?:men|guys|lads)\b|\bto his house\b",
         r"\b(?:or|else|if i dont|if i stop|if i say no|if i go to)(?: \w+){0,3} (?:they|he|she)(?:ll| will| would| wud) (?:hurt|stab|kill|beat|get|find) (?:me|my|us)\b",
@@ -456,7 +517,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "self-harm or suicidal thoughts": (
         r"\b(?:kill|killing|killed|end|ending|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|"
-        r"starve|starving|punish|punishing|drown|poison|hit|hitting|scratch|scratching|cuts|hurts|burns) (?:my ?self|myself|my ?selves|himself|herself)\b",
+        r"starve|starving|punish|punishing|drown|poison|hit|hitting|scratch|scratching|cuts|hurts|burns) (?:my ?self|myself|my ?selves|himself|herself)\b"
+        # An injury at play or sport: "i hurt myself playing football", "hurt herself on the trampoline".
+        r"(?!(?:(?<=hurt myself)|(?<=hurts myself)|(?<=hurting myself)|(?<=hurt himself)|(?<=hurt herself)) "
+        r"(?:playing|doing|falling|fell|skating|skateboarding|riding|climbing|running|tripping|tripped|"
+        r"on (?:the|a|my) (?:trampoline|ice|stairs|swings?|slide|bike|scooter|skateboard)|"
+        r"(?:at|in|during) (?:football|rugby|pe|training|the park|practice|gymnastics|dance|netball|hockey|the match|the game|a match|a game|sports day))\b)",
         r"\bkill yourself\b|\bkill oneself\b|\b(?:wants?|wanted|going|trying|tried|try|planning|thinking about) to kill (?:themselves|themself)\b",
         r"\b(?:want|wants|wanted|wanting|going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|wish i could|"
         r"ready|decided) (?:to )?(?:just )?(?:die|be dead|not be here|not exist|not wake up(?! (?:my|the|your|our|his|her|anyone|everyone|mum|dad|them|him|late|early)\b)|end it|end it all|end everything|"
@@ -473,9 +539,16 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:od(?:ed|ing)? on)\b|\battempted suicide\b|\bsuicide attempt\b|\bsuicidal\b(?! (?:people|friends?)\b)",
         r"\b(?:no|dont see (?:the|any)|whats the|what is the|cant see the) (?:point|reason) (?:in |of )?(?:living|being alive|going on|life|anything|carrying on|trying|being here|me being here)\b",
         r"\b(?:better off|happier|easier) (?:dead|without me|if i (?:was|were|wasnt|werent) (?:dead|gone|here|around|alive)|if i died)\b",
-        r"\bi (?:cut|burn|starve|scratch|hit|punch) (?:my ?self|myself|me|my (?:arms?|legs?|wrists?|skin))\b",
+        r"\bi (?:cut|burn|starve|scratch|hit|punch) (?:my ?self|myself|me|my (?:arms?|legs?|wrists?|skin))\b"
+        r"(?!.*\b(?:eczema|itch\w*|rash|bites?|chicken ?pox|allerg\w*|sunburn)\b)",
+        r"\b(?:scratch|scratching|scratched|pick|picking|picked|bite|biting|bit|bang|banging|banged|hit|hitting|punch|punching) "
+        r"(?:my|at my) (?:arms?|legs?|wrists?|skin|head|face|thighs?|hands?)(?: \w+){0,2} (?:until|till|til|so) (?:they|it|i) (?:bleed|bleeds|bled|bruise|bruises|is raw|are raw)\b"
+        r"(?!.*\b(?:eczema|itch\w*|rash|bites?|chicken ?pox|allerg\w*|sunburn)\b)",
         r"\b(?:wish i (?:was|were|had) (?:dead|never been born|not alive|gone)|wish i wasnt (?:alive|born|here))\b",
-        r"\b(?:dont|do not|never) want to (?:live|be alive|be here|exist|wake up|go on)\b",
+        r"\b(?:dont|do not|never) want to (?:live|be alive|be here|exist|wake up|go on)\b"
+        r"(?!(?<=live) (?:in|at|near|there|abroad|somewhere|anywhere|on|by|next to|close to)\b)",
+        r"\b(?:cuts|scars|burns|marks) on my (?:arms?|legs?|wrists?|thighs?|stomach|body)(?: \w+){0,2} (?:that )?(?:nobody|no one|noone) (?:knows|sees|has seen|knows about)\b"
+        r"|\b(?:hide|hiding|hidden|cover|covering) (?:the |my )?(?:cuts|scars|burns)\b",
         r"\b(?:life|living) (?:isnt|is not|aint|not) worth (?:it|living)\b",
         r"\b(?:goodbye|suicide) (?:letter|note)\b",
         r"\b(?:my|the) (?:blades?|razors?) (?:hidden|i hide)\b|\bhide (?:my|the) (?:blades?|razors?)\b",
@@ -502,8 +575,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?! (?:after|on (?:sundays?|saturdays?|weekends?)|in the holidays|this weekend|when (?:exams|school))\b)",
         r"\b(?:and|to) (?:not|never) wake up\b(?! (?:late|early|in time|for|on time|until|till|my|the|your|our|his|her|anyone|everyone|mum|dad|the baby|them|him)\b)",
         r"\b(?:cuts|cutting) (?:himself|herself|themselves)\b",
-        r"\bdont (?:deserve|want) to (?:live|be alive)\b",
-        r"\b(?:think|thinking|thought|dream|dreaming) (?:about|of) (?:dying|death|killing|being dead|ending it|not being here|jumping|suicide)\b",
+        r"\bdont (?:deserve|want) to (?:live|be alive)\b(?!(?<=live) (?:in|at|near|there|abroad|somewhere|anywhere|on|by|next to|close to)\b)",
+        r"\b(?:think|thinking|thought|thoughts|dream|dreaming|dreams) (?:about|of) (?:dying|death|killing|being dead|ending it|not being here|jumping|suicide)\b",
         r"\b(?:want|wanted) (?:it|everything|the pain|this) (?:all )?to (?:end|stop) (?:forever|for good|permanently)\b",
         r"\b(?:im|i am|am) (?:done with (?:life|living|everything|it all)|ready to go|ready to die)\b",
         r"\b(?:cant|can not|cannot) (?:go on|carry on|keep going|do this anymore|take (?:it|this|any) ?more|live like this)\b",
