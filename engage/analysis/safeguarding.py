@@ -307,7 +307,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:scared|afraid|frightened|terrified) (?:that )?(?:he|she|they|my \w+(?: \w+)?)(?:ll| will| would| is going to| might) "
         r"(?:come in(?:to)?(?: my (?:room|bed))?|get in(?:to)? (?:my|the) (?:room|bed)|hurt (?:me|us|mum|my \w+)|hit (?:me|us|mum|my \w+))\b",
         r"\b(?:he|she|they|dad|mum|stepdad) (?:is|gets|get|are) (?:really |so |very )?violent\b",
-        r"\b(?:bruises?|marks|black eye|cuts) (?:from|because|cos|that) (?:my|he|she|they|him|her|dad|mum)\b",
+        r"\b(?:bruises?|marks|black eye|cuts|burns?|scars?) (?:from|because|cos|that) (?:where )?(?:my|he|she|they|him|her|dad|mum)\b",
+        r"\b(?:held|holds|holding|pushed|pushes|put|puts) (?:them|my (?:hands?|arms?|fingers?|face|head)|me) (?:on|against|under|in) (?:the |a )?(?:cooker|hob|oven|iron|fire|radiator|hot tap|boiling water|kettle)\b",
         # Harm told by its injuries or its grip: "he split my lip", "his hands round my neck".
         rf"\b{_WHO}(?: \w+){{0,3}} (?:busted|bust|split|broke|fractured|cracked|bloodied|burst) (?:open )?(?:my|her|mums|my mums) "
         r"(?:lip|nose|jaw|ribs?|arm|wrist|head|eye|eye socket|teeth|tooth|face|skull|fingers?|hand|leg|collarbone)\b",
@@ -370,7 +371,17 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:im|were|we are|i am|i get) left (?:on (?:my|our) own|alone|home alone)\b",
         r"\b(?:no one|nobody) (?:to look after|looks after|washes|feeds|cares for) (?:me|us|my)\b",
         r"\b(?:theres |there is )?(?:no|never any|never enough|not enough) food (?:at home|in the house)\b",
-        r"\b(?:makes?|made) me (?:sleep on the floor|stand (?:in the corner|outside)|do all the|look after)\b",
+        r"\b(?:makes?|made) (?:me|us) (?:sleep on the floor|stand (?:in the corner|outside)|do all the|look after)\b",
+        # Round 4 of children's words (2026-11-27): going without because of who they are, a doctor
+        # refused, missing school to care, clothes for the winter, nobody at home who talks to them.
+        r"\bso (?:i|we) (?:dont|do not|never) get (?:any )?(?:tea|dinner|food|fed|breakfast|lunch)\b",
+        r"\b(?:wont|doesnt|will not|does not|never|dont|do not) (?:let me|take me(?: to)?|let me go to) (?:see )?(?:a |the )?(?:doctor|dentist|gp|hospital)\b"
+        r"(?=.*\b(?:hurts?|pain|months|weeks|ill|sick|bleeding|broken|swollen)\b)",
+        r"\b(?:havent been|not been|have not been|missed|miss|missing|off) (?:to |going to )?school (?:for|in) (?:weeks|months|ages|days|a month)\b"
+        r"(?=.*\b(?:look after|have to|because (?:mum|dad|of (?:mum|dad|home)))\b)",
+        r"\b(?:dont|do not|never) have (?:a coat|shoes|a bed|clean clothes|warm clothes|any clothes)(?: or \w+)?(?: \w+)? that fits?\b"
+        r"(?=.*\b(?:winter|cold|freezing|nobody|no one|wont buy|doesnt buy)\b)",
+        r"\b(?:no one|nobody|noone) (?:at home|in my (?:family|house)) (?:who )?(?:talks|speaks|listens|cares|loves)\b",
         r"\b(?:wish(?:es|ed)?|wishing) (?:i|id) (?:was|were|had) never (?:been )?born\b",
         # A child who fears getting an adult at home into trouble (NSPCC: why children do not tell).
         r"\b(?:dont|do not|didnt|did not|never) want (?:to )?(?:get|getting|to get) (?:my )?(?:dad|mum|step ?dad|step ?mum|uncle|grandad|nan|"
@@ -439,12 +450,14 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:considered|count as|counts as|counted as|was (?:it|this|that)|is (?:it|this|that)) (?:\w+ )?rape\b",
         r"\b(?:raped|rape me|rapes me|rape her|sexually (?:abused|assaulted|abusing|assaulting)|sexual abuse|molested|molesting|groped|sexually touched|sexual assault)\b",
         r"\b(?:asks?|asking|asked|keeps? asking|wants?|wanted|begging) (?:me )?(?:for |to send )?(?:nudes|pics|pictures|photos|naked)\b",
-        r"\b(?:send|sent|share|shared|post|leak|leaked) (?:my |me )?(?:nudes|naked pics|naked pictures|pics of me|pictures of me|photos of me|mine)\b",
+        r"\b(?:send|sent|sending|share|shared|sharing|post|posted|posting|leak|leaked|leaking|spread|spreading) (?:my |me )?(?:nudes|naked pics|naked pictures|pics of me|pictures of me|photos of me|mine)\b",
         r"\b(?:would|will|should) send (?:pics|nudes|pictures|photos)\b",
         r"\b(?:blackmail|blackmailing|blackmailed|sextort\w*) (?:me|her|him)\b",
         r"\b(?:(?:our|a) (?:little )?secret|keep (?:it|this) (?:a )?secret|keep secrets|not to tell (?:anyone|my mum|my dad|mum|dad))\b",
         r"\b(?:makes?|made|tells?|told) me (?:to )?(?:keep|promise)\b",
         r"\bnobody (?:would|will) believe me\b",
+        r"\b(?:gives?|gave|giving) (?:us|me) (?:drinks|alcohol|vodka|booze|drugs|weed|vapes|money|sweets)(?: \w+){0,3} (?:and )?(?:then )?(?:he |she |they )?"
+        r"(?:touches|touched|kisses|kissed|gropes|groped|feels|felt)\b",
         r"\b(?:had|have|has|got) to (?:have sex|sleep) with\b(?! (?:the|a) (?:light|lights|door|window|heating|tv|radio|music)\b)",
         r"\bwhat (?:happens|goes on|he does|she does|they do) (?:at night|in the night|when (?:mum|dad|everyone) (?:is |are )?(?:asleep|out|at work))\b"
         r"(?=.*\b(?:scared|afraid|frightened|cant sleep|dont sleep|secret|tell)\b)"
@@ -491,6 +504,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:i|we|im|he|she|they) (?:have|has|had|got) to {_CARRY} (?:drugs|stuff|packages?|parcels?|bags?|a knife|knives|weed|gear|it)\b",
         r"\b(?:i|we|im|me|us)(?: \w+){0,3} (?:deliver|delivering|drop off|dropping off|carry|carrying|move|moving) (?:parcels|packages|stuff|bags)(?: \w+){0,4} (?:dont know|for a gang|for them|other towns)\b",
         r"\b(?:used|being used|get used) to (?:move|carry|sell|deliver)\b",
+        r"\bgang\b(?: \w+){0,8} (?:have to|got to|must|made me|make me|making me|forced to|want me to|wants me to) join\b"
+        r"|\b(?:have to|got to|made me|make me|making me|forced to|want me to|wants me to|forcing me to) join (?:a|the|their|his) gang\b",
         r"\b(?:a man|men|a guy|an older (?:man|guy|lad|boy|girl)|older (?:men|lads|guys|boys|girls)|a stranger|strangers)(?: \w+){0,6} "
         r"(?:gives?|gave|buys?|bought|offers?|offered) (?:us|me)(?: \w+){0,3} (?:cigarettes|fags|vapes|alcohol|booze|weed|drugs|cans|spirits|vodka)\b",
         r"\b(?:make|makes|made|making|force|forces|forced|get|gets|got) (?:me|us) (?:to )?go (?:in|out|with|round)(?: \w+){0,4} (?:older (?:boys|lads|men|guys)|men|a gang|strangers)\b"
@@ -558,6 +573,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?! of (?!(?:pills|tablets|paracetamol|ibuprofen|medicine|meds|painkillers|sleeping pills|antidepressants)\b))",
         r"\b(?:im|i am|ive been|i keep|been|started|start) (?:cutting|self harming|harming|hurting myself|making myself sick|purging)\b",
         r"\b(?:made|make|making) myself (?:sick|throw up|bleed)\b",
+        r"\b(?:was sick|am sick|be sick|throw up|threw up|purge|purged|make myself sick|made myself sick)(?: \w+){0,4} "
+        r"(?:so (?:i|that i) (?:can|could|would|will|might) (?:be|get|stay|look) (?:thin|skinny|thinner|skinnier)|to lose weight|so i dont (?:put on|gain) weight)\b",
+        r"\b(?:save|saving|saved|stockpile|stockpiling|hoard|hoarding|collect|collecting) (?:up )?(?:my |the |all my |all the )?(?:tablets|pills|meds|medication|paracetamol|painkillers)\b"
+        r"|\b(?:tablets|pills|meds|medication) so i can save them\b",
+        r"\b(?:bang|banging|banged|hit|hitting|punch|punching) my (?:head|fists?|hands?) (?:on|against|into) (?:the |a )?(?:walls?|floor|doors?)\b"
+        r"(?=.*\b(?:upset|angry|sad|stressed|cry|crying|hate myself|cant cope|overwhelmed|anxious|panic)\b)",
+        r"\b(?:disappear|run away|vanish) and never (?:come back|be found|return)\b",
         r"\b(?:been|bin|keep|kept|started|start|stop|stopped|to|i|still) sh(?:ing)? (?:again|every|myself|a lot|last night|today|recently)\b"
         r"|\bsh (?:scars|urges|again)\b|\b(?:i|ive|i have|i just) relapsed\b(?! (?:on|with) (?:my )?(?:new years|resolution|diet|dry january|\w+ challenge|sugar|chocolate)\b)|\bi (?:cut|burnt|burned) again\b",
         r"\b(?:planning|planned|plan|worked out|working out|thinking about|think about|thought about) (?:how|where|when) (?:i|id|to) "

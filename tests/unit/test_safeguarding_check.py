@@ -553,9 +553,10 @@ def test_the_new_phrases_are_read_through_text_speak_and_misspellings(words):
     assert possible_disclosure(words) is not None
 
 
-# Three rounds of children's words written on 2026-11-27, after NSPCC's and Childline's guidance on
+# Four rounds of children's words written on 2026-11-27, after NSPCC's and Childline's guidance on
 # how children tell (a freeze, a "special game", a lap, pictures, being made to carry, the police at
-# the house, staying out so as not to go home, thoughts of ending it, scratching until it bleeds), each
+# the house, staying out so as not to go home, thoughts of ending it, scratching until it bleeds,
+# saving up tablets, a doctor refused, a gang to join), each
 # round first put to the check unseen (README: Help at once), and everyday twins with the same words.
 @pytest.mark.parametrize(
     ("words", "kind"),
@@ -621,6 +622,26 @@ def test_the_new_phrases_are_read_through_text_speak_and_misspellings(words):
         ('they took my phone and wont let me talk to my friends', 'abuse'),
         ('i hear my mum crying every night after he shouts at her', 'emotional distress'),
         ('i sometimes wish a car would hit me', 'violence at home'),
+        ('my step dad says im not his kid so i dont get tea', 'abuse'),
+        ('when dad gets angry he makes us stand outside in the cold', 'abuse'),
+        ('i have burns on my hands from where she held them on the cooker', 'violence at home'),
+        ('a girl in year 11 keeps sending my nudes round', 'sexual harm'),
+        ('my mum took an overdose last week and i found her', 'self-harm or suicidal thoughts'),
+        ('sometimes i dont take my tablets so i can save them up', 'self-harm or suicidal thoughts'),
+        ('i was sick after i ate so i could be thin', 'self-harm or suicidal thoughts'),
+        ('i bang my head on the wall when i get upset', 'self-harm or suicidal thoughts'),
+        ('the man upstairs lets us in his flat and gives us drinks and then touches us', 'sexual harm'),
+        ('theyve got my bank card and make me take money out for them', 'exploitation'),
+        ('my dad said if i tell social services he will put me in care', 'abuse'),
+        ('i saw my dad strangle my mum', 'violence at home'),
+        ('my brothers in a gang and they said i have to join', 'exploitation'),
+        ('i get battered by the boys at the park and they film it', 'violence at home'),
+        ('i havent been to school for weeks because i have to look after mum', 'abuse'),
+        ('mum wont let me see a doctor even though my tooth hurts for months', 'abuse'),
+        ('i dont have a coat or shoes that fit and its winter', 'abuse'),
+        ('my older cousin made me do things in the shed', 'sexual harm'),
+        ('i feel like i want to disappear and never come back', 'self-harm or suicidal thoughts'),
+        ('there is no one at home who talks to me and i sit in my room all day', 'abuse'),
     ],
 )
 def test_more_of_how_children_tell_is_noticed_as_its_kind(words, kind):
@@ -693,6 +714,21 @@ def test_more_of_how_children_tell_is_noticed_as_its_kind(words, kind):
         'im scared to go to sleep after watching a horror film',
         'my brother says it is a game when he hides my shoes',
         'they took my phone off me at school',
+        'my step dad says i cant have pudding before dinner',
+        'when dad gets angry at the tv he shouts at the referee',
+        'i have burns on my hands from cooking marshmallows',
+        'a girl in year 11 keeps sending memes round',
+        'my mum took me to the doctor last week',
+        'sometimes i save up my pocket money for games',
+        'i was sick after i ate too many sweets',
+        'i bang my head on the doorframe because im tall',
+        'the man upstairs lets us play with his dog',
+        'my dad said if i tell my sister the secret she will be upset',
+        'my brothers in a football team and they said i can join',
+        'i havent been to the youth club for weeks because of exams',
+        'mum wont let me get my ears pierced',
+        'i dont have a coat that fits so mum is buying me one',
+        'i sit in my room all day on saturdays playing games',
     ],
 )
 def test_their_everyday_twins_are_left_alone(words):
