@@ -375,6 +375,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # Round 4 of children's words (2026-11-27): going without because of who they are, a doctor
         # refused, missing school to care, clothes for the winter, nobody at home who talks to them.
         r"\bso (?:i|we) (?:dont|do not|never) get (?:any )?(?:tea|dinner|food|fed|breakfast|lunch)\b",
+        r"\b(?:tells?|told|says|said) (?:me )?(?:that )?(?:i|im|i have|ive) (?:ruined|ruin|wrecked|destroyed) (?:her|his|their|everyones|the familys|our) li(?:fe|ves)\b",
+        r"\b(?:not had|havent had|have not had|cant have|no) (?:a )?(?:wash|bath|shower)(?: \w+){0,2} (?:for|in) (?:weeks|two weeks|three weeks|a week|days|ages|a month)\b",
+        r"\bonly (?:feeds|feed|cooks for|buys (?:food|clothes) for|gives food to) (?:my )?(?:step ?sisters?|step ?brothers?|sisters?|brothers?|the others|her (?:kids|children|own)|his (?:kids|children|own))\b",
+        r"\b(?:so|always|really|constantly) hungry\b(?=.*\b(?:hurts|all the time|no food|nothing to eat|every day|cant sleep)\b)|\bhurts? (?:all the time )?from (?:being )?(?:so )?hungry\b",
+        r"\b(?:shake|shaking|freeze|panic|hide|start shaking|start crying) when i hear (?:his|her|their|my \w+s?) (?:car|key|keys|voice|footsteps|van)\b",
         r"\b(?:wont|doesnt|will not|does not|never|dont|do not) (?:let me|take me(?: to)?|let me go to) (?:see )?(?:a |the )?(?:doctor|dentist|gp|hospital)\b"
         r"(?=.*\b(?:hurts?|pain|months|weeks|ill|sick|bleeding|broken|swollen)\b)",
         r"\b(?:havent been|not been|have not been|missed|miss|missing|off) (?:to |going to )?school (?:for|in) (?:weeks|months|ages|days|a month)\b"
@@ -453,9 +458,15 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:send|sent|sending|share|shared|sharing|post|posted|posting|leak|leaked|leaking|spread|spreading) (?:my |me )?(?:nudes|naked pics|naked pictures|pics of me|pictures of me|photos of me|mine)\b",
         r"\b(?:would|will|should) send (?:pics|nudes|pictures|photos)\b",
         r"\b(?:blackmail|blackmailing|blackmailed|sextort\w*) (?:me|her|him)\b",
-        r"\b(?:(?:our|a) (?:little )?secret|keep (?:it|this) (?:a )?secret|keep secrets|not to tell (?:anyone|my mum|my dad|mum|dad))\b",
+        r"\b(?:(?:our|a) (?:little )?secret(?! about who (?:she|he|they) (?:fancies|likes|fancy|like|fancied|liked)\b)|keep (?:it|this) (?:a )?secret|keep secrets|not to tell (?:anyone|my mum|my dad|mum|dad))\b",
         r"\b(?:makes?|made|tells?|told) me (?:to )?(?:keep|promise)\b",
         r"\bnobody (?:would|will) believe me\b",
+        # Round 5 (2026-11-27): harassment at school, an adult "boyfriend", a bed tried at night.
+        r"\b(?:boys|lads|he|they|someone)(?: \w+){0,3} (?:grab|grabs|grabbed|touch|touches|touched|slap|slaps) (?:girls|us|me|her|our)"
+        r" (?:bums?|boobs|chests?|skirts?|and nobody|and no one|in the corridor|at school|when (?:the teacher|teachers|nobody))\b",
+        r"\b(?:he|she|hes|shes|he is|she is|my boyfriend is|my girlfriend is) (?:2\d|3\d|4\d|5\d)\b(?=.*\b(?:girlfriend|boyfriend|sends|secret|loves? me|meet)\b)"
+        r"|\b(?:says|said|calls|called) (?:that )?(?:i am|im|me) (?:his|her) (?:girlfriend|boyfriend)\b(?=.*\b(?:[2-5]\d|older|sends? me money|secret|grown)\b)",
+        r"\bone (?:of them )?(?:tried|tries|came|comes|got) (?:to get )?in(?:to)? (?:my|her) (?:bed|room)\b",
         r"\b(?:gives?|gave|giving) (?:us|me) (?:drinks|alcohol|vodka|booze|drugs|weed|vapes|money|sweets)(?: \w+){0,3} (?:and )?(?:then )?(?:he |she |they )?"
         r"(?:touches|touched|kisses|kissed|gropes|groped|feels|felt)\b",
         r"\b(?:had|have|has|got) to (?:have sex|sleep) with\b(?! (?:the|a) (?:light|lights|door|window|heating|tv|radio|music)\b)",
@@ -504,6 +515,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:i|we|im|he|she|they) (?:have|has|had|got) to {_CARRY} (?:drugs|stuff|packages?|parcels?|bags?|a knife|knives|weed|gear|it)\b",
         r"\b(?:i|we|im|me|us)(?: \w+){0,3} (?:deliver|delivering|drop off|dropping off|carry|carrying|move|moving) (?:parcels|packages|stuff|bags)(?: \w+){0,4} (?:dont know|for a gang|for them|other towns)\b",
         r"\b(?:used|being used|get used) to (?:move|carry|sell|deliver)\b",
+        r"\b(?:have to|got to|make me|made me|makes me|must) work for (?:him|her|them)(?: \w+){0,4} (?:to )?(?:pay (?:for|off|back)|for (?:free|no money|nothing))\b"
+        r"|\bpay (?:for|back|off) (?:the|my) journey\b"
+        r"|\b(?:work|working|worked) (?:in|at) (?:a |the )?(?:car wash|nail bar|nail salon|farm|factory|restaurant|takeaway|cannabis farm|flat)(?: \w+){0,2} for (?:no money|nothing|free|no pay)\b",
+        r"\b(?:sells?|selling|deals?|dealing) (?:drugs|weed|gear|crack|coke)(?: \w+){0,2} (?:from|at|in|out of) (?:our|my|the) (?:house|flat|home)\b",
         r"\bgang\b(?: \w+){0,8} (?:have to|got to|must|made me|make me|making me|forced to|want me to|wants me to) join\b"
         r"|\b(?:have to|got to|made me|make me|making me|forced to|want me to|wants me to|forcing me to) join (?:a|the|their|his) gang\b",
         r"\b(?:a man|men|a guy|an older (?:man|guy|lad|boy|girl)|older (?:men|lads|guys|boys|girls)|a stranger|strangers)(?: \w+){0,6} "
@@ -580,6 +595,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:bang|banging|banged|hit|hitting|punch|punching) my (?:head|fists?|hands?) (?:on|against|into) (?:the |a )?(?:walls?|floor|doors?)\b"
         r"(?=.*\b(?:upset|angry|sad|stressed|cry|crying|hate myself|cant cope|overwhelmed|anxious|panic)\b)",
         r"\b(?:disappear|run away|vanish) and never (?:come back|be found|return)\b",
+        r"\b(?:guts|courage|nerve|balls) to (?:end it|kill myself|end my life|go through with it|end everything)\b",
         r"\b(?:been|bin|keep|kept|started|start|stop|stopped|to|i|still) sh(?:ing)? (?:again|every|myself|a lot|last night|today|recently)\b"
         r"|\bsh (?:scars|urges|again)\b|\b(?:i|ive|i have|i just) relapsed\b(?! (?:on|with) (?:my )?(?:new years|resolution|diet|dry january|\w+ challenge|sugar|chocolate)\b)|\bi (?:cut|burnt|burned) again\b",
         r"\b(?:planning|planned|plan|worked out|working out|thinking about|think about|thought about) (?:how|where|when) (?:i|id|to) "
@@ -650,6 +666,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # "nowhere to go" alone is what young people say of a town with no youth club.
         r"\b(?:i|we|ive|weve|i have|we have|im|i am)(?: \w+){0,3} no(?:where| where) (?:safe to (?:go|sleep|stay|live)|to (?:sleep|stay|live)|to go (?:tonight|now|home))\b",
         r"\b(?:im|i am|ive been|been|were|we are) (?:sleeping|living) (?:on the streets?|rough|in (?:a|the) (?:park|car|stairwell))\b",
+        r"\bsofa surf\w*\b|\b(?:had to|have to|got kicked out and) leave home\b(?! (?:early|at \d|for school|to catch|for (?:uni|university|college))\b)",
+        r"\b(?:carry|carrying|have|got|keep|bring|brought|take) (?:a )?(?:knife|blade|machete|weapon|shank)\b(?: \w+){0,4} (?:because|cos|to protect|for protection|in case|scared|safe)\b"
+        r"|\b(?:scared|afraid|frightened) (?:of )?(?:getting|being) (?:jumped|stabbed|shanked|robbed|beaten up)\b",
         r"\b(?:please (?:help|someone|somebody)|help me please(?! (?:with|i cant find|i dont know (?:how|where|what)|where|how|what)\b)|(?:somebody|someone) help(?! (?:me )?(?:find|with|to|get|understand|choose|out|fix|carry)\b)|i need (?:some |urgent )?help (?:now|right now|please|asap))\b|\bdesperate for (?:help|someone to talk to)\b",
         r"\bhelp me\b(?! (?:please )?(?:with|to|on|for|find|get|choose|understand|learn|revise|out|i cant find|where|how|what)\b)",
         r"\b(?:scared|afraid|fear) for my life\b",

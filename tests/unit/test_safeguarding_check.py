@@ -553,10 +553,10 @@ def test_the_new_phrases_are_read_through_text_speak_and_misspellings(words):
     assert possible_disclosure(words) is not None
 
 
-# Four rounds of children's words written on 2026-11-27, after NSPCC's and Childline's guidance on
+# Five rounds of children's words written on 2026-11-27, after NSPCC's and Childline's guidance on
 # how children tell (a freeze, a "special game", a lap, pictures, being made to carry, the police at
 # the house, staying out so as not to go home, thoughts of ending it, scratching until it bleeds,
-# saving up tablets, a doctor refused, a gang to join), each
+# saving up tablets, a doctor refused, a gang to join, work to pay for the journey, the guts to end it), each
 # round first put to the check unseen (README: Help at once), and everyday twins with the same words.
 @pytest.mark.parametrize(
     ("words", "kind"),
@@ -642,6 +642,26 @@ def test_the_new_phrases_are_read_through_text_speak_and_misspellings(words):
         ('my older cousin made me do things in the shed', 'sexual harm'),
         ('i feel like i want to disappear and never come back', 'self-harm or suicidal thoughts'),
         ('there is no one at home who talks to me and i sit in my room all day', 'abuse'),
+        ('my best friend told me she cuts and made me promise not to tell', 'sexual harm'),
+        ('my mate said he is going to kill himself tonight', 'self-harm or suicidal thoughts'),
+        ('boys in my year grab girls and nobody does anything', 'sexual harm'),
+        ('a boy at school made me do stuff in the toilets and now everyone knows', 'sexual harm'),
+        ('my family said they will disown me if i see my boyfriend and my uncle hit me', 'violence at home'),
+        ('i came to this country with a man who says i have to work for him to pay for the journey', 'exploitation'),
+        ('i work in a car wash for no money and sleep there', 'exploitation'),
+        ('he sends me money and says i am his girlfriend and he is 30', 'sexual harm'),
+        ('my dad said i am going to hell and locked me in the cupboard', 'abuse'),
+        ('mum tells me i ruined her life every day', 'abuse'),
+        ('i have not had a wash for two weeks because the water is off', 'abuse'),
+        ('my stepmum only feeds my stepsisters', 'abuse'),
+        ('i have a knife in my bag because im scared of getting jumped', 'in danger now'),
+        ('someone said they are going to stab me after school', 'in danger now'),
+        ('my older brother sells drugs from our house and makes me answer the door', 'exploitation'),
+        ('i had to leave home and i am sofa surfing', 'in danger now'),
+        ('my mum has a new boyfriend every week and they stay over and one tried to get in my bed', 'sexual harm'),
+        ('i wish i had the guts to end it', 'self-harm or suicidal thoughts'),
+        ('my tummy hurts all the time from being so hungry', 'abuse'),
+        ('i shake when i hear his car pull up', 'abuse'),
     ],
 )
 def test_more_of_how_children_tell_is_noticed_as_its_kind(words, kind):
@@ -729,6 +749,21 @@ def test_more_of_how_children_tell_is_noticed_as_its_kind(words, kind):
         'mum wont let me get my ears pierced',
         'i dont have a coat that fits so mum is buying me one',
         'i sit in my room all day on saturdays playing games',
+        'my best friend told me a secret about who she fancies',
+        'my mate said he is going to kill it at his football trial',
+        'boys in my year play football and nobody lets the girls join',
+        'a boy at school made me laugh in the toilets',
+        'my family said they will take me to see my cousins in the holidays',
+        'i came to this country when i was five',
+        'i work in a cafe on saturdays for pocket money',
+        'my grandad sends me money on my birthday',
+        'my dad said i am going to love the new youth club',
+        'mum tells me to tidy my room every day',
+        'the water was off at school so we went home early',
+        'my stepmum cooks for everyone on sundays',
+        'i have a knife and fork in my lunch bag',
+        'my older brother sells trainers online',
+        'my tummy hurts when i eat too fast',
     ],
 )
 def test_their_everyday_twins_are_left_alone(words):
