@@ -375,6 +375,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # Round 4 of children's words (2026-11-27): going without because of who they are, a doctor
         # refused, missing school to care, clothes for the winter, nobody at home who talks to them.
         r"\bso (?:i|we) (?:dont|do not|never) get (?:any )?(?:tea|dinner|food|fed|breakfast|lunch)\b",
+        r"\bonly (?:get|have|eat) (?:one|1) (?:meal|proper meal|hot meal)(?: a| per| every)? day\b|\bgo to bed hungry\b|\b(?:cos|because|as) (?:theres|there is|there s) no food\b",
+        rf"\bwhat (?:my )?(?:\w+ )?(?:{_KIN}|he|she|they) (?:did|does|has done|was doing)\b(?=.*\b(?:believe|scared|secret|tell|blood|hurts)\b)"
+        r"|\b(?:blood|bleeding|it hurts|hurts) when i (?:go to the toilet|wee|pee|sit down)\b(?=.*\b(?:he|she|they|him|did|after)\b)"
+        r"|\bafter what (?:he|she|they|my \w+(?: \w+)?) did to me\b",
         r"\b(?:tells?|told|says|said) (?:me )?(?:that )?(?:i|im|i have|ive) (?:ruined|ruin|wrecked|destroyed) (?:her|his|their|everyones|the familys|our) li(?:fe|ves)\b",
         r"\b(?:not had|havent had|have not had|cant have|no) (?:a )?(?:wash|bath|shower)(?: \w+){0,2} (?:for|in) (?:weeks|two weeks|three weeks|a week|days|ages|a month)\b",
         r"\bonly (?:feeds|feed|cooks for|buys (?:food|clothes) for|gives food to) (?:my )?(?:step ?sisters?|step ?brothers?|sisters?|brothers?|the others|her (?:kids|children|own)|his (?:kids|children|own))\b",
@@ -617,7 +621,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:think|thinking|thought|thoughts|dream|dreaming|dreams) (?:about|of) (?:dying|death|killing|being dead|ending it|not being here|jumping|suicide)\b",
         r"\b(?:want|wanted) (?:it|everything|the pain|this) (?:all )?to (?:end|stop) (?:forever|for good|permanently)\b",
         r"\b(?:im|i am|am) (?:done with (?:life|living|everything|it all)|ready to go|ready to die)\b",
-        r"\b(?:cant|can not|cannot) (?:go on|carry on|keep going|do this anymore|take (?:it|this|any) ?more|live like this)\b",
+        r"\b(?:cant|can not|cannot) (?:go on|carry on|keep going|do this anymore|take (?:it|this|any) ?more|take (?:it |this )?(?:any ?more|no more)|live like this)\b",
+        r"\b(?:taking|take|took|been taking|started taking) (?:my )?(?:mums|dads|nans|grans|someone elses|my \w+s) (?:pills|tablets|meds|medication|sleeping pills)\b",
         r"\b(?:no one|nobody) (?:would|will|wud) (?:care|notice|miss me) if i\b",
         r"\b(?:if i (?:was|were) gone|if i disappeared|if i died)\b",
         r"\b(?:how much longer i can|how long i can) (?:keep going|go on|carry on|take)\b",
@@ -666,6 +671,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # "nowhere to go" alone is what young people say of a town with no youth club.
         r"\b(?:i|we|ive|weve|i have|we have|im|i am)(?: \w+){0,3} no(?:where| where) (?:safe to (?:go|sleep|stay|live)|to (?:sleep|stay|live)|to go (?:tonight|now|home))\b",
         r"\b(?:im|i am|ive been|been|were|we are) (?:sleeping|living) (?:on the streets?|rough|in (?:a|the) (?:park|car|stairwell))\b",
+        # Round 6 (2026-11-27): a threat to come back, a drink spiked, someone who knows where they live.
+        r"\b(?:said|says|saying|told me|threatened|shouted)(?: \w+){0,2} (?:they|he|she)(?:ll| will| would| are going to| is going to| gonna) (?:get|find|jump|come for|come after) (?:me|us)(?: again)?\b"
+        r"(?! (?:a|an|some|the|one|to|from|at|after|when|something|anything|tickets?|home|later|sweets|food|presents?|new|another)\b)",
+        r"\b(?:put|puts|putting|spiked|spike) (?:something |stuff |a pill |pills )?(?:in(?:to)? )my (?:drink|drinks)\b|\b(?:spiked|drugged) (?:me|my drink)\b|\bmy drinks? (?:was|were|got) spiked\b",
+        r"\b(?:man|he|she|they|someone|stranger|people|a guy)(?: \w+){0,3} (?:says?|saying|said|told me|messages? saying) (?:that )?(?:he|she|they) (?:knows?|know) where i (?:live|go to school|sleep)\b",
         r"\bsofa surf\w*\b|\b(?:had to|have to|got kicked out and) leave home\b(?! (?:early|at \d|for school|to catch|for (?:uni|university|college))\b)",
         r"\b(?:carry|carrying|have|got|keep|bring|brought|take) (?:a )?(?:knife|blade|machete|weapon|shank)\b(?: \w+){0,4} (?:because|cos|to protect|for protection|in case|scared|safe)\b"
         r"|\b(?:scared|afraid|frightened) (?:of )?(?:getting|being) (?:jumped|stabbed|shanked|robbed|beaten up)\b",
@@ -706,7 +716,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:i (?:give|gave|have given)|ive given) up\b(?! (?:on )?(?:\w+ )?(?:{_SCHOOLWORK}|lessons|clubs?|classes|smoking|vaping|sugar|chocolate|sweets|meat|my (?:seat|place|time|phone)|the (?:team|club|band|choir))\b)|\bgiven up on (?:everything|life|myself)\b",
         rf"\b(?:i|i just|i really|i honestly|i literally)(?: \w+)? (?:cant|can not|cannot|couldnt) (?:cope|handle (?:it|this|life|anything)|deal with (?:it|this|life|anything)|function|breathe|sleep|eat|get out of bed|stop thinking|stop crying|do anything)\b{_EVERYDAY_AFTER}",
         r"\b(?:want|need) (?:the pain|it|this|everything|my thoughts|the thoughts) to stop\b",
-        r"\b(?:everything|my life) (?:is|feels|gets) (?:too much|pointless|meaningless|hopeless|so hard|unbearable|a mess|falling apart)\b",
+        r"\b(?:everything|my life) (?:is|feels|gets) (?:too much(?! (?:fun|food|homework|to choose|to do|to carry)\b)|pointless|meaningless|hopeless|so hard|unbearable|a mess|falling apart)\b",
         r"\bmy life (?:is|has been|feels) (?:a mess|hell|shit|crap|awful|horrible|terrible|miserable|ruined|over|falling apart|empty|meaningless|pointless)\b",
         r"\bi (?:dont|do not) (?:know|see) (?:how|what|why) (?:to|i|im) (?:keep going|go on|carry on|live|cope|exist)\b",
         r"\b(?:makes?|made|leaves?) me (?:feel )?(?:worthless|hopeless|useless|suicidal|like (?:nothing|a failure|a burden|shit|crap|garbage|dying))\b",

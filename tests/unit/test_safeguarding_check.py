@@ -553,10 +553,11 @@ def test_the_new_phrases_are_read_through_text_speak_and_misspellings(words):
     assert possible_disclosure(words) is not None
 
 
-# Five rounds of children's words written on 2026-11-27, after NSPCC's and Childline's guidance on
+# Six rounds of children's words written on 2026-11-27, after NSPCC's and Childline's guidance on
 # how children tell (a freeze, a "special game", a lap, pictures, being made to carry, the police at
 # the house, staying out so as not to go home, thoughts of ending it, scratching until it bleeds,
-# saving up tablets, a doctor refused, a gang to join, work to pay for the journey, the guts to end it), each
+# saving up tablets, a doctor refused, a gang to join, work to pay for the journey, the guts to end it,
+# a friend's bruises, a drink spiked), each
 # round first put to the check unseen (README: Help at once), and everyday twins with the same words.
 @pytest.mark.parametrize(
     ("words", "kind"),
@@ -662,6 +663,26 @@ def test_the_new_phrases_are_read_through_text_speak_and_misspellings(words):
         ('i wish i had the guts to end it', 'self-harm or suicidal thoughts'),
         ('my tummy hurts all the time from being so hungry', 'abuse'),
         ('i shake when i hear his car pull up', 'abuse'),
+        ('my mate gets battered at home and comes to school with marks', 'violence at home'),
+        ("my friend's dad is always drunk and she's scared to go home", 'violence at home'),
+        ('my friend said her uncle does stuff to her at night', 'sexual harm'),
+        ('my mate is in with some older lads and they make him run stuff', 'exploitation'),
+        ('dad kicked me out last night i slept in the park', 'violence at home'),
+        ('im getting bullied so bad i dont want to be alive', 'self-harm or suicidal thoughts'),
+        ('i got jumped and they took my phone and said they will get me again', 'in danger now'),
+        ('someone hacked my snap and is threatening to post my pics unless i pay', 'sexual harm'),
+        ('i told my mum what my step dad did and she didnt believe me', 'abuse'),
+        ("my dad's new girlfriend hits me when dad isnt looking", 'violence at home'),
+        ('i only get one meal a day at school', 'abuse'),
+        ('sometimes i go to bed hungry cos theres no food', 'abuse'),
+        ('im scared of my mums boyfriend he gets angry over nothing', 'violence at home'),
+        ('i cant take it anymore', 'self-harm or suicidal thoughts'),
+        ('everything is too much and i just want it to stop', 'emotional distress'),
+        ('my brother takes drugs and hits my mum', 'violence at home'),
+        ('i have been taking my mums pills to sleep', 'self-harm or suicidal thoughts'),
+        ('there is blood when i go to the toilet after what he did', 'abuse'),
+        ('i keep getting messages from a man saying he knows where i live', 'in danger now'),
+        ('he put something in my drink at the party and i cant remember', 'in danger now'),
     ],
 )
 def test_more_of_how_children_tell_is_noticed_as_its_kind(words, kind):
@@ -764,6 +785,21 @@ def test_more_of_how_children_tell_is_noticed_as_its_kind(words, kind):
         'i have a knife and fork in my lunch bag',
         'my older brother sells trainers online',
         'my tummy hurts when i eat too fast',
+        'my mate gets battered at fifa by his little brother',
+        "my friend's dad is a chef and shes always eating",
+        'my friend said her uncle does magic tricks',
+        'my mate runs with some older lads at athletics',
+        'dad kicked the ball over the fence last night',
+        'i got picked for the team and they said i will be captain again',
+        'someone hacked my minecraft account',
+        'i told my mum what my teacher said about my drawing',
+        'my dads new girlfriend is really nice to me',
+        'i only get one piece of cake at parties',
+        'sometimes i go to bed late at the weekend',
+        'im scared of my mums dog when it barks',
+        'everything is too much fun at the youth club',
+        'my brother takes ages in the bathroom',
+        'he put something funny in my lunchbox as a joke',
     ],
 )
 def test_their_everyday_twins_are_left_alone(words):
