@@ -42,3 +42,24 @@ def test_eval_names_the_line_that_is_not_labelled(runner, tmp_path):
 def test_eval_needs_a_file_that_exists(runner, tmp_path):
     result = runner.invoke(args=["safeguarding", "eval", "--test", str(tmp_path / "missing.jsonl")])
     assert result.exit_code != 0
+
+
+def test_engage_safeguarding_train_builds_a_model_that_can_be_read(runner, tmp_path):
+    from engage.analysis.disclosure_model import DisclosureModel
+    from engage.analysis.safeguarding import reading
+
+    comments = tmp_path / "comments.jsonl"
+    comments.write_text("".join(json.dumps({"text": f"what a lovely day number {i}", "sentiment": "positive"}) + "\n"
+                                for i in range(50)), encoding="utf-8")
+    patients = tmp_path / "patients.jsonl"
+    patients.write_text("".join(json.dumps({"text": f"the nurse was kind on ward {i}"}) + "\n" for i in range(50)),
+                        encoding="utf-8")
+    out = tmp_path / "model.npz"
+    result = runner.invoke(args=["safeguarding", "train", "--goemotions", str(comments), "--nhs", str(patients),
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    said = json.loads(result.output)
+    assert said["disclosures"] > 400 and said["trained_on"] > said["disclosures"] + 100
+    model = DisclosureModel.load(out)
+    assert model.probability(reading("my stepdad hits me and i am scared to go home")) > 0.5
+    assert model.probability(reading("the nurse was kind on ward 3")) < 0.5

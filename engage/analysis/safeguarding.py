@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from engage.analysis import disclosure_languages
+from engage.analysis import disclosure_languages, disclosure_model
 from engage.analysis.sentiment import sentiment
 
 # Letters from other alphabets that look like Latin ones.
@@ -809,8 +809,25 @@ def _unhappy_account(text: str, reading: str) -> str | None:
     return sign if sentiment(text).score < _ACCOUNT_SCORE else None
 
 
-KINDS = (*_PATTERNS, "signs of distress")
-"""Every kind a Concern may name: the lexicon's, most specific first, then signs that meet."""
+# The model's concern (``disclosure_model``): it hears likeness, not a kind of harm.
+SOUNDS_LIKE = "words like a child telling of harm"
+KINDS = (*_PATTERNS, "signs of distress", SOUNDS_LIKE)
+"""Every kind a Concern may name: the lexicon's, most specific first, then signs that meet, then the model's."""
+
+
+def reading(text: str) -> str:
+    """The text as the check reads it: disguises off, text-speak read, keywords mended."""
+    return _readings(text)[0]
+
+
+def _sounds_like_telling(reading: str) -> str | None:
+    """The words that weighed most, if the model is sure a long enough answer sounds like telling."""
+    if len(reading.split()) < disclosure_model.MIN_WORDS:
+        return None
+    model = disclosure_model.default_model()
+    if model.probability(reading) < disclosure_model.THRESHOLD:
+        return None
+    return ", ".join(model.weighed_most(reading)) or reading
 
 
 @dataclass(frozen=True)
@@ -822,8 +839,8 @@ class Concern:
     language: str = "en"  # the language the words were read in: the lead may need a translation
 
 
-def possible_disclosure(text: str | None) -> Concern | None:
-    """The first concern the text may show, or None."""
+def possible_disclosure(text: str | None, *, likeness: bool = True) -> Concern | None:
+    """The first concern the text may show, or None; ``likeness=False`` leaves out the model."""
     if not text or not text.strip():
         return None
     readings = _readings(text)
@@ -844,6 +861,9 @@ def possible_disclosure(text: str | None) -> Concern | None:
     sign = _unhappy_account(text, readings[0])
     if sign:
         return Concern(kind="signs of distress", phrase=sign)
+    heard = _sounds_like_telling(readings[0]) if likeness else None
+    if heard:
+        return Concern(kind=SOUNDS_LIKE, phrase=heard)
     return None
 
 
