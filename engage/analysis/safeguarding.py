@@ -403,7 +403,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:tells?|told|calls?|called) me (?:im |i am |that im |that i am )?(?:a mistake|worthless|useless|stupid|fat|ugly|nothing|a waste|horrible names|names)\b",
         r"\b(?:get|got|getting) (?:shouted at|screamed at|called names|sworn at)\b",
         r"\b(?:nobody|no one) (?:wants|loves|looks after|cares for|cares about|talks to) (?:me|us)\b",
-        r"\b(?:take|takes|took) (?:my|our) food (?:away|off)\b|\block the fridge\b",
+        r"\b(?:take|takes|took) (?:my|our) food (?:away|off)\b|\block the fridge\b|\b(?:locks?|locked) (?:the )?(?:fridge|food cupboards?|food)\b|\b(?:locks?|locked) (?:me|us) out of the kitchen\b",
         r"\bput me in care\b|\bsend me back to the home\b",
         r"\b(?:neglect(?:ed|s|ing)? (?:me|us)|im neglected|being neglected)\b",
         # Control in young people's own relationships (NSPCC, Childline: healthy relationships).
@@ -417,6 +417,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:threaten(?:s|ed)? (?:me|us|my (?:little |baby |big )?(?:brother|sister|mum|family))|get threatened|got threatened)\b",
         r"\b(?:took|take|takes|taken) (?:away )?my phone(?: \w+){0,3} (?:and|so) (?:i cant|wont let me|doesnt let me|dont let me|i can not) "
         r"(?:talk to|speak to|see|contact|message|text) (?:anyone|my friends|my mates|my family|nobody)\b",
+        r"\b(?:broke|smashed|took|hid|hides|takes|breaks|smashes) my phone (?:so (?:i cant|i can not|i cannot)|and now i cant) (?:call|ring|text|message|contact|tell) (?:anyone|anybody|nobody|for help|the police|my \w+)\b",
+        r"\bif (?:i|we) tell (?:my |the |our )?(?:social worker|teacher|police|anyone|school|social services)(?: \w+){0,2} "
+        r"(?:ill|i will|well|we will|theyll|they will|hell|he will|shell|she will)(?: \w+){0,2} (?:be moved|get moved|be taken|get taken|get hurt|be hurt|be sent|get sent|kill|hurt|take us)\b"
+        r"|\b(?:social services|social workers?|the police|they) (?:will|would|are going to|gonna|will come and) (?:take|split) (?:us|me) (?:away )?(?:if|when) (?:we|i) tell\b",
         r"\bcontrols? (?:everything|all|her money|his money|the money)\b|\bchecks? (?:my phone|who i talk to) all the time\b",
         r"\b(?:punish|punishes|punished) (?:me|us) (?:if|when|for)\b",
         r"\b(?:act|acts|treat|treats) (?:me )?like (?:im|i am) not (?:there|here)\b|\btreated differently\b",
@@ -441,7 +445,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:feel|felt|feeling) (?:so |really |very )?(?:dirty|ashamed|disgusting|disgusted|ruined)(?: \w+){0,3} (?:about|because of|after|from) what "
         r"(?:he|she|they|my \w+(?: \w+)?) (?:did|does|done|has done|made me do)\b",
         rf"\b{_WHO}(?: \w+){{0,3}} {_SEX_ACT} (?:me|us|her|him|my)\b",
-        rf"\b{_WHO}(?: \w+){{0,3}} (?:comes?|came|sneaks?|sneaked|gets?|got|tries to get|tried to get) in(?:to)? (?:my|her|his|our|the) (?:room|bed|shower)(?: with)?\b",
+        rf"\b{_WHO}(?: \w+){{0,3}} (?:comes?|came|sneaks?|sneaked|gets?|got|tries to get|tried to get) in(?:to)? (?:my|her|his|our|the) (?:room|bed|shower)(?: with)?\b"
+        r"(?! to (?:borrow|get|ask|tell|say|play|wake me|give|bring|annoy|watch|use|find|look for)\b)",
         rf"\b{_WHO}(?: \w+){{0,3}} (?:comes?|came|walks?|walked|barges?|barged) in(?:to)? (?:the|my|our) (?:bathroom|shower|toilet)"
         r" (?:when|while) (?:im|i am|i was|she is|shes|her|i) (?:in there|in the (?:bath|shower)|on the toilet|changing|getting changed|undress\w*|washing)\b",
         # Grooming: being asked to be alone with an adult, or to meet and not tell, by someone met in a game.
@@ -465,6 +470,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:(?:our|a) (?:little )?secret(?! about who (?:she|he|they) (?:fancies|likes|fancy|like|fancied|liked)\b)|keep (?:it|this) (?:a )?secret|keep secrets|not to tell (?:anyone|my mum|my dad|mum|dad))\b",
         r"\b(?:makes?|made|tells?|told) me (?:to )?(?:keep|promise)\b",
         r"\bnobody (?:would|will) believe me\b",
+        rf"\bbecause of what (?:my )?(?:\w+ )?(?:{_KIN}|he|she|they) (?:did|does|has done|done)\b(?! (?:at|in|on|for) (?:the )?(?:match|game|party|school|football)\b)",
+        r"\b(?:keeps? )?(?:sending|sends|sent|showing|shows|showed) me (?:videos|pics|pictures|photos|vids|stuff|things)(?: \w+){0,2} (?:i|that i) (?:dont|didnt|do not|did not) (?:want|like|ask for)\b",
         # Round 5 (2026-11-27): harassment at school, an adult "boyfriend", a bed tried at night.
         r"\b(?:boys|lads|he|they|someone)(?: \w+){0,3} (?:grab|grabs|grabbed|touch|touches|touched|slap|slaps) (?:girls|us|me|her|our)"
         r" (?:bums?|boobs|chests?|skirts?|and nobody|and no one|in the corridor|at school|when (?:the teacher|teachers|nobody))\b",
@@ -623,7 +630,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:im|i am|am) (?:done with (?:life|living|everything|it all)|ready to go|ready to die)\b",
         r"\b(?:cant|can not|cannot) (?:go on|carry on|keep going|do this anymore|take (?:it|this|any) ?more|take (?:it |this )?(?:any ?more|no more)|live like this)\b",
         r"\b(?:taking|take|took|been taking|started taking) (?:my )?(?:mums|dads|nans|grans|someone elses|my \w+s) (?:pills|tablets|meds|medication|sleeping pills)\b",
-        r"\b(?:no one|nobody) (?:would|will|wud) (?:care|notice|miss me) if i\b",
+        r"\b(?:no one|nobody) (?:would|will|wud) (?:care|notice|miss me) if i\b"
+        r"(?! (?:changed|dyed|cut|got|wore|moved (?:seats|tables|class)|left (?:the|a) (?:club|team|group|chat)|skipped (?:pe|a lesson|homework))\b)",
+        r"\b(?:drink|drinking|drank|take|taking|smoke|smoking|using) (?:\w+ )?(?:vodka|alcohol|booze|drugs|pills|weed|cans)(?: \w+){0,3} "
+        r"(?:to (?:forget|cope|numb|feel nothing|stop feeling|block (?:it|things|everything) out|not feel))\b",
         r"\b(?:if i (?:was|were) gone|if i disappeared|if i died)\b",
         r"\b(?:how much longer i can|how long i can) (?:keep going|go on|carry on|take)\b",
         # Indirect warning signs that suicide-prevention guidance (Papyrus, Samaritans)
@@ -676,6 +686,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?! (?:a|an|some|the|one|to|from|at|after|when|something|anything|tickets?|home|later|sweets|food|presents?|new|another)\b)",
         r"\b(?:put|puts|putting|spiked|spike) (?:something |stuff |a pill |pills )?(?:in(?:to)? )my (?:drink|drinks)\b|\b(?:spiked|drugged) (?:me|my drink)\b|\bmy drinks? (?:was|were|got) spiked\b",
         r"\b(?:man|he|she|they|someone|stranger|people|a guy)(?: \w+){0,3} (?:says?|saying|said|told me|messages? saying) (?:that )?(?:he|she|they) (?:knows?|know) where i (?:live|go to school|sleep)\b",
+        # Round 8 (2026-11-27): a bag packed to leave, a hostel after an ex found the house, home where one will get hurt.
+        r"\bbag packed (?:in case|so (?:i|we) can|ready to) (?:i |we )?(?:need to |have to )?(?:leave|run|get out|escape)\b",
+        r"\b(?:hostel|refuge|safe house|emergency housing)\b(?: \w+){0,3} (?:because|cos|after|since) (?:my |mums |dads |her |his )?(?:ex|dad|stepdad|mums ex|boyfriend|partner|he|she)\b"
+        r"|\b(?:ex|dad|stepdad|he|she)(?: \w+)? found (?:our (?:new )?(?:house|flat|address)|where we (?:live|are))\b",
+        r"\bif (?:i|we) (?:go|went|get|come) (?:back )?home (?:i|we|he|she|they)(?:ll| will| would| might) (?:get hurt|be hurt|hurt me|kill me|hit me|get hit|get beaten|beat me)\b",
+        r"\b(?:dont|do not|never) want to be (?:in the house|at home|home|alone|in the flat) (?:alone )?with (?:him|her|them|my \w+(?: \w+)?)\b",
         r"\bsofa surf\w*\b|\b(?:had to|have to|got kicked out and) leave home\b(?! (?:early|at \d|for school|to catch|for (?:uni|university|college))\b)",
         r"\b(?:carry|carrying|have|got|keep|bring|brought|take) (?:a )?(?:knife|blade|machete|weapon|shank)\b(?: \w+){0,4} (?:because|cos|to protect|for protection|in case|scared|safe)\b"
         r"|\b(?:scared|afraid|frightened) (?:of )?(?:getting|being) (?:jumped|stabbed|shanked|robbed|beaten up)\b",

@@ -9,7 +9,7 @@ import pytest
 from engage.analysis.disclosure_model import DisclosureModel, default_model
 from engage.analysis.safeguarding import SOUNDS_LIKE, possible_disclosure, reading
 
-# Round 7 of children's words (2026-11-27), which neither the lexicon nor the model learned from:
+# Rounds 7 and 8 of children's words (2026-11-27), which the model never learned from:
 # the lexicon missed these, the model hears them.
 HEARD_ONLY_BY_THE_MODEL = [
     "mum's boyfriend keeps coming in the bathroom when im in the bath",
@@ -17,6 +17,9 @@ HEARD_ONLY_BY_THE_MODEL = [
     "i get money for letting older boys take photos of me",
     "my brother's friends jumped me and said im next",
     "when mum's partner is drunk i lock my door and push my bed against it",
+    # Round 8, written after the model was trained.
+    "i get headaches from where he hits my head",
+    "my grandad says i'm his favourite and gives me money to keep quiet",
 ]
 # Round 7's everyday twins, and young people's answers the model never saw.
 EVERYDAY = [
