@@ -17,7 +17,6 @@ The model is a plain file (compressed NumPy arrays and a JSON header, read with
 from __future__ import annotations
 
 import json
-import zipfile
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -26,7 +25,9 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
-from engage.analysis.sentiment import _array_text, _char_grams, _terms, _text_array, _Vocabulary, _word_grams
+from engage.analysis.sentiment import (
+    _char_grams, _Vocabulary, _word_grams, read_arrays, vocabularies, vocabulary_arrays, write_arrays,
+)
 
 MODEL_FILE = "disclosure_model.npz"
 FORMAT, FORMAT_VERSION = "engage-disclosure", 1
@@ -71,37 +72,25 @@ class DisclosureModel:
     # -- files
 
     def save(self, path: str | PathLike[str] | BinaryIO) -> None:
-        header = {"format": FORMAT, "version": FORMAT_VERSION, **self.info}
-        arrays = {
-            "header": _text_array(json.dumps(header, sort_keys=True)),
-            "word_terms": _text_array("\n".join(self.words.terms)), "word_idf": self.words.idf,
-            "char_terms": _text_array("\n".join(self.chars.terms)), "char_idf": self.chars.idf,
+        write_arrays(path, {"format": FORMAT, "version": FORMAT_VERSION, **self.info}, {
+            **vocabulary_arrays(self.words, self.chars),
             "w_words": self.w_words, "w_chars": self.w_chars, "intercept": np.array([self.intercept]),
-        }
-        if hasattr(path, "write"):
-            np.savez_compressed(path, **arrays)
-            return
-        with open(path, "wb") as out:  # np.savez would add ".npz" to a bare path
-            np.savez_compressed(out, **arrays)
+        })
 
     @classmethod
     def load(cls, path: str | PathLike[str] | BinaryIO) -> DisclosureModel:
         """Read a file written by ``save``; ``ValueError`` if it is not one."""
         try:
-            with np.load(path, allow_pickle=False) as data:
-                arrays = {name: data[name] for name in data.files}
-            header = json.loads(_array_text(arrays["header"]))
+            header, arrays = read_arrays(path)
             if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("version") != FORMAT_VERSION:
                 raise ValueError("not this format or version")
+            words, chars = vocabularies(arrays)
             return cls(
-                words=_Vocabulary(_terms(arrays["word_terms"]), arrays["word_idf"]),
-                chars=_Vocabulary(_terms(arrays["char_terms"]), arrays["char_idf"]),
+                words=words, chars=chars,
                 w_words=arrays["w_words"], w_chars=arrays["w_chars"], intercept=float(arrays["intercept"][0]),
                 info={k: v for k, v in header.items() if k not in ("format", "version")},
             )
-        except FileNotFoundError:
-            raise
-        except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as error:
+        except (KeyError, ValueError) as error:
             raise ValueError(f"{getattr(path, 'name', path)} is not an Engage disclosure model ({error})") from None
 
     # -- training

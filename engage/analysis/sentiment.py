@@ -250,30 +250,15 @@ class SentimentModel:
     def save(self, path: str | PathLike[str] | BinaryIO) -> None:
         """Write the model as compressed NumPy arrays with a JSON header (no pickle)."""
         header = {"format": FORMAT, "version": FORMAT_VERSION, "labels": list(LABELS), **self.info}
-        arrays = {
-            "header": _text_array(json.dumps(header, sort_keys=True)),
-            "word_terms": _text_array("\n".join(self.words.terms)),
-            "word_idf": self.words.idf,
-            "char_terms": _text_array("\n".join(self.chars.terms)),
-            "char_idf": self.chars.idf,
-            **{f"w_{name}": w for name, w in self.weights.items()},
-        }
-        if hasattr(path, "write"):
-            np.savez_compressed(path, **arrays)
-            return
-        with open(path, "wb") as out:  # np.savez would add ".npz" to a bare path
-            np.savez_compressed(out, **arrays)
+        write_arrays(path, header, {**vocabulary_arrays(self.words, self.chars),
+                                    **{f"w_{name}": w for name, w in self.weights.items()}})
 
     @classmethod
     def load(cls, path: str | PathLike[str] | BinaryIO) -> SentimentModel:
         """Read a file written by ``save``; ``ValueError`` if it is not one."""
         try:
-            with np.load(path, allow_pickle=False) as data:
-                arrays = {name: data[name] for name in data.files}
-            header = json.loads(_array_text(arrays["header"]))
-        except FileNotFoundError:
-            raise
-        except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as error:
+            header, arrays = read_arrays(path)
+        except ValueError as error:
             raise ValueError(f"{_name(path)} is not an Engage sentiment model ({error})") from None
         if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("labels") != list(LABELS):
             raise ValueError(f"{_name(path)} is not an Engage sentiment model")
@@ -284,9 +269,10 @@ class SentimentModel:
             )
         info = {k: v for k, v in header.items() if k not in ("format", "version", "labels")}
         try:
+            words, chars = vocabularies(arrays)
             return cls(
-                words=_Vocabulary(_terms(arrays["word_terms"]), arrays["word_idf"]),
-                chars=_Vocabulary(_terms(arrays["char_terms"]), arrays["char_idf"]),
+                words=words,
+                chars=chars,
                 weights={name[2:]: w for name, w in arrays.items() if name.startswith("w_")},
                 info=info,
             )
@@ -491,6 +477,39 @@ def sentiments(texts: Sequence[str], model: SentimentModel | None = None) -> lis
 
 
 # ----------------------------------------------------------------- file helpers
+
+def vocabulary_arrays(words: _Vocabulary, chars: _Vocabulary) -> dict[str, np.ndarray]:
+    """A model's two vocabularies as the arrays of its file."""
+    return {"word_terms": _text_array("\n".join(words.terms)), "word_idf": words.idf,
+            "char_terms": _text_array("\n".join(chars.terms)), "char_idf": chars.idf}
+
+
+def vocabularies(arrays: dict[str, np.ndarray]) -> tuple[_Vocabulary, _Vocabulary]:
+    return (_Vocabulary(_terms(arrays["word_terms"]), arrays["word_idf"]),
+            _Vocabulary(_terms(arrays["char_terms"]), arrays["char_idf"]))
+
+
+def write_arrays(path: str | PathLike[str] | BinaryIO, header: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+    """A model file: compressed NumPy arrays with a JSON header (no pickle)."""
+    arrays = {"header": _text_array(json.dumps(header, sort_keys=True)), **arrays}
+    if hasattr(path, "write"):
+        np.savez_compressed(path, **arrays)
+        return
+    with open(path, "wb") as out:  # np.savez would add ".npz" to a bare path
+        np.savez_compressed(out, **arrays)
+
+
+def read_arrays(path: str | PathLike[str] | BinaryIO) -> tuple[Any, dict[str, np.ndarray]]:
+    """The header and arrays of a file written by ``write_arrays``; ``ValueError`` if it is not one."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        return json.loads(_array_text(arrays["header"])), arrays
+    except FileNotFoundError:
+        raise
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as error:
+        raise ValueError(str(error)) from None
+
 
 def _text_array(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
