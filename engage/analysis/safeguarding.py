@@ -25,6 +25,9 @@ How it reads:
    written about oneself are enough to show help. Hyperbole ("dead tired") is not a sign.
 5. A longer, unhappy account of oneself needs only one sign (``_unhappy_account``):
    the project's sentiment model (``engage.analysis.sentiment``) says how unhappy.
+6. If none of that found anything, a model trained on the project's own examples of
+   children telling (``disclosure_model``) may still hear an answer of five words or
+   more that sounds like them, when it is sure: the lexicon hears only what it was taught.
 
 Nothing here was trained on, or copied from, the research-only disclosure set
 used to measure it (``bench/disclosure.py``); see ``data/README.md``.
