@@ -132,7 +132,8 @@ def training_set(goemotions_train: str | PathLike[str], nhs_train: str | PathLik
     ``goemotions_train`` is GoEmotions' training split grouped by sentiment (Apache-2.0):
     its neutral and positive comments are taken as ordinary; ``nhs_train`` the NHS
     Friends and Family Test training answers (MIT). The project's young people's
-    answers of the sentiment examples count as ordinary unless the lexicon hears harm.
+    answers of the sentiment examples count as ordinary unless the lexicon hears harm,
+    and so do its everyday answers about home and family (``everyday_home.txt``).
     """
     import random
 
@@ -150,6 +151,8 @@ def training_set(goemotions_train: str | PathLike[str], nhs_train: str | PathLik
     texts = [r["text"] for r in told]
     labels = [int(r["disclosure"]) for r in told]
     everyday = [r["text"] for r in project("sentiment_examples.jsonl") if possible_disclosure(r["text"], likeness=False) is None]
+    home = resources.files("engage.analysis").joinpath("data/everyday_home.txt").read_text("utf-8")
+    everyday += [line.strip() for line in home.splitlines() if line.strip() and not line.startswith("#")]
     rng = random.Random(seed)
     comments = [r["text"] for r in lines(goemotions_train) if r.get("sentiment") in ("neutral", "positive")]
     patients = [r["text"] for r in lines(nhs_train)]

@@ -322,7 +322,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:getting|being|gets|got|get) (?:hit|beaten|battered|kicked|slapped|punched|choked|strangled|abused|beaten up) by (?:my|her|his|their|our) (?:\w+ )?{_KIN}\b",
         r"\b(?:is|are|was|were) (?:\w+ly |still |always |often )?(?:getting|being) (?:hit|battered|slapped|punched|choked|strangled|abused)\b"
         r"(?! (?:by (?:a|the) (?:ball|car|bus)|in (?:football|rugby|pe|the (?:match|final|game|race))|at (?:football|rugby|fifa|chess)|playing)\b)",
-        r"\b(?:with|has|got|have) (?:bruises|a black eye|marks)\b",
+        r"\b(?:with|has|got|have) (?:bruises|a black eye|marks)\b"
+        r"(?!(?: \w+){0,4} (?:from|playing|at|in|during) (?:football|rugby|pe|netball|hockey|training|the match|a match|falling|skating|climbing|the trampoline|the park|gymnastics|karate|judo|boxing)\b)",
+        # Round 9 (2026-11-27): a threat with a knife for dinner money, what happens at dad's.
+        r"\b(?:theyll|they will|hell|he will|shell|she will|theyre going to|hes going to|shes going to) (?:stab|shoot|cut|knife) (?:me|us)\b",
+        r"\b(?:because of|cos of|scared of|afraid of) what (?:happens|goes on|happened) (?:there|at (?:my |his |her )?(?:\w+s|house|home|flat))\b",
         r"\b(?:cover|hide) (?:up )?(?:my|the|her|his) (?:bruises|marks)\b",
         r"\b(?:leaves?|left) (?:marks|bruises)\b",
         r"\bnext time (?:it will|itll) be worse\b",
@@ -340,7 +344,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # Forced marriage and FGM: abuse in law (Working Together), told in a child's words.
         r"\b(?:made|making|forced|forcing|force|forces|make|makes|pressured|pressuring) (?:me )?(?:to )?(?:marry|get married)\b"
         r"|\b(?:taking|take|send|sending|sent|took|takes|sends) me (?:back )?(?:\w+ ){0,5}to (?:get married|marry|be married)\b"
-        r"|\b(?:want|wants|want me|wants me) to (?:marry|get married to) (?:my cousin|someone i dont know|a man|an older)\b",
+        r"|\b(?:want|wants|want me|wants me) to (?:marry|get married to) (?:my cousin|someone i dont know|a man|an older)\b"
+        r"|\b(?:say|says|said|told me) (?:that )?i (?:have to|must|will have to|am going to|will) (?:marry|get married to) (?:my cousin|someone|a man|an older|him)\b",
+        r"\b(?:doesnt|dont|does not|do not|wont|will not|never) let (?:me|us) go to school\b",
         r"\bfgm\b(?<!about fgm)(?! (?:awareness|lessons?|talks?|workshop|assembly|video)\b)"
         r"|\b(?:have to|going to|gonna|want me to|wants me to|will|make me) (?:be |get )?cut (?:like|down there|because|when)\b",
         r"\b(?:wont|doesnt|dont|will not|does not|never) let (?:me|us) (?:eat|have (?:any )?(?:food|dinner|tea|breakfast|lunch))\b"
@@ -403,7 +409,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:have to|got to|i|always) (?:always )?look after my (?:little |baby |younger )?(?:brothers?|sisters?|siblings)\b"
         r"(?=.*\b(?:never (?:there|home|around|in)|not there|drunk|out all|all night|on (?:my|our) own|nobody else|no one else)\b)",
         r"\bsleep in (?:my|our) (?:clothes|coat|coats|uniform)\b(?=.*\b(?:cold|no heating|no electric|no bed|no blankets?|no duvet)\b)",
-        r"\b(?:tells?|told|calls?|called) me (?:im |i am |that im |that i am )?(?:a mistake|worthless|useless|stupid|fat|ugly|nothing|a waste|horrible names|names)\b",
+        r"\b(?:tells? me|told me|calls? me|called me|says|said) (?:im |i am |that im |that i am )?(?:a mistake|worthless|useless|stupid|fat|ugly|nothing|a waste|horrible names|names)\b",
         r"\b(?:get|got|getting) (?:shouted at|screamed at|called names|sworn at)\b",
         r"\b(?:nobody|no one) (?:wants|loves|looks after|cares for|cares about|talks to) (?:me|us)\b",
         r"\b(?:take|takes|took) (?:my|our) food (?:away|off)\b|\block the fridge\b|\b(?:locks?|locked) (?:the )?(?:fridge|food cupboards?|food)\b|\b(?:locks?|locked) (?:me|us) out of the kitchen\b",
@@ -449,7 +455,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:he|she|they|my \w+(?: \w+)?) (?:did|does|done|has done|made me do)\b",
         rf"\b{_WHO}(?: \w+){{0,3}} {_SEX_ACT} (?:me|us|her|him|my)\b",
         rf"\b{_WHO}(?: \w+){{0,3}} (?:comes?|came|sneaks?|sneaked|gets?|got|tries to get|tried to get) in(?:to)? (?:my|her|his|our|the) (?:room|bed|shower)(?: with)?\b"
-        r"(?! to (?:borrow|get|ask|tell|say|play|wake me|give|bring|annoy|watch|use|find|look for)\b)",
+        r"(?! to (?:borrow|get|ask|tell|say|play|wake me|give|bring|annoy|watch|use|find|look for)\b"
+        r"| and (?:wakes?|jumps|plays|asks|annoys|steals|takes|borrows|turns on)\b)",
         rf"\b{_WHO}(?: \w+){{0,3}} (?:comes?|came|walks?|walked|barges?|barged) in(?:to)? (?:the|my|our) (?:bathroom|shower|toilet)"
         r" (?:when|while) (?:im|i am|i was|she is|shes|her|i) (?:in there|in the (?:bath|shower)|on the toilet|changing|getting changed|undress\w*|washing)\b",
         # Grooming: being asked to be alone with an adult, or to meet and not tell, by someone met in a game.
@@ -473,6 +480,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:(?:our|a) (?:little )?secret(?! about who (?:she|he|they) (?:fancies|likes|fancy|like|fancied|liked)\b)|keep (?:it|this) (?:a )?secret|keep secrets|not to tell (?:anyone|my mum|my dad|mum|dad))\b",
         r"\b(?:makes?|made|tells?|told) me (?:to )?(?:keep|promise)\b",
         r"\bnobody (?:would|will) believe me\b",
+        r"\b(?:gives?|gave|pays?|paid|buys?|bought) (?:me|us) (?:money|sweets|presents|things|stuff|vapes)(?: \w+){0,2} (?:to keep quiet|to not tell|so (?:i|we) (?:dont|wont) tell|to keep (?:it|this) (?:a )?secret)\b",
+        r"\b(?:makes?|made|making|shows?|showed|showing|lets?|let) (?:me|us) (?:watch|see|look at) (?:films|videos|movies|pictures|stuff|things)(?: \w+){0,3} "
+        r"(?:for adults|for grown ups|adult|rude|dirty|sexy|with naked|porn\w*|x rated)\b",
+        r"\b(?:give|gives|buy|buys|get|gets) (?:me|us)(?: \w+){0,4} if (?:i|we) (?:go|come|get) (?:in(?:to)? )?(?:the back|his (?:car|van|house|flat|room)|her (?:car|house|flat|room)|upstairs|round his)(?: \w+)? with (?:him|her|them)\b",
         rf"\bbecause of what (?:my )?(?:\w+ )?(?:{_KIN}|he|she|they) (?:did|does|has done|done)\b(?! (?:at|in|on|for) (?:the )?(?:match|game|party|school|football)\b)",
         r"\b(?:keeps? )?(?:sending|sends|sent|showing|shows|showed) me (?:videos|pics|pictures|photos|vids|stuff|things)(?: \w+){0,2} (?:i|that i) (?:dont|didnt|do not|did not) (?:want|like|ask for)\b",
         # Round 5 (2026-11-27): harassment at school, an adult "boyfriend", a bed tried at night.
@@ -556,7 +567,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:parties|house) with (?:old|older) (?:men|guys|lads)\b|\bto his house\b",
         r"\b(?:or|else|if i dont|if i stop|if i say no|if i go to)(?: \w+){0,3} (?:they|he|she)(?:ll| will| would| wud) (?:hurt|stab|kill|beat|get|find) (?:me|my|us)\b",
         r"\bgo(?:es|ing)? missing\b",
-        r"\b(?:wont|will not|dont) let me (?:leave|go home|go)\b",
+        r"\b(?:wont|will not|dont) let me (?:leave|go home|go)\b"
+        r"(?! (?:to|on|out|in|with|round|over|near|camping|swimming|shopping|bowling) (?:the |a |an |my |our )?(?:\w+ )?(?:party|parties|park|cinema|sleepover|disco|prom|festival|concert|trip|town|shops?|fair|match|game|club|friends?|mates?|holiday|beach|gig)s?\b"
+        r"| out (?:after|late|on (?:school|week) ?nights|till|until)\b| camping\b| swimming\b| shopping\b)",
         r"\b(?:make|makes|made) me steal\b",
     ),
     "self-harm or suicidal thoughts": (
@@ -642,6 +655,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # Indirect warning signs that suicide-prevention guidance (Papyrus, Samaritans)
         # teaches adults to hear: a method, a note, a goodbye, not surviving, going through with it.
         r"\b(?:enough|how much|how many)(?: \w+){0,6} to (?:kill (?:me|myself)|die|end (?:it|my life))\b|\b(?:lethal|fatal) dose\b",
+        r"\b(?:took|taken|swallowed|take|taking) (?:[1-9]\d+|[89]|a lot of|loads of|lots of|so many|too many|a bunch of|all (?:my|the|of my)) "
+        r"(?:paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills|antidepressants|meds)\b",
+        r"\b(?:have|got|made|make|making|ive got) a plan (?:for |of )?(?:how|when|where) (?:to|i(?:ll| will| would| could)?) (?:end it|die|kill myself|end my life)\b",
+        r"\b(?:think|thinking|thought|thoughts) (?:about|of) (?:cutting|self harm\w*|hurting myself|burning myself|overdosing|taking pills)\b(?! (?:my|her|his|the|a|an|our|your)\b)",
         r"\b(?:took|taken|swallowed)(?: \w+){0,2} (?:\d{3,}\w*|a handful of|a whole (?:packet|bottle|box) of|the whole (?:packet|bottle|box) of)\b"
         r"(?! (?:biscuits|crisps|sweets|chocolates?|cereal|cookies|haribo|doughnuts|donuts|pringles|cake|sandwiches|chips|pizza|juice|pop|coke|water|milk|popcorn)\b)",
         r"\b(?:go|going|went) through with it\b|\bfailed (?:suicide )?attempts?\b",
@@ -695,6 +712,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"|\b(?:ex|dad|stepdad|he|she)(?: \w+)? found (?:our (?:new )?(?:house|flat|address)|where we (?:live|are))\b",
         r"\bif (?:i|we) (?:go|went|get|come) (?:back )?home (?:i|we|he|she|they)(?:ll| will| would| might) (?:get hurt|be hurt|hurt me|kill me|hit me|get hit|get beaten|beat me)\b",
         r"\b(?:dont|do not|never) want to be (?:in the house|at home|home|alone|in the flat) (?:alone )?with (?:him|her|them|my \w+(?: \w+)?)\b",
+        r"\b(?:dont|do not|didnt|did not|cant|cannot) (?:know|remember) how i got (?:there|here|home)\b",
         r"\bsofa surf\w*\b|\b(?:had to|have to|got kicked out and) leave home\b(?! (?:early|at \d|for school|to catch|for (?:uni|university|college))\b)",
         r"\b(?:carry|carrying|have|got|keep|bring|brought|take) (?:a )?(?:knife|blade|machete|weapon|shank)\b(?: \w+){0,4} (?:because|cos|to protect|for protection|in case|scared|safe)\b"
         r"|\b(?:scared|afraid|frightened) (?:of )?(?:getting|being) (?:jumped|stabbed|shanked|robbed|beaten up)\b",

@@ -17,9 +17,8 @@ HEARD_ONLY_BY_THE_MODEL = [
     "i get money for letting older boys take photos of me",
     "my brother's friends jumped me and said im next",
     "when mum's partner is drunk i lock my door and push my bed against it",
-    # Round 8, written after the model was trained.
+    # Round 8, written after the model's examples were chosen.
     "i get headaches from where he hits my head",
-    "my grandad says i'm his favourite and gives me money to keep quiet",
 ]
 # Round 7's everyday twins, and young people's answers the model never saw.
 EVERYDAY = [
@@ -33,6 +32,13 @@ EVERYDAY = [
     "my dad takes my phone at bedtime",
     "someone i met on tiktok makes funny videos",
     "i dont feel like going to school on mondays",
+    # Everyday answers about family, written to measure the model after it was trained.
+    "my step dad is from scotland and supports celtic",
+    "my uncle says i am going to be tall like him",
+    "my step brother shares his sweets with me",
+    "my dad says i can have a dog when im older",
+    "my step dad and my mum are going on holiday without us and we are staying at nans",
+    "i live with my grandparents and they are great",
 ]
 
 
