@@ -239,7 +239,7 @@ _OBJ = _any(
 # Games, sport and siblings' play: "he beat me at fifa", "beat me to it".
 _NOT_HARM = (r"(?! (?:at|in) (?:fifa|chess|football|maths|pe|the race|a race|cards|games?|pool|tennis|boxing|karate|judo|kickboxing|sparring|training)\b"
              r"| to (?:it|the)\b| up the hill\b| off\b| with (?:a |the |his |her |my )?(?:pillows?|ball|snowballs?|water|balloons?|foam \w+|nerf \w+)\b"
-             r"| under the table\b)")
+             r"| under the table\b| on (?:the |a )?(?:swings?|roundabout|trampoline|sledge|bike|scooter)\b)")
 _SEX_ACT = _any(
     r"touch(?:es|ed|ing)?", r"feels? me up", r"felt me up", r"groped?", r"gropes", r"molest(?:s|ed|ing)?",
     r"rap(?:es|ed|ing)", r"kiss(?:es|ed)?", r"does things to", r"did things to", r"does stuff to",
@@ -384,6 +384,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # Round 4 of children's words (2026-11-27): going without because of who they are, a doctor
         # refused, missing school to care, clothes for the winter, nobody at home who talks to them.
         r"\bso (?:i|we) (?:dont|do not|never) get (?:any )?(?:tea|dinner|food|fed|breakfast|lunch)\b",
+        r"\b(?:havent got|have not got|dont have|do not have|ive got no|i have no) (?:a )?(?:toothbrush|clean (?:pants|clothes|underwear|socks|uniform))\b",
+        r"\b(?:says|said|tells me|told me) (?:that )?i deserve (?:it|to be hurt|to be hit|this|what i get)\b",
         r"\bonly (?:get|have|eat) (?:one|1) (?:meal|proper meal|hot meal)(?: a| per| every)? day\b|\bgo to bed hungry\b|\b(?:cos|because|as) (?:theres|there is|there s) no food\b",
         rf"\bwhat (?:my )?(?:\w+ )?(?:{_KIN}|he|she|they) (?:did|does|has done|was doing)\b(?=.*\b(?:believe|scared|secret|tell|blood|hurts)\b)"
         r"|\b(?:blood|bleeding|it hurts|hurts) when i (?:go to the toilet|wee|pee|sit down)\b(?=.*\b(?:he|she|they|him|did|after)\b)"
@@ -440,7 +442,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "sexual harm": (
         r"\b(?:watches|watched|watching|films|filmed|filming|looks at|looked at|stares at|peeps at|spies on) (?:me|us|her) "
-        r"(?:in the (?:shower|bath|bathroom)|(?:get|getting) (?:changed|undressed)|undress\w*|naked|when im (?:in the shower|changing|getting changed|in the bath))\b",
+        r"(?:in the (?:shower|bath|bathroom)|(?:get|getting) (?:changed|undressed)|undress\w*|naked|when im (?:in the shower|changing|getting changed|in the bath)|when i (?:get|am getting) (?:dressed|changed|undressed))\b",
         r"\b(?:scared|afraid|worried|terrified|threaten\w*|unless)(?: \w+){0,3} (?:put|post|share|send|leak|spread|show)(?: \w+){0,2} "
         r"(?:(?:my|our) (?:nudes|naked \w+|private \w+)|my (?:pictures|pics|photos|videos)(?! (?:from|of the|on the school|in the yearbook)\b))\b",
         rf"\b{_WHO}(?: \w+){{0,2}} (?:plays?|played|playing) (?:\w+ )?games with (?:me|us)(?: \w+){{0,3}} (?:that )?(?:i|we) (?:dont|didnt|do not|did not) like\b",
@@ -480,6 +482,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:(?:our|a) (?:little )?secret(?! about who (?:she|he|they) (?:fancies|likes|fancy|like|fancied|liked)\b)|keep (?:it|this) (?:a )?secret|keep secrets|not to tell (?:anyone|my mum|my dad|mum|dad))\b",
         r"\b(?:makes?|made|tells?|told) me (?:to )?(?:keep|promise)\b",
         r"\bnobody (?:would|will) believe me\b",
+        r"\b(?:had|have|having) sex with (?:a man|an adult|a grown ?up|a guy|someone older|an older \w+|a man i met)\b",
         r"\b(?:gives?|gave|pays?|paid|buys?|bought) (?:me|us) (?:money|sweets|presents|things|stuff|vapes)(?: \w+){0,2} (?:to keep quiet|to not tell|so (?:i|we) (?:dont|wont) tell|to keep (?:it|this) (?:a )?secret)\b",
         r"\b(?:makes?|made|making|shows?|showed|showing|lets?|let) (?:me|us) (?:watch|see|look at) (?:films|videos|movies|pictures|stuff|things)(?: \w+){0,3} "
         r"(?:for adults|for grown ups|adult|rude|dirty|sexy|with naked|porn\w*|x rated)\b",
@@ -536,7 +539,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:make|made|makes|making|forced|forces|force|pressured|pressure|get|gets|got|tell|tells|told|use|uses|used|sends?|sent) "
         rf"(?:me|us|him|her|my (?:mate|friend|brother|sister))(?: \w+)? (?:to )?{_CARRY} {_GOODS}\b"
         r"(?! of (?:litter|rubbish|shopping|books|clothes|food for|toys)\b| to (?:the )?(?:bins?|coach|bus|car|class|trip|food bank|charity shop|recycling)\b)",
-        rf"\b(?:gives?|gave|giving|hands?|handed) (?:me|us|him|her) (?:stuff|drugs|packages?|parcels?|bags?|things|weed|a phone) to {_CARRY}\b",
+        rf"\b(?:gives?|gave|giving|hands?|handed) (?:me|us|him|her|my (?:brother|sister|mate|friend|cousin)) (?:stuff|drugs|packages?|parcels?|bags?|things|weed|a phone) to {_CARRY}\b",
         rf"\b(?:i|we|im|he|she|they) (?:have|has|had|got) to {_CARRY} (?:drugs|stuff|packages?|parcels?|bags?|a knife|knives|weed|gear|it)\b",
         r"\b(?:i|we|im|me|us)(?: \w+){0,3} (?:deliver|delivering|drop off|dropping off|carry|carrying|move|moving) (?:parcels|packages|stuff|bags)(?: \w+){0,4} (?:dont know|for a gang|for them|other towns)\b",
         r"\b(?:used|being used|get used) to (?:move|carry|sell|deliver)\b",
@@ -565,7 +568,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:they|he|she|(?:an |the )?older (?:\w+ )?(?:girl|boy|lad|man|guy|woman|kids?|boys|girls|lads|men)(?: \w+){0,3}|a man|a gang|someone) (?:gave|give|gives) (?:me|us) (?:a phone|money|trainers|weed|vapes|gifts|presents|lifts)(?: \w+){0,6} (?:owe|pay|favour|favours|in return|back|then)\b",
         r"\b(?:buys?|bought) me (?:things|stuff|presents|gifts|clothes|trainers)(?: \w+){0,5} (?:wants?|asks?|said|says|then)\b",
         r"\b(?:parties|house) with (?:old|older) (?:men|guys|lads)\b|\bto his house\b",
-        r"\b(?:or|else|if i dont|if i stop|if i say no|if i go to)(?: \w+){0,3} (?:they|he|she)(?:ll| will| would| wud) (?:hurt|stab|kill|beat|get|find) (?:me|my|us)\b",
+        r"\b(?:or|else|if i dont|if i stop|if i say no|if i go to)(?: \w+){0,6} (?:they|he|she)(?:ll| will| would| wud) (?:hurt|stab|kill|beat|get|find) (?:me|my|us)\b",
         r"\bgo(?:es|ing)? missing\b",
         r"\b(?:wont|will not|dont) let me (?:leave|go home|go)\b"
         r"(?! (?:to|on|out|in|with|round|over|near|camping|swimming|shopping|bowling) (?:the |a |an |my |our )?(?:\w+ )?(?:party|parties|park|cinema|sleepover|disco|prom|festival|concert|trip|town|shops?|fair|match|game|club|friends?|mates?|holiday|beach|gig)s?\b"
@@ -603,7 +606,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?!.*\b(?:eczema|itch\w*|rash|bites?|chicken ?pox|allerg\w*|sunburn)\b)",
         r"\b(?:wish i (?:was|were|had) (?:dead|never been born|not alive|gone)|wish i wasnt (?:alive|born|here))\b",
         r"\b(?:dont|do not|never) want to (?:live|be alive|be here|exist|wake up|go on)\b"
-        r"(?!(?<=live) (?:in|at|near|there|abroad|somewhere|anywhere|on|by|next to|close to)\b)",
+        r"(?!(?<= live) (?:in|at|near|there|abroad|somewhere|anywhere|on|by|next to|close to)\b)",
         r"\b(?:cuts|scars|burns|marks) on my (?:arms?|legs?|wrists?|thighs?|stomach|body)(?: \w+){0,2} (?:that )?(?:nobody|no one|noone) (?:knows|sees|has seen|knows about)\b"
         r"|\b(?:hide|hiding|hidden|cover|covering) (?:the |my )?(?:cuts|scars|burns)\b",
         r"\b(?:life|living) (?:isnt|is not|aint|not) worth (?:it|living)\b",
@@ -640,7 +643,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?! (?:after|on (?:sundays?|saturdays?|weekends?)|in the holidays|this weekend|when (?:exams|school))\b)",
         r"\b(?:and|to) (?:not|never) wake up\b(?! (?:late|early|in time|for|on time|until|till|my|the|your|our|his|her|anyone|everyone|mum|dad|the baby|them|him)\b)",
         r"\b(?:cuts|cutting) (?:himself|herself|themselves)\b",
-        r"\bdont (?:deserve|want) to (?:live|be alive)\b(?!(?<=live) (?:in|at|near|there|abroad|somewhere|anywhere|on|by|next to|close to)\b)",
+        r"\bdont (?:deserve|want) to (?:live|be alive)\b(?!(?<= live) (?:in|at|near|there|abroad|somewhere|anywhere|on|by|next to|close to)\b)",
         r"\b(?:think|thinking|thought|thoughts|dream|dreaming|dreams) (?:about|of) (?:dying|death|killing|being dead|ending it|not being here|jumping|suicide)\b",
         r"\b(?:want|wanted) (?:it|everything|the pain|this) (?:all )?to (?:end|stop) (?:forever|for good|permanently)\b",
         r"\b(?:im|i am|am) (?:done with (?:life|living|everything|it all)|ready to go|ready to die)\b",
@@ -648,6 +651,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:taking|take|took|been taking|started taking) (?:my )?(?:mums|dads|nans|grans|someone elses|my \w+s) (?:pills|tablets|meds|medication|sleeping pills)\b",
         r"\b(?:no one|nobody) (?:would|will|wud) (?:care|notice|miss me) if i\b"
         r"(?! (?:changed|dyed|cut|got|wore|moved (?:seats|tables|class)|left (?:the|a) (?:club|team|group|chat)|skipped (?:pe|a lesson|homework))\b)",
+        r"\bi (?:drink|drank) (?:alcohol |vodka |wine |beer |cider )?every (?:night|day) (?:so|to) (?:i can |that i can )?(?:sleep|forget|cope)\b",
         r"\b(?:drink|drinking|drank|take|taking|smoke|smoking|using) (?:\w+ )?(?:vodka|alcohol|booze|drugs|pills|weed|cans)(?: \w+){0,3} "
         r"(?:to (?:forget|cope|numb|feel nothing|stop feeling|block (?:it|things|everything) out|not feel))\b",
         r"\b(?:if i (?:was|were) gone|if i disappeared|if i died)\b",
@@ -713,6 +717,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bif (?:i|we) (?:go|went|get|come) (?:back )?home (?:i|we|he|she|they)(?:ll| will| would| might) (?:get hurt|be hurt|hurt me|kill me|hit me|get hit|get beaten|beat me)\b",
         r"\b(?:dont|do not|never) want to be (?:in the house|at home|home|alone|in the flat) (?:alone )?with (?:him|her|them|my \w+(?: \w+)?)\b",
         r"\b(?:dont|do not|didnt|did not|cant|cannot) (?:know|remember) how i got (?:there|here|home)\b",
+        # Round 10 (2026-11-27): silence at home or else, a mother gone some nights, fear of being found.
+        r"\b(?:have to|got to) (?:be )?(?:silent|quiet|hide|stay in (?:my|our) rooms?)\b(?: \w+){0,5} or (?:he|she|they|dad|mum) (?:goes mad|go mad|gets angry|get angry|hits|kicks off|will hurt|hurts)\b",
+        r"\b(?:doesnt|dont|does not|do not|didnt) come home (?:some nights|for days|all night|at night|for a few days)\b|\b(?:dont|do not) know where (?:she|he|mum|dad|my mum|my dad) is\b(?=.*\b(?:nights?|days|home|gone)\b)",
+        r"\b(?:scared|afraid|worried|frightened|terrified) (?:that )?(?:my \w+|he|she|they) (?:will|might|is going to|would) find (?:out where we (?:live|are)|us|where we (?:live|are))\b",
+        r"\b(?:feel sick|feel scared|shake|panic|start crying|dread)\b(?: \w+){0,3} (?:when|every time|whenever|before) (?:i|we) (?:have to )?(?:go|get|come) (?:back )?home\b",
         r"\bsofa surf\w*\b|\b(?:had to|have to|got kicked out and) leave home\b(?! (?:early|at \d|for school|to catch|for (?:uni|university|college))\b)",
         r"\b(?:carry|carrying|have|got|keep|bring|brought|take) (?:a )?(?:knife|blade|machete|weapon|shank)\b(?: \w+){0,4} (?:because|cos|to protect|for protection|in case|scared|safe)\b"
         r"|\b(?:scared|afraid|frightened) (?:of )?(?:getting|being) (?:jumped|stabbed|shanked|robbed|beaten up)\b",
@@ -751,7 +760,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"|\bi (?:have|got)(?: \w+)? (?:nobody|no one) to talk to\b",
         r"\b(?:i have|ive got|i got|i dont have|i havent got|i lost all my|i have no|ive no)(?: any)? (?:no )?friends\b",
         rf"\b(?:i (?:give|gave|have given)|ive given) up\b(?! (?:on )?(?:\w+ )?(?:{_SCHOOLWORK}|lessons|clubs?|classes|smoking|vaping|sugar|chocolate|sweets|meat|my (?:seat|place|time|phone)|the (?:team|club|band|choir))\b)|\bgiven up on (?:everything|life|myself)\b",
-        rf"\b(?:i|i just|i really|i honestly|i literally)(?: \w+)? (?:cant|can not|cannot|couldnt) (?:cope|handle (?:it|this|life|anything)|deal with (?:it|this|life|anything)|function|breathe|sleep|eat|get out of bed|stop thinking|stop crying|do anything)\b{_EVERYDAY_AFTER}",
+        rf"\b(?:i|i just|i really|i honestly|i literally)(?: \w+)? (?:cant|can not|cannot|couldnt) (?:cope|handle (?:it|this|life|anything)|deal with (?:it|this|life|anything)|function|breathe|sleep|eat|get out of bed|stop thinking(?! about (?:the |a |my |our |this )?(?:new |next |last )?(?:game|film|movie|match|holiday|party|trip|concert|show|book|series|song|weekend|christmas|birthday|football|food|pizza)s?\b)|stop crying|do anything)\b{_EVERYDAY_AFTER}",
         r"\b(?:want|need) (?:the pain|it|this|everything|my thoughts|the thoughts) to stop\b",
         r"\b(?:everything|my life) (?:is|feels|gets) (?:too much(?! (?:fun|food|homework|to choose|to do|to carry)\b)|pointless|meaningless|hopeless|so hard|unbearable|a mess|falling apart)\b",
         r"\bmy life (?:is|has been|feels) (?:a mess|hell|shit|crap|awful|horrible|terrible|miserable|ruined|over|falling apart|empty|meaningless|pointless)\b",
