@@ -50,6 +50,8 @@ class DisclosureModel:
         self.w_words = np.asarray(w_words, dtype=np.float32)
         self.w_chars = np.asarray(w_chars, dtype=np.float32)
         self.intercept = float(intercept)
+        # Arithmetic in float64 on the float32 weights that are saved, converted once rather than per answer.
+        self._w_words, self._w_chars = self.w_words.astype(np.float64), self.w_chars.astype(np.float64)
 
     def probability(self, reading: str) -> float:
         """How surely ``reading`` (the check's canonical text) sounds like a disclosure, 0 to 1."""
@@ -58,7 +60,7 @@ class DisclosureModel:
     def probabilities(self, readings: Sequence[str]) -> np.ndarray:
         x_words = self.words.matrix([_word_grams(r) for r in readings])
         x_chars = self.chars.matrix([_char_grams(r) for r in readings])
-        z = x_words @ self.w_words.astype(np.float64) + x_chars @ self.w_chars.astype(np.float64) + self.intercept
+        z = x_words @ self._w_words + x_chars @ self._w_chars + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
     def weighed_most(self, reading: str, n: int = 3) -> list[str]:
@@ -67,7 +69,6 @@ class DisclosureModel:
         pushes = {self.words.terms[i]: v * self.w_words[i] for i, v in zip(x.indices, x.data)}
         telling = [t.removeprefix("NEG_") for t, v in sorted(pushes.items(), key=lambda kv: -kv[1]) if v > 0]
         return [t for t in telling if not set(t.split()) <= _LITTLE_WORDS][:n]
-
 
     # -- files
 

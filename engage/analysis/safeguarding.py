@@ -279,6 +279,10 @@ _EVERYDAY_AFTER = (
     rf"(?:the )?amount of )?(?:\w+ )?(?:{_SCHOOLWORK}|dentist|braces|injection|cold|town|village|area|city|"
     rf"corridors?|crowds?|queue|traffic|bus|school|building|lessons?|class|knee|leg|arm|back|ankle|foot|tooth|teeth|wrist|shoulder)\b)"
 )
+# Scratching or hitting oneself said of a rash, bites or an itch is not self-harm.
+_NOT_A_RASH = r"(?!.*\b(?:eczema|itch\w*|rash|bites?|chicken ?pox|allerg\w*|sunburn)\b)"
+# "I don't want to live in this town": a place, not a wish to die (" live", so that "alive" is not read as it).
+_NOT_A_PLACE_TO_LIVE = r"(?!(?<= live) (?:in|at|near|there|abroad|somewhere|anywhere|on|by|next to|close to)\b)"
 _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|actually|honestly|literally|such|extremely|like|quite) )*"
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
@@ -599,14 +603,14 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:od(?:ed|ing)? on)\b|\battempted suicide\b|\bsuicide attempt\b|\bsuicidal\b(?! (?:people|friends?)\b)",
         r"\b(?:no|dont see (?:the|any)|whats the|what is the|cant see the) (?:point|reason) (?:in |of )?(?:living|being alive|going on|life|anything|carrying on|trying|being here|me being here)\b",
         r"\b(?:better off|happier|easier) (?:dead|without me|if i (?:was|were|wasnt|werent) (?:dead|gone|here|around|alive)|if i died)\b",
-        r"\bi (?:cut|burn|starve|scratch|hit|punch) (?:my ?self|myself|me|my (?:arms?|legs?|wrists?|skin))\b"
-        r"(?!.*\b(?:eczema|itch\w*|rash|bites?|chicken ?pox|allerg\w*|sunburn)\b)",
+        r"\bi (?:cut|burn|starve|scratch|hit|punch) (?:my ?self|myself|me|my (?:arms?|legs?|wrists?|skin))\b" +
+        _NOT_A_RASH,
         r"\b(?:scratch|scratching|scratched|pick|picking|picked|bite|biting|bit|bang|banging|banged|hit|hitting|punch|punching) "
-        r"(?:my|at my) (?:arms?|legs?|wrists?|skin|head|face|thighs?|hands?)(?: \w+){0,2} (?:until|till|til|so) (?:they|it|i) (?:bleed|bleeds|bled|bruise|bruises|is raw|are raw)\b"
-        r"(?!.*\b(?:eczema|itch\w*|rash|bites?|chicken ?pox|allerg\w*|sunburn)\b)",
+        r"(?:my|at my) (?:arms?|legs?|wrists?|skin|head|face|thighs?|hands?)(?: \w+){0,2} (?:until|till|til|so) (?:they|it|i) (?:bleed|bleeds|bled|bruise|bruises|is raw|are raw)\b" +
+        _NOT_A_RASH,
         r"\b(?:wish i (?:was|were|had) (?:dead|never been born|not alive|gone)|wish i wasnt (?:alive|born|here))\b",
-        r"\b(?:dont|do not|never) want to (?:live|be alive|be here|exist|wake up|go on)\b"
-        r"(?!(?<= live) (?:in|at|near|there|abroad|somewhere|anywhere|on|by|next to|close to)\b)",
+        r"\b(?:dont|do not|never) want to (?:live|be alive|be here|exist|wake up|go on)\b" +
+        _NOT_A_PLACE_TO_LIVE,
         r"\b(?:cuts|scars|burns|marks) on my (?:arms?|legs?|wrists?|thighs?|stomach|body)(?: \w+){0,2} (?:that )?(?:nobody|no one|noone) (?:knows|sees|has seen|knows about)\b"
         r"|\b(?:hide|hiding|hidden|cover|covering) (?:the |my )?(?:cuts|scars|burns)\b",
         r"\b(?:life|living) (?:isnt|is not|aint|not) worth (?:it|living)\b",
@@ -643,7 +647,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?! (?:after|on (?:sundays?|saturdays?|weekends?)|in the holidays|this weekend|when (?:exams|school))\b)",
         r"\b(?:and|to) (?:not|never) wake up\b(?! (?:late|early|in time|for|on time|until|till|my|the|your|our|his|her|anyone|everyone|mum|dad|the baby|them|him)\b)",
         r"\b(?:cuts|cutting) (?:himself|herself|themselves)\b",
-        r"\bdont (?:deserve|want) to (?:live|be alive)\b(?!(?<= live) (?:in|at|near|there|abroad|somewhere|anywhere|on|by|next to|close to)\b)",
+        r"\bdont (?:deserve|want) to (?:live|be alive)\b" + _NOT_A_PLACE_TO_LIVE,
         r"\b(?:think|thinking|thought|thoughts|dream|dreaming|dreams) (?:about|of) (?:dying|death|killing|being dead|ending it|not being here|jumping|suicide)\b",
         r"\b(?:want|wanted) (?:it|everything|the pain|this) (?:all )?to (?:end|stop) (?:forever|for good|permanently)\b",
         r"\b(?:im|i am|am) (?:done with (?:life|living|everything|it all)|ready to go|ready to die)\b",

@@ -139,30 +139,22 @@ def current_tagging() -> Tagging:
     an answer as it arrives costs one prebuilt query to learn which are newest.
     """
     newest = db.session.execute(_NEWEST).first()
-    if newest is not None and newest.model_id is not None:
-        taxonomy = _TAXONOMIES.get((newest.version_id, newest.version_created_at))
-        tagger = _LOADED.get((newest.model_id, newest.model_created_at))
-        if taxonomy is not None and tagger is not None:
-            return Tagging(newest.version_id, taxonomy, newest.model_id, tagger)
-    version, taxonomy = current_taxonomy()
-    model = db.session.execute(
-        select(TaggerModel.id, TaggerModel.created_at)
-        .where(TaggerModel.taxonomy_version_id == version.id)
-        .order_by(TaggerModel.id.desc())
-        .limit(1)
-    ).first()
-    if model is None:  # first use of this version: Engage trains it, nobody asked
+    if newest is None or newest.model_id is None:  # first use of this version: Engage trains it, nobody asked
+        version, taxonomy = current_taxonomy()  # writes version 1 on the very first use
         made = _train(version, taxonomy, None, audited=False)
         return Tagging(version.id, taxonomy, made.id, _LOADED[(made.id, made.created_at)])
-    key = tuple(model)
+    taxonomy = _TAXONOMIES.get((newest.version_id, newest.version_created_at))
+    if taxonomy is None:
+        taxonomy = taxonomy_of(db.session.get(TaxonomyVersion, newest.version_id))
+    key = (newest.model_id, newest.model_created_at)
     tagger = _LOADED.get(key)
     if tagger is None:
         with _LOADING:
             tagger = _LOADED.get(key)
             if tagger is None:
-                data = db.session.scalar(select(TaggerModel.data).where(TaggerModel.id == model.id))
+                data = db.session.scalar(select(TaggerModel.data).where(TaggerModel.id == newest.model_id))
                 tagger = _keep(key, Tagger.from_bytes(data))
-    return Tagging(version.id, taxonomy, model.id, tagger)
+    return Tagging(newest.version_id, taxonomy, newest.model_id, tagger)
 
 
 # Built once: every free-text answer runs it as it is saved. The newest version,
