@@ -32,9 +32,11 @@ def _application(polling: bool = True):
 def run_command() -> None:
     """Answer chats by long polling until Ctrl-C (no webhook needed)."""
     from bots.telegram.polling import serve_until_signalled
+    from engage.warm_up import warm_up
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     application = _application()
+    warm_up(current_app._get_current_object())
     click.echo("Telegram bot running (long polling). Ctrl-C to stop.")
     asyncio.run(serve_until_signalled(application))
 

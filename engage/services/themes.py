@@ -143,6 +143,19 @@ def current_tagging() -> Tagging:
         version, taxonomy = current_taxonomy()  # writes version 1 on the very first use
         made = _train(version, taxonomy, None, audited=False)
         return Tagging(version.id, taxonomy, made.id, _LOADED[(made.id, made.created_at)])
+    return _loaded(newest)
+
+
+def load_tagger() -> bool:
+    """Parse the newest tagger into memory now, if one was trained (this never trains one)."""
+    newest = db.session.execute(_NEWEST).first()
+    if newest is None or newest.model_id is None:
+        return False
+    _loaded(newest)
+    return True
+
+
+def _loaded(newest) -> Tagging:
     taxonomy = _TAXONOMIES.get((newest.version_id, newest.version_created_at))
     if taxonomy is None:
         taxonomy = taxonomy_of(db.session.get(TaxonomyVersion, newest.version_id))
