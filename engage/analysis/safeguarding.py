@@ -294,6 +294,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"smacked|choked|strangled|burnt|hurt|beaten up|attacked|abused)\b"
         r"(?! (?:by (?:a|the) (?:ball|car|bus)|\d|in (?:football|rugby|pe|boxing|karate|judo|kickboxing|sparring|training|the (?:match|final|game|race|ring))|at (?:football|rugby|fifa|chess|boxing|karate|judo)|playing|with (?:a|the) (?:ball|pillow))\b)",
         r"\b(?:scared|afraid|frightened|terrified|petrified) (?:to go|of going|to be|to get|to sleep) (?:home|back home|at home|in my house)\b",
+        r"\b(?:pulls?|pulled|pulling|drags?|dragged|dragging) (?:me|us) (?:\w+ )?by (?:the|my|our) hair\b",
         rf"\b(?:scared|afraid|frightened|terrified|petrified) of (?:what )?(?:{_WHO})\b",
         r"\b(?:dont|do not|never) (?:want to|wanna) go (?:back )?home\b",
         r"\bso (?:i|we) (?:dont|do not|dont ever|wont|never) (?:have to )?(?:go|be) (?:back )?(?:home|at home|in the house)\b"
@@ -352,7 +353,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"|\b(?:say|says|said|told me) (?:that )?i (?:have to|must|will have to|am going to|will) (?:marry|get married to) (?:my cousin|someone|a man|an older|him)\b",
         r"\b(?:doesnt|dont|does not|do not|wont|will not|never) let (?:me|us) go to school\b",
         r"\bfgm\b(?<!about fgm)(?! (?:awareness|lessons?|talks?|workshop|assembly|video)\b)"
-        r"|\b(?:have to|going to|gonna|want me to|wants me to|will|make me) (?:be |get )?cut (?:like|down there|because|when)\b",
+        r"|\b(?:have to|going to|gonna|want me to|wants me to|will|make me) (?:be |get )?cut (?:like|down there|because|when)\b"
+        r"|\bto (?:be |get )cut (?:like (?:my|her|our) (?:sisters?|cousins?|mum)|down there)\b",
         r"\b(?:wont|doesnt|dont|will not|does not|never) let (?:me|us) (?:eat|have (?:any )?(?:food|dinner|tea|breakfast|lunch))\b"
         r"(?! (?:\w+ ){0,3}(?:in peace|without|on the sofa|in my room|in front of the tv|sweets|junk|crisps|chocolate|sugar|fast food|mcdonalds|before|after)\b)",
         # What children say when they hint rather than tell (NSPCC: "how children tell").
@@ -422,12 +424,18 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bput me in care\b|\bsend me back to the home\b",
         r"\b(?:neglect(?:ed|s|ing)? (?:me|us)|im neglected|being neglected)\b",
         # Control in young people's own relationships (NSPCC, Childline: healthy relationships).
-        r"\b(?:boyfriend|girlfriend|partner|ex)(?: \w+){0,3} (?:checks|goes through|reads|tracks|controls|takes|took|smashed|smashes) (?:all )?my (?:phone|messages|texts|location|snapchat|snaps|money)\b",
+        r"\b(?:boyfriend|girlfriend|partner|ex)(?: \w+){0,3} (?:checks|goes through|reads|tracks|controls|takes|took|smashed|smashes) (?:all )?my (?:phone|messages|texts|location|snapchat|snaps|money)\b"
+        r"(?! to (?:see|show|find|look at|watch) (?:me |us )?(?:the |a |my |our |some |his |her )?(?:memes?|videos?|vids|pics?|photos?|time|score|game|tiktoks?)\b)",
         r"\b(?:boyfriend|girlfriend|partner|ex)(?: \w+){0,3} (?:wont|doesnt|does not|will not|never) let me (?:see|talk to|go out with|hang out with|text|message) (?:my |any )?(?:friends|mates|family|boys|girls|other)\b",
         r"\b(?:boyfriend|girlfriend|partner|ex)(?: is| was| gets| can be)? (?:\w+ )?(?:jealous and controlling|controlling|possessive)\b",
         r"\b(?:boyfriend|girlfriend|partner|ex|he|she)(?: \w+){0,2} (?:tells|told|decides) me what to wear\b"
         r"|\b(?:tells|told|decides) me who i can (?:see|talk to|text|be friends with|hang out with)\b",
         r"\b(?:mum|dad|parents?|mums? \w+|my \w+) (?:is|are) (?:on drugs|always drunk|drunk all the time|high all the time|always out|never home)\b",
+        r"\b(?:she|he|they|mum|dad|my mum|my dad|my parents)(?:s| is| are| was| were| gets| get) always (?:drunk|high|wasted)\b"
+        r"|\b(?:because|cos|cause|coz) (?:she|he|they|mum|dad|my mum|my dad)(?:s| is| are| was| were) too (?:drunk|high|wasted)\b(?! to drive)"
+        r"|\btoo (?:drunk|high|wasted) to (?:look after|wake up|get up|cook|take|pick|notice|care)\b",
+        # Silenced with a threat: "said he would kill our dog if I told anyone what he does".
+        r"\bif i (?:tell|told|say|said) (?:anyone|anybody|someone|my mum|mum|my dad|dad|a teacher)(?: about)? what (?:he|she|they) (?:does|did|do|has done|have done|is doing|does to me|did to me)\b",
         r"\b(?:drinks|drink) all the time and (?:forgets|ignores|leaves)\b|\bwhen (?:he|she|mum|dad) (?:drinks|is drunk|gets drunk)\b",
         r"\b(?:threaten(?:s|ed)? (?:me|us|my (?:little |baby |big )?(?:brother|sister|mum|family))|get threatened|got threatened)\b",
         r"\b(?:took|take|takes|taken) (?:away )?my phone(?: \w+){0,3} (?:and|so) (?:i cant|wont let me|doesnt let me|dont let me|i can not) "
@@ -483,6 +491,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:send|sent|sending|share|shared|sharing|post|posted|posting|leak|leaked|leaking|spread|spreading) (?:my |me )?(?:nudes|naked pics|naked pictures|pics of me|pictures of me|photos of me|mine)\b",
         r"\b(?:would|will|should) send (?:pics|nudes|pictures|photos)\b",
         r"\b(?:blackmail|blackmailing|blackmailed|sextort\w*) (?:me|her|him)\b",
+        r"\b(?:teacher|coach|tutor|leader|man|guy|adult|older \w+|uncle|step ?dad|he|she|someone)(?: \w+){0,3} "
+        r"(?:messages|snaps|texts|dms|msgs|messaged|texted|snapped|dmd) me\b(?: \w+){0,12} (?:tells?|told|asks?|asked|makes?|made|says?|said) (?:me )?(?:to )?(?:delete|clear|hide) "
+        r"(?:them|the (?:messages|chats?|snaps|texts|dms)|our (?:messages|chats?|snaps|texts|dms)|his (?:messages|snaps|texts)|her (?:messages|snaps|texts)|everything)\b",
+        r"\bif i (?:dont|do not|wont|will not|stop) (?:send|sending) (?:him |her |them )?(?:more |another |any more |some |a )?(?:pics?|pictures?|photos?|nudes?|videos?|vids?)\b"
+        r"(?: \w+){0,3} (?:hell|he will|shell|she will|theyll|they will|he is going to|she is going to|they are going to|hes gonna|shes gonna|theyre gonna) (?:show|send|share|post|put)\b",
         r"\b(?:(?:our|a) (?:little )?secret(?! about who (?:she|he|they) (?:fancies|likes|fancy|like|fancied|liked)\b)|keep (?:it|this) (?:a )?secret|keep secrets|not to tell (?:anyone|my mum|my dad|mum|dad))\b",
         r"\b(?:makes?|made|tells?|told) me (?:to )?(?:keep|promise)\b",
         r"\bnobody (?:would|will) believe me\b",
