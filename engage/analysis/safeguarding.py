@@ -227,6 +227,7 @@ _HARM = _any(
     r"punch(?:es|ed|ing)?", r"kick(?:s|ed|ing)?", r"slap(?:s|ped|ping)?", r"smack(?:s|ed|ing)?",
     r"whack(?:s|ed|ing)?", r"thump(?:s|ed|ing)?", r"bash(?:es|ed|ing)?", r"hurt(?:s|ing)?",
     r"chok(?:es|ed|ing)", r"strangl(?:es|ed|ing)", r"burn(?:s|t|ed)", r"throws? (?:things |stuff )?at",
+    r"(?:throws?|threw|chucks?|chucked|lobs|lobbed) (?!(?:the |a |some |his |her )?(?:ball|balls|snowballs?|water balloons?|pillows?|sweets|frisbee|paper)\b)(?:\w+ ){1,2}at",
     r"threw (?:things |stuff )?at", r"throws?", r"threw", r"push(?:es|ed)", r"shov(?:es|ed)",
     r"grab(?:s|bed)", r"pulls? my hair", r"attack(?:s|ed)", r"abus(?:es|ed|ing)",
     r"lash(?:es|ed) out at", r"beats? up", r"beat up", r"twist(?:s|ed)", r"is nasty to", r"is violent to",
@@ -239,7 +240,8 @@ _OBJ = _any(
 # Games, sport and siblings' play: "he beat me at fifa", "beat me to it".
 _NOT_HARM = (r"(?! (?:at|in) (?:fifa|chess|football|maths|pe|the race|a race|cards|games?|pool|tennis|boxing|karate|judo|kickboxing|sparring|training)\b"
              r"| to (?:it|the)\b| up the hill\b| off\b| with (?:a |the |his |her |my )?(?:pillows?|ball|snowballs?|water|balloons?|foam \w+|nerf \w+)\b"
-             r"| under the table\b| on (?:the |a )?(?:swings?|roundabout|trampoline|sledge|bike|scooter)\b)")
+             r"| under the table\b| on (?:the |a )?(?:swings?|roundabout|trampoline|sledge|bike|scooter)\b"
+             r"| (?:to catch|as a joke|for a joke|for fun|for a laugh|when we (?:play|mess about))\b)")
 _SEX_ACT = _any(
     r"touch(?:es|ed|ing)?", r"feels? me up", r"felt me up", r"groped?", r"gropes", r"molest(?:s|ed|ing)?",
     r"rap(?:es|ed|ing)", r"kiss(?:es|ed)?", r"does things to", r"did things to", r"does stuff to",
@@ -287,6 +289,12 @@ _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|a
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "violence at home": (
+        # Round 12 (2026-11-27): made to watch, things smashed at night, kept away by shouting.
+        r"\b(?:makes?|made|making) (?:us|me) watch (?:him|her|them|while|when)(?: \w+){0,2} (?:hurts?|hits?|beats?|batters?|hurting|hitting|beating|battering|strangl\w+|chok\w+)\b",
+        r"\b(?:listen|listening|listened|hear|hearing|heard) (?:to )?(?:them|him|her|mum and dad|my parents|mum|dad|my \w+)(?: \w+){0,2} (?:smash|smashing|smashed|break|breaking|throw|throwing) (?:things|stuff|plates|the house|everything)\b",
+        r"\b(?:till|until|til) (?:it (?:shuts|closes)|late|midnight|\d+)(?: \w+){0,3} (?:because|cos|coz|cause|so) (?:my )?(?:step ?mum|step ?dad|mum|dad|mums \w+|dads \w+|he|she|they)"
+        r"(?: \w+){0,2} (?:shouts|screams|yells|goes mad|kicks off|gets angry)\b",
+        r"\block(?:s|ed)? on the outside of (?:my|our|the) (?:bed ?room |room )?door\b",
         rf"\b{_WHO}(?: \w+){{0,3}} {_HARM}(?: \w+)? {_OBJ}\b{_NOT_HARM}",
         r"\b(?:hits?|hitting|beats?|beating|punch(?:es|ed|ing)|kick(?:s|ed|ing)|slap(?:s|ped|ping)|"
         r"smack(?:s|ed)|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|batters?|battered|hurts?|hurting) me\b" + _NOT_HARM,
@@ -346,6 +354,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # Round 12: no doctor or dentist for years; scared to tell because of what happened last time.
+        r"\b(?:doctor|gp|dentist)(?: or (?:a |the )?(?:doctor|gp|dentist))? (?:in|for) (?:years|\d+ years)\b(?: \w+){0,2} (?:because|cos|coz|as) (?:my )?(?:mum|dad|parents|step ?mum|step ?dad|they|she|he) "
+        r"(?:wont|will not|dont|doesnt|do not|does not|never|cant be bothered|forgets?|forgot)\b",
+        r"\bscared to tell (?:my |the |a )?(?:social worker|foster carer|carer|teacher|police|school)(?: \w+){0,2} (?:because|cos|coz|in case) (?:last time|they will|theyll|ill|i will|i might|i got|i get) (?:\w+ ){0,2}(?:moved|taken|hurt|in trouble|sent)\b",
         # Forced marriage and FGM: abuse in law (Working Together), told in a child's words.
         r"\b(?:made|making|forced|forcing|force|forces|make|makes|pressured|pressuring) (?:me )?(?:to )?(?:marry|get married)\b"
         r"|\b(?:taking|take|send|sending|sent|took|takes|sends) me (?:back )?(?:\w+ ){0,5}to (?:get married|marry|be married)\b"
@@ -453,6 +465,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # Round 12: an adult who shows sex and suggests trying it; someone online who wants to run away together.
+        r"\b(?:showed|shows|show|sent|sends|made me watch|makes me watch) (?:me |us )?(?:videos?|vids?|films?|pictures?|pics?|clips?)(?: \w+){0,3} (?:doing sex|having sex|naked|with no clothes on)\b",
+        r"\b(?:we should|lets|wants me to|asked me to|asks me to|told me to|said we could|says we could|says we should|said we should) run away (?:together|with (?:him|her|them))\b",
         r"\b(?:watches|watched|watching|films|filmed|filming|looks at|looked at|stares at|peeps at|spies on) (?:me|us|her) "
         r"(?:in the (?:shower|bath|bathroom)|(?:get|getting) (?:changed|undressed)|undress\w*|naked|when im (?:in the shower|changing|getting changed|in the bath)|when i (?:get|am getting) (?:dressed|changed|undressed))\b",
         r"\b(?:scared|afraid|worried|terrified|threaten\w*|unless)(?: \w+){0,3} (?:put|post|share|send|leak|spread|show)(?: \w+){0,2} "
@@ -520,7 +535,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"|\b(?:scared|afraid|frightened|terrified|cant sleep|dont sleep)\b(?: \w+){0,8} what (?:happens|goes on|he does|she does|they do) "
         r"(?:at night|in the night|when (?:mum|dad|everyone) (?:is |are )?(?:asleep|out|at work))\b",
         r"\b(?:too )?(?:scared|afraid|frightened|terrified) to tell (?:anyone|anybody|someone|a teacher|my teacher|the teacher|school|the police|social services)\b"
-        r"(?! (?:that )?(?:i|im) (?:like|fancy|love|am gay|gay|bi|trans)\b| about (?:my|the) (?:grades?|results?|marks?|test|exam)\b)",
+        r"(?! (?:that )?(?:i|im) (?:like|fancy|love|am gay|gay|bi|trans)\b| about (?:my|the) (?:grades?|results?|marks?|test|exam|homework)\b"
+        r"| (?:that )?i (?:lost|forgot|broke|failed|didnt do|havent done|left|copied)\b)",
         r"\b(?:without (?:my|her) clothes|naked pictures|naked photos|in the shower with me|hand up my (?:top|skirt|shorts))\b",
         r"\b(?:grown|older|old) (?:man|men|guy|adult)(?: \w+){0,4} (?:message|messages|messaging|texts?|texting|dm|dms|snaps?)(?: me)?\b",
         r"\bmature for (?:my|your) age\b|\b(?:hes|shes|he is|she is) (?:a )?grown ?up\b",
@@ -545,6 +561,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
+        # Round 12: kept silent about work by a threat of being sent back.
+        r"\b(?:sent back|deported)(?: to (?:my|our|\w+) country)?(?: \w+){0,2} if (?:i|we) (?:tell|told|say)\b"
+        r"|\bif (?:i|we) (?:tell|told|say)(?: \w+){0,5} (?:ill|i will|well|we will|i would|they will|theyll) (?:\w+ )?(?:be |get )?(?:sent back|deported)\b",
         r"\b(?:im|i am|ive been|been|he is|hes|shes|she is|my \w+ is) on (?:a|the) (?:line|lines)\b(?! (?:to|with|for)\b)",
         r"\b(?:make|makes|made|making|tell|tells|told|get|gets|got|send|sends|sent) (?:me|us)(?: \w+){0,5} "
         r"(?:drop off|deliver|take|carry|collect|pick up|hold) (?:drugs|packages|parcels|(?:bags|stuff|money|things|a bag)"
@@ -622,7 +641,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:my|at my) (?:arms?|legs?|wrists?|skin|head|face|thighs?|hands?)(?: \w+){0,2} (?:until|till|til|so) (?:they|it|i) (?:bleed|bleeds|bled|bruise|bruises|is raw|are raw)\b" +
         _NOT_A_RASH,
         r"\b(?:wish i (?:was|were|had) (?:dead|never been born|not alive|gone)|wish i wasnt (?:alive|born|here))\b",
-        r"\b(?:dont|do not|never) want to (?:live|be alive|be here|exist|wake up|go on)\b" +
+        r"\b(?:dont|do not|never) want to (?:live|be alive|be here|exist|wake up|go on)\b"
+        r"(?!(?<= wake up) (?:early|so early|at \w+|for (?:school|college|work)|on (?:a )?(?:saturdays?|sundays?|weekends?|school days?)|before)\b)" +
         _NOT_A_PLACE_TO_LIVE,
         r"\b(?:cuts|scars|burns|marks) on my (?:arms?|legs?|wrists?|thighs?|stomach|body)(?: \w+){0,2} (?:that )?(?:nobody|no one|noone) (?:knows|sees|has seen|knows about)\b"
         r"|\b(?:hide|hiding|hidden|cover|covering) (?:the |my )?(?:cuts|scars|burns)\b",
@@ -708,6 +728,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:roof|bridge|building|cliff|balcony|car park|multi ?storey|window)\b(?: \w+){0,12} high enough\b",
     ),
     "in danger now": (
+        # Round 12: a stranger who follows or offers a lift; an address posted online.
+        r"\b(?:a|some|this|an old|an older|the same) (?:man|guy|bloke|stranger|woman|lady)\b(?: \w+){0,4} (?:keeps? |always |has been |kept )?(?:follows?|following|followed|slows? down next to|slowing down next to|pulls? up next to|pulled up next to) me\b"
+        r"|\b(?:a|some|this|an old|an older) (?:man|guy|bloke|stranger|woman|lady)\b(?: \w+){0,12} (?:asks?|asked|offers?|offered|keeps asking) (?:me )?(?:if i (?:want|wanted|need|needed) )?a lift\b",
+        r"\b(?:posted|shared|leaked|put) my (?:home )?(?:address|location) (?:online|on (?:snap|snapchat|tiktok|insta|instagram|twitter|x|facebook|discord|the group chat|everywhere))\b",
         r"\b(?:im|i am|were|we are|am i|i feel|i dont feel|i do not feel) (?:in danger|not safe|unsafe)\b"
         r"(?! (?:in|on|at|around|near|walking|going|when|out|outside|on the)\b(?! (?:home|my (?:house|home|room)|our (?:house|flat))\b))",
         r"\b(?:said|says|saying|told me|told mum|threatened|threatening|threatens|keeps saying|swore|swears)(?: \w+){0,4} (?:kill|stab|hurt|shoot|beat) "
