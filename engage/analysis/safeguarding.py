@@ -289,6 +289,8 @@ _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|a
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "violence at home": (
+        # Round 13 (2026-11-27): a cover story given to a child.
+        r"\b(?:told|tells|made|makes|have|had) (?:me |us )?to (?:say|tell (?:them|the teacher|school|the doctor|everyone|people)) (?:that )?(?:i|we) (?:fell|tripped|walked into|did it (?:myself|ourselves)|hurt myself|banged)\b",
         # Round 12 (2026-11-27): made to watch, things smashed at night, kept away by shouting.
         r"\b(?:makes?|made|making) (?:us|me) watch (?:him|her|them|while|when)(?: \w+){0,2} (?:hurts?|hits?|beats?|batters?|hurting|hitting|beating|battering|strangl\w+|chok\w+)\b",
         r"\b(?:listen|listening|listened|hear|hearing|heard) (?:to )?(?:them|him|her|mum and dad|my parents|mum|dad|my \w+)(?: \w+){0,2} (?:smash|smashing|smashed|break|breaking|throw|throwing) (?:things|stuff|plates|the house|everything)\b",
@@ -354,6 +356,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # Round 13: food hidden against hunger, punishments that go on for hours.
+        r"\b(?:hide|hiding|hid|stash|stashing) (?:food|bread)(?: \w+){0,4} (?:because|cos|coz|in case)(?: \w+){0,3} (?:isnt any|is no food|isnt enough|no food|nothing to eat|(?:i|we) (?:go|get) hungry)\b",
+        r"\b(?:makes?|made|making) (?:me|us) (?:kneel|stand in the corner|sit in the corner|stand outside|sit outside)(?: \w+){0,4} (?:for hours|all night|all day|without food|in the cold)\b",
         # Round 12: no doctor or dentist for years; scared to tell because of what happened last time.
         r"\b(?:doctor|gp|dentist)(?: or (?:a |the )?(?:doctor|gp|dentist))? (?:in|for) (?:years|\d+ years)\b(?: \w+){0,2} (?:because|cos|coz|as) (?:my )?(?:mum|dad|parents|step ?mum|step ?dad|they|she|he) "
         r"(?:wont|will not|dont|doesnt|do not|does not|never|cant be bothered|forgets?|forgot)\b",
@@ -465,6 +470,14 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # Round 13: waking with clothes off, filmed in pyjamas, nudes demanded, questions about school from online.
+        r"\b(?:woke up|when i woke)(?: \w+){0,6} (?:my|with my|without my) (?:clothes|pants|knickers|trousers|jeans|top|skirt)(?: were| was)? (?:off|gone|missing|undone|taken off|pulled down)\b",
+        r"\b(?:films?|filmed|filming|records?|recorded|recording) (?:me|us) (?:when|while) (?:im|i am|i was|we are|were|we were) "
+        r"(?:in (?:my|our) (?:pyjamas|pjs|underwear|pants|bed|bath)|asleep|sleeping|changing|getting changed|in the (?:bath|shower))\b",
+        r"\bif i (?:dont|do not|wont|will not) send (?:him |her |them )?(?:nudes?|naked (?:pics|photos|pictures)|dirty (?:pics|photos)|pics of my (?:body|boobs|bum))\b",
+        r"\b(?:online|on (?:snap|snapchat|tiktok|insta|instagram|discord|roblox|fortnite|whatsapp|minecraft|a game|the game|an app))(?: \w+){0,4} (?:keeps? |always |kept )?(?:asking|asks|asked|wants to know) (?:me )?"
+        r"(?:what|which|where) (?:school|time i (?:finish|get out|leave)|i live|my address)\b",
+        r"\b(?:he|she|they|my \w+|dad|mum)(?: \w+)? (?:says|said|told me|tells me|keeps saying)(?: that)? (?:nobody|no one|noone) (?:will|would|is going to|gonna) (?:ever )?believe (?:me|you|us)\b",
         # Round 12: an adult who shows sex and suggests trying it; someone online who wants to run away together.
         r"\b(?:showed|shows|show|sent|sends|made me watch|makes me watch) (?:me |us )?(?:videos?|vids?|films?|pictures?|pics?|clips?)(?: \w+){0,3} (?:doing sex|having sex|naked|with no clothes on)\b",
         r"\b(?:we should|lets|wants me to|asked me to|asks me to|told me to|said we could|says we could|says we should|said we should) run away (?:together|with (?:him|her|them))\b",
@@ -513,7 +526,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?: \w+){0,3} (?:hell|he will|shell|she will|theyll|they will|he is going to|she is going to|they are going to|hes gonna|shes gonna|theyre gonna) (?:show|send|share|post|put)\b",
         r"\b(?:(?:our|a) (?:little )?secret(?! about who (?:she|he|they) (?:fancies|likes|fancy|like|fancied|liked)\b)|keep (?:it|this) (?:a )?secret|keep secrets|not to tell (?:anyone|my mum|my dad|mum|dad))\b",
         r"\b(?:makes?|made|tells?|told) me (?:to )?(?:keep|promise)\b",
-        r"\bnobody (?:would|will) believe me\b",
+        r"\bnobody (?:would|will) believe me\b(?! (?:when|if) i (?:say|tell)\b(?: \w+){0,3} (?:scored|won|got|met|saw|came|caught)\b)",
         r"\b(?:had|have|having) sex with (?:a man|an adult|a grown ?up|a guy|someone older|an older \w+|a man i met)\b",
         r"\b(?:gives?|gave|pays?|paid|buys?|bought) (?:me|us) (?:money|sweets|presents|things|stuff|vapes)(?: \w+){0,2} (?:to keep quiet|to not tell|so (?:i|we) (?:dont|wont) tell|to keep (?:it|this) (?:a )?secret)\b",
         r"\b(?:makes?|made|making|shows?|showed|showing|lets?|let) (?:me|us) (?:watch|see|look at) (?:films|videos|movies|pictures|stuff|things)(?: \w+){0,3} "
@@ -561,6 +574,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
+        # Round 13: a home taken over to deal from, made to steal, a boss who keeps the passport, radicalising videos.
+        r"\b(?:men|lads|people|dealers|they|a gang|some guys)(?: \w+){0,2} (?:have )?(?:moved into|taken over|took over|are using|use|staying in) (?:our|my|mums|my mums) (?:flat|house|home)\b(?: \w+){0,10} (?:sell|selling|deal|dealing|drugs)\b",
+        r"\b(?:make|makes|made|making|force|forces|forced|send|sends|sent) (?:me|us)(?: go)?(?: \w+){0,4} (?:steal|nick|shoplift|rob)\b(?: \w+){0,4} for (?:them|him|her)\b"
+        r"|\b(?:makes?|made|forces?|forced) (?:me|us) (?:to )?(?:steal|shoplift|rob)\b",
+        r"\b(?:boss|manager|the people i work for)(?: \w+){0,2} (?:keeps|kept|took|takes|has|holds|held) (?:all )?my (?:money|wages|pay) and my (?:passport|id|papers|documents)\b"
+        r"|\b(?:boss|manager|the people i work for)(?: \w+){0,2} (?:keeps|kept|took|takes|has|holds|held) my (?:passport|id|papers|documents)\b",
+        r"\b(?:people like us|our people)(?: \w+){0,2} (?:should|need to|have to|must|will) (?:\w+ ){0,3}(?:hurt|attack|kill|stab|bomb|shoot) (?:them|those|the)\b",
         # Round 12: kept silent about work by a threat of being sent back.
         r"\b(?:sent back|deported)(?: to (?:my|our|\w+) country)?(?: \w+){0,2} if (?:i|we) (?:tell|told|say)\b"
         r"|\bif (?:i|we) (?:tell|told|say)(?: \w+){0,5} (?:ill|i will|well|we will|i would|they will|theyll) (?:\w+ )?(?:be |get )?(?:sent back|deported)\b",
@@ -641,6 +661,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:my|at my) (?:arms?|legs?|wrists?|skin|head|face|thighs?|hands?)(?: \w+){0,2} (?:until|till|til|so) (?:they|it|i) (?:bleed|bleeds|bled|bruise|bruises|is raw|are raw)\b" +
         _NOT_A_RASH,
         r"\b(?:wish i (?:was|were|had) (?:dead|never been born|not alive|gone)|wish i wasnt (?:alive|born|here))\b",
+        r"\b(?:died|passed away|is dead)(?: \w+){0,6} (?:i should|i want to|i wanna|i just want to|i need to) (?:be|go) with (?:her|him|them)\b",
         r"\b(?:dont|do not|never) want to (?:live|be alive|be here|exist|wake up|go on)\b"
         r"(?!(?<= wake up) (?:early|so early|at \w+|for (?:school|college|work)|on (?:a )?(?:saturdays?|sundays?|weekends?|school days?)|before)\b)" +
         _NOT_A_PLACE_TO_LIVE,
@@ -728,6 +749,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:roof|bridge|building|cliff|balcony|car park|multi ?storey|window)\b(?: \w+){0,12} high enough\b",
     ),
     "in danger now": (
+        # Round 13: going missing again and again.
+        r"\bi (?:keep|kept) running away\b|\bpolice (?:keep )?(?:bring|brought|bringing|find|found) me (?:back|home)\b",
         # Round 12: a stranger who follows or offers a lift; an address posted online.
         r"\b(?:a|some|this|an old|an older|the same) (?:man|guy|bloke|stranger|woman|lady)\b(?: \w+){0,4} (?:keeps? |always |has been |kept )?(?:follows?|following|followed|slows? down next to|slowing down next to|pulls? up next to|pulled up next to) me\b"
         r"|\b(?:a|some|this|an old|an older) (?:man|guy|bloke|stranger|woman|lady)\b(?: \w+){0,12} (?:asks?|asked|offers?|offered|keeps asking) (?:me )?(?:if i (?:want|wanted|need|needed) )?a lift\b",
