@@ -289,6 +289,8 @@ _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|a
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "violence at home": (
+        # Round 14 (2026-11-27): a threat to burn the home with the family inside.
+        r"\b(?:burn|set fire to) (?:the|our|my) (?:house|home|flat)(?: down)? with (?:us|me|them|mum|my mum) in(?:side)?(?: it)?\b",
         # Round 13 (2026-11-27): a cover story given to a child.
         r"\b(?:told|tells|made|makes|have|had) (?:me |us )?to (?:say|tell (?:them|the teacher|school|the doctor|everyone|people)) (?:that )?(?:i|we) (?:fell|tripped|walked into|did it (?:myself|ourselves)|hurt myself|banged)\b",
         # Round 12 (2026-11-27): made to watch, things smashed at night, kept away by shouting.
@@ -356,6 +358,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # Round 14: the food money spent on drink, a parent shut away for days, shaking after what someone did.
+        r"\bspends? (?:it|all the money|the money|our money|the food money|everything|all of it)(?: \w+){0,2} on (?:drink|drugs|booze|alcohol|weed|gambling|betting)\b",
+        r"\b(?:mum|dad|mom|mother|father|step ?mum|step ?dad|parents?) (?:just )?(?:locks?|locked) (?:herself|himself|themselves) in (?:her|his|their) (?:bed)?room\b(?: \w+){0,3} (?:for days|all day|for hours|all the time|for weeks)\b(?! (?:playing|gaming|on (?:her|his) (?:phone|xbox|playstation|computer)|when (?:she|he) (?:works|is working)|to work|working))",
+        r"\b(?:make|makes|made|making) (?:me|us) work\b(?: \w+){0,8} (?:cant|can not|cannot|dont|never|miss|not allowed to)(?: \w+){0,4} (?:go to )?school\b",
+        r"\bafter what (?:my \w+|he|she|they|him) (?:did|done|had done)\b(?: \w+){0,6} (?:cant stop|shaking|shake|scared|afraid|frightened|nightmares|cant sleep|feel sick)\b",
         # Round 13: food hidden against hunger, punishments that go on for hours.
         r"\b(?:hide|hiding|hid|stash|stashing) (?:food|bread)(?: \w+){0,4} (?:because|cos|coz|in case)(?: \w+){0,3} (?:isnt any|is no food|isnt enough|no food|nothing to eat|(?:i|we) (?:go|get) hungry)\b",
         r"\b(?:makes?|made|making) (?:me|us) (?:kneel|stand in the corner|sit in the corner|stand outside|sit outside)(?: \w+){0,4} (?:for hours|all night|all day|without food|in the cold)\b",
@@ -435,7 +442,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?=.*\b(?:never (?:there|home|around|in)|not there|drunk|out all|all night|on (?:my|our) own|nobody else|no one else)\b)",
         r"\bsleep in (?:my|our) (?:clothes|coat|coats|uniform)\b(?=.*\b(?:cold|no heating|no electric|no bed|no blankets?|no duvet)\b)",
         r"\b(?:tells? me|told me|calls? me|called me|says|said) (?:im |i am |that im |that i am )?(?:a mistake|worthless|useless|stupid|fat|ugly|nothing|a waste|horrible names|names)\b",
-        r"\b(?:get|got|getting) (?:shouted at|screamed at|called names|sworn at)\b",
+        r"\b(?:get|got|getting) (?:shouted at|screamed at|called names|sworn at)\b(?! by my (?:little |big )?(?:brother|sister|cousin)s? when (?:he|she|they) (?:loses?|lost)\b)",
         r"\b(?:nobody|no one) (?:wants|loves|looks after|cares for|cares about|talks to) (?:me|us)\b",
         r"\b(?:take|takes|took) (?:my|our) food (?:away|off)\b|\block the fridge\b|\b(?:locks?|locked) (?:the )?(?:fridge|food cupboards?|food)\b|\b(?:locks?|locked) (?:me|us) out of the kitchen\b",
         r"\bput me in care\b|\bsend me back to the home\b",
@@ -470,6 +477,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # Round 14: an adult in the bath, "stuff with older men for money", a video held over a child.
+        r"\b(?:partner|boyfriend|girlfriend|step ?dad|step ?mum|uncle|man|dads? (?:friend|mate)|mums? (?:friend|mate)|grandad|he)(?: \w+){0,2} (?:gets?|got|comes?|came|climbs?) in(?:to)? the (?:bath|shower) with me\b",
+        r"\b(?:do|doing|does|did) (?:stuff|things|sex stuff|sexual stuff) with (?:older )?(?:men|man|guys|lads|boys) for (?:money|cash|drugs|presents|stuff|a place to stay)\b(?! like\b)",
+        r"\b(?:send|post|share|show|leak|put) (?:the |a |my )?(?:video|vid|pics?|photos?|pictures?|nudes?) of me\b(?: \w+){0,6} unless i\b"
+        r"|\bunless i do what (?:they|he|she) (?:say|says|want|wants|tell me|tells me)\b",
         # Round 13: waking with clothes off, filmed in pyjamas, nudes demanded, questions about school from online.
         r"\b(?:woke up|when i woke)(?: \w+){0,6} (?:my|with my|without my) (?:clothes|pants|knickers|trousers|jeans|top|skirt)(?: were| was)? (?:off|gone|missing|undone|taken off|pulled down)\b",
         r"\b(?:films?|filmed|filming|records?|recorded|recording) (?:me|us) (?:when|while) (?:im|i am|i was|we are|were|we were) "
@@ -574,6 +586,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
+        # Round 14: paid in trainers for dropping off bags for older lads.
+        r"\b(?:dropping off|drop off|delivering|deliver|carrying|carry|holding|hold|moving|move) (?:bags|packages|parcels|stuff|things)(?: \w+){0,3} for (?:the )?(?:older|big) (?:lads|boys|men|kids|ones|guys)\b"
+        r"|\bpaid in (?:trainers|clothes|phones|vapes|weed|drugs|food)\b",
         # Round 13: a home taken over to deal from, made to steal, a boss who keeps the passport, radicalising videos.
         r"\b(?:men|lads|people|dealers|they|a gang|some guys)(?: \w+){0,2} (?:have )?(?:moved into|taken over|took over|are using|use|staying in) (?:our|my|mums|my mums) (?:flat|house|home)\b(?: \w+){0,10} (?:sell|selling|deal|dealing|drugs)\b",
         r"\b(?:make|makes|made|making|force|forces|forced|send|sends|sent) (?:me|us)(?: go)?(?: \w+){0,4} (?:steal|nick|shoplift|rob)\b(?: \w+){0,4} for (?:them|him|her)\b"
@@ -670,7 +685,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:life|living) (?:isnt|is not|aint|not) worth (?:it|living)\b",
         r"\b(?:goodbye|suicide) (?:letter|note)\b",
         r"\b(?:my|the) (?:blades?|razors?) (?:hidden|i hide)\b|\bhide (?:my|the) (?:blades?|razors?)\b",
-        r"\b(?:took|taken|swallowed|take) (?:a load of|loads of|all (?:my|the|of my)|too many) (?:pills|tablets|paracetamol)\b",
+        r"\b(?:took|taken|swallowed|take) (?:a load of|loads of|all (?:my|the|of my)(?: (?:mums?|dads?|nans?|grans?|brothers?|sisters?))?|too many) (?:pills|tablets|paracetamol)\b"
+        r"(?! (?:for (?:my |the )?(?:asthma|hay ?fever|allergies|allergy|adhd|epilepsy|diabetes|headache|cold|day|week|trip)|this morning|like (?:i should|the doctor said|im meant to)|with (?:my )?breakfast)\b)",
         r"\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:every|each) (?:single )?(?:pill|tablet)\b"
         r"|\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:the|a|my) whole (?:bottle|packet|box|pack)\b"
         r"(?! of (?!(?:pills|tablets|paracetamol|ibuprofen|medicine|meds|painkillers|sleeping pills|antidepressants)\b))",
@@ -718,7 +734,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # teaches adults to hear: a method, a note, a goodbye, not surviving, going through with it.
         r"\b(?:enough|how much|how many)(?: \w+){0,6} to (?:kill (?:me|myself)|die|end (?:it|my life))\b|\b(?:lethal|fatal) dose\b",
         r"\b(?:took|taken|swallowed|take|taking) (?:[1-9]\d+|[89]|a lot of|loads of|lots of|so many|too many|a bunch of|all (?:my|the|of my)) "
-        r"(?:paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills|antidepressants|meds)\b",
+        r"(?:paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills|antidepressants|meds)\b"
+        r"(?! (?:for (?:my |the )?(?:asthma|hay ?fever|allergies|allergy|adhd|epilepsy|diabetes|headache|cold|day|week|trip)|this morning|like (?:i should|the doctor said|im meant to)|with (?:my )?breakfast)\b)",
         r"\b(?:have|got|made|make|making|ive got) a plan (?:for |of )?(?:how|when|where) (?:to|i(?:ll| will| would| could)?) (?:end it|die|kill myself|end my life)\b",
         r"\b(?:think|thinking|thought|thoughts) (?:about|of) (?:cutting|self harm\w*|hurting myself|burning myself|overdosing|taking pills)\b(?! (?:my|her|his|the|a|an|our|your)\b)",
         r"\b(?:took|taken|swallowed)(?: \w+){0,2} (?:\d{3,}\w*|a handful of|a whole (?:packet|bottle|box) of|the whole (?:packet|bottle|box) of)\b"
@@ -770,8 +787,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:i|we|ive|weve|i have|we have|im|i am)(?: \w+){0,3} no(?:where| where) (?:safe to (?:go|sleep|stay|live)|to (?:sleep|stay|live)|to go (?:tonight|now|home))\b",
         r"\b(?:im|i am|ive been|been|were|we are) (?:sleeping|living) (?:on the streets?|rough|in (?:a|the) (?:park|car|stairwell))\b",
         # Round 6 (2026-11-27): a threat to come back, a drink spiked, someone who knows where they live.
-        r"\b(?:said|says|saying|told me|threatened|shouted)(?: \w+){0,2} (?:they|he|she)(?:ll| will| would| are going to| is going to| gonna) (?:get|find|jump|come for|come after) (?:me|us)(?: again)?\b"
-        r"(?! (?:a|an|some|the|one|to|from|at|after|when|something|anything|tickets?|home|later|sweets|food|presents?|new|another)\b)",
+        r"\b(?:said|says|saying|told me|threatened|shouted|shouting|screaming|yelling)(?: \w+){0,2} (?:they|he|she)(?:ll| will| would| are going to| is going to| gonna) (?:get|find|jump|come for|come after) (?:me|us)(?: again)?\b"
+        r"(?! (?:a|an|some|the|one|to|from|at|after|when|something|anything|tickets?|home|later|sweets|food|presents?|new|another|pizza|chips|ice cream|dinner|lunch|tea|breakfast|takeaway|mcdonalds|kfc)\b)",
         r"\b(?:put|puts|putting|spiked|spike) (?:something |stuff |a pill |pills )?(?:in(?:to)? )my (?:drink|drinks)\b|\b(?:spiked|drugged) (?:me|my drink)\b|\bmy drinks? (?:was|were|got) spiked\b",
         r"\b(?:man|he|she|they|someone|stranger|people|a guy)(?: \w+){0,3} (?:says?|saying|said|told me|messages? saying) (?:that )?(?:he|she|they) (?:knows?|know) where i (?:live|go to school|sleep)\b",
         # Round 8 (2026-11-27): a bag packed to leave, a hostel after an ex found the house, home where one will get hurt.
