@@ -289,6 +289,10 @@ _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|a
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "violence at home": (
+        # Round 15 (2026-11-27): windows smashed by an ex, children made to fight each other.
+        r"\b(?:ex|dad|step ?dad|boyfriend|partner|he|they)\b(?: \w+){0,5} (?:smashed|smashes|smashing|kicked in|kicked down|booted in|broke down) (?:all )?(?:our|the|my|mums) (?:windows?|front door|door)\b"
+        r"(?! with (?:a|the|his|her|my) (?:ball|football)\b)",
+        r"\b(?:makes?|made|making) (?:me and my \w+|us|me) (?:fight|hit|punch|beat up) (?:each other|him|her|my \w+)\b",
         # Round 14 (2026-11-27): a threat to burn the home with the family inside.
         r"\b(?:burn|set fire to) (?:the|our|my) (?:house|home|flat)(?: down)? with (?:us|me|them|mum|my mum) in(?:side)?(?: it)?\b",
         # Round 13 (2026-11-27): a cover story given to a child.
@@ -331,7 +335,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:held|holds|holding|pushed|pushes|put|puts) (?:them|my (?:hands?|arms?|fingers?|face|head)|me) (?:on|against|under|in) (?:the |a )?(?:cooker|hob|oven|iron|fire|radiator|hot tap|boiling water|kettle)\b",
         # Harm told by its injuries or its grip: "he split my lip", "his hands round my neck".
         rf"\b{_WHO}(?: \w+){{0,3}} (?:busted|bust|split|broke|fractured|cracked|bloodied|burst) (?:open )?(?:my|her|mums|my mums) "
-        r"(?:lip|nose|jaw|ribs?|arm|wrist|head|eye|eye socket|teeth|tooth|face|skull|fingers?|hand|leg|collarbone)\b",
+        r"(?:lip|nose|jaw|ribs?|arm|wrist|head|eye|eye socket|teeth|tooth|face|skull|fingers?|hand|leg|collarbone)\b"
+        r"(?! (?:falling|when (?:she|he|i) fell|playing|skiing|skating|at (?:work|the gym|football|netball)|on (?:the|a|her|his|my) (?:bike|trampoline|ice|stairs|skateboard)|in (?:a|the) (?:fall|accident|crash))\b)",
         r"\b(?:hands?|fingers) (?:a?round|round) (?:my|her|his|mums|my mums) (?:throat|neck)\b|\barms? (?:a?round|round) (?:my|her) throat\b",
         r"\b(?:held|holds|holding|hold|pinned|pins|pinning|pin) (?:me|us|her) (?:down|against (?:the|a) (?:wall|door|floor|bed))\b"
         r"(?!(?: \w+){0,4} (?:tickl\w*|wrestl\w*|playing|for a laugh|as a joke|messing))",
@@ -358,6 +363,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # Round 15: a parent who hears voices, checked at night for breathing; telling made it worse; sent away "to be fixed".
+        r"\b(?:hears voices|doesnt (?:know|recognise) (?:who i am|me))\b(?: \w+){0,4} (?:and )?i (?:have to|must|need to) (?:look after|care for|watch) (?:her|him|them|mum|dad)\b",
+        r"\bcheck (?:if |that )?(?:mum|dad|my mum|my dad|she|he|her|him) (?:is )?(?:still )?breathing\b",
+        r"\b(?:told|tell) (?:my |the |a )?(?:teacher|social worker|police|school|someone) about (?:my )?(?:dad|mum|step ?dad|step ?mum|him|her|home|what happens)\b(?: \w+){0,5} (?:and )?now (?:its|it is|things are|he is|hes|she is|shes) (?:even )?(?:worse|angrier|really angry)\b",
+        r"\b(?:send|sending|sent|take|taking) me (?:away )?(?:to )?(?:be fixed|get fixed|fix me|be cured|cure me)\b",
+        r"\b(?:nobody|no one|noone) (?:has )?(?:picked me up|come home|been home|fed us|fed me)(?: \w+){0,4} (?:for|in) (?:two|three|four|five|\d+|a few|several) days\b",
         # Round 14: the food money spent on drink, a parent shut away for days, shaking after what someone did.
         r"\bspends? (?:it|all the money|the money|our money|the food money|everything|all of it)(?: \w+){0,2} on (?:drink|drugs|booze|alcohol|weed|gambling|betting)\b",
         r"\b(?:mum|dad|mom|mother|father|step ?mum|step ?dad|parents?) (?:just )?(?:locks?|locked) (?:herself|himself|themselves) in (?:her|his|their) (?:bed)?room\b(?: \w+){0,3} (?:for days|all day|for hours|all the time|for weeks)\b(?! (?:playing|gaming|on (?:her|his) (?:phone|xbox|playstation|computer)|when (?:she|he) (?:works|is working)|to work|working))",
@@ -477,6 +488,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # Round 15: weed then photos, pictures of girls without clothes shared in a group chat, "in return we have to do stuff".
+        r"\b(?:gave|gives|give|giving) (?:us|me) (?:weed|drugs|vodka|alcohol|drink|pills|vapes)(?: \w+){0,3} (?:took|takes|take|taking) (?:photos|pictures|pics|videos) of (?:us|me)\b",
+        r"\b(?:share|sharing|shared|send|sending|sent|post|posting|posted) (?:\w+ ){0,2}(?:pics|pictures|photos|videos|vids|nudes) of (?:girls|boys|people|kids|us|me|her|him)(?: \w+){0,4} (?:without (?:clothes|their clothes|any clothes)|naked|with no clothes)\b",
+        r"\bin return (?:we|i) (?:have to|must|had to|need to) (?:do stuff|do things|do stuff for him|sleep with him|do what he says|do sexual)\b",
         # Round 14: an adult in the bath, "stuff with older men for money", a video held over a child.
         r"\b(?:partner|boyfriend|girlfriend|step ?dad|step ?mum|uncle|man|dads? (?:friend|mate)|mums? (?:friend|mate)|grandad|he)(?: \w+){0,2} (?:gets?|got|comes?|came|climbs?) in(?:to)? the (?:bath|shower) with me\b",
         r"\b(?:do|doing|does|did) (?:stuff|things|sex stuff|sexual stuff) with (?:older )?(?:men|man|guys|lads|boys) for (?:money|cash|drugs|presents|stuff|a place to stay)\b(?! like\b)",
@@ -677,6 +692,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         _NOT_A_RASH,
         r"\b(?:wish i (?:was|were|had) (?:dead|never been born|not alive|gone)|wish i wasnt (?:alive|born|here))\b",
         r"\b(?:died|passed away|is dead)(?: \w+){0,6} (?:i should|i want to|i wanna|i just want to|i need to) (?:be|go) with (?:her|him|them)\b",
+        # Round 15: the train tracks, bleach, and not eating.
+        r"\b(?:thinking|think|thought|thoughts) about (?:the )?(?:train tracks|railway line|railway tracks|jumping off|jumping in front|stepping in front|walking into (?:traffic|the road))\b",
+        r"\b(?:drank|drink|drinking|swallowed|swallow) (?:some |a bit of |the )?(?:bleach|washing up liquid|cleaning stuff|anti ?freeze|poison|nail varnish remover)\b",
+        r"\b(?:ive|i have) stopped eating\b(?! (?:meat|sweets|chocolate|crisps|sugar|junk|dairy|gluten|pork|beef|fast food|takeaways?|before bed|late)\b)",
         r"\b(?:dont|do not|never) want to (?:live|be alive|be here|exist|wake up|go on)\b"
         r"(?!(?<= wake up) (?:early|so early|at \w+|for (?:school|college|work)|on (?:a )?(?:saturdays?|sundays?|weekends?|school days?)|before)\b)" +
         _NOT_A_PLACE_TO_LIVE,
