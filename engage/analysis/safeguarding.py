@@ -104,7 +104,13 @@ _TEXTSPEAK = {
     "yday": "yesterday", "yest": "yesterday", "sez": "says", "sed": "said", "vid": "video", "vids": "videos",
     "2moro": "tomorrow", "2morrow": "tomorrow", "tmoz": "tomorrow", "tomoz": "tomorrow", "agen": "again", "agn": "again",
     "bak": "back", "hom": "home", "skool": "school", "scool": "school",
+    "skl": "school", "hme": "home", "l8": "late", "l8r": "later", "nyt": "night", "wen": "when", "rlly": "really",
+    "rly": "really", "txting": "texting", "txtin": "texting", "stp": "step", "wot": "what", "wat": "what",
+    "nuffin": "nothing", "nuffink": "nothing", "sumthin": "something", "smthn": "something", "yrs": "years",
+    "sayin": "saying", "freind": "friend", "freinds": "friends", "frend": "friend", "frends": "friends",
 }
+# "2 days" was read as "to days": a number before a span of time is a number.
+_SPAN_READ_AS_TO = re.compile(r"\bto (days?|weeks?|hours?|mins?|minutes?|months?|years?|yrs?|nights?|times)\b")
 # Words worth mending when misspelt by one letter. Only longer words: short ones
 # have too many real neighbours. A token that is itself a common word (the
 # project's list, data/common_words.txt) is never "mended".
@@ -184,7 +190,8 @@ def _read(token: str) -> str:
 def _canonical(plain: str) -> str:
     """Apostrophes dropped, text-speak read, misspelt keywords mended: the text the lexicon reads."""
     read = _READ.get
-    return " ".join([read(token) or _read(token) for token in plain.replace("'", "").split()])
+    text = " ".join([read(token) or _read(token) for token in plain.replace("'", "").split()])
+    return _SPAN_READ_AS_TO.sub(r"2 \1", text) if "to " in text else text
 
 
 def _readings(text: str) -> tuple[str, ...]:
@@ -289,6 +296,8 @@ _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|a
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "violence at home": (
+        # Round 16 (2026-11-27, text-speak): "if i snitch im dead".
+        r"\bif i (?:snitch|grass|tell|talk)\b(?: \w+){0,2} (?:im|i am|ill be|i will be|youre|you are|your) (?:dead|done|getting (?:stabbed|shanked|hurt|merked))\b",
         # Round 15 (2026-11-27): windows smashed by an ex, children made to fight each other.
         r"\b(?:ex|dad|step ?dad|boyfriend|partner|he|they)\b(?: \w+){0,5} (?:smashed|smashes|smashing|kicked in|kicked down|booted in|broke down) (?:all )?(?:our|the|my|mums) (?:windows?|front door|door)\b"
         r"(?! with (?:a|the|his|her|my) (?:ball|football)\b)",
@@ -304,7 +313,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?: \w+){0,2} (?:shouts|screams|yells|goes mad|kicks off|gets angry)\b",
         r"\block(?:s|ed)? on the outside of (?:my|our|the) (?:bed ?room |room )?door\b",
         rf"\b{_WHO}(?: \w+){{0,3}} {_HARM}(?: \w+)? {_OBJ}\b{_NOT_HARM}",
-        r"\b(?:hits?|hitting|beats?|beating|punch(?:es|ed|ing)|kick(?:s|ed|ing)|slap(?:s|ped|ping)|"
+        r"\b(?<!\bcan )(?<!\bcould )(?<!\bcant )(?<!\bever )(?:hits?|hitting|beats?|beating|punch(?:es|ed|ing)|kick(?:s|ed|ing)|slap(?:s|ped|ping)|"
         r"smack(?:s|ed)|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|batters?|battered|hurts?|hurting) me\b" + _NOT_HARM,
         r"\b(?!my \w+ (?:nearly|almost) )(?:i|we|im|ive|i have|he|she|my \w+(?: \w+)?) (?:get|gets|got|getting|been|being|was|am|is|are|keep getting) (?:hit|beaten|battered|kicked|slapped|punched|"
         r"smacked|choked|strangled|burnt|hurt|beaten up|attacked|abused)\b"
@@ -312,7 +321,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:scared|afraid|frightened|terrified|petrified) (?:to go|of going|to be|to get|to sleep) (?:home|back home|at home|in my house)\b",
         r"\b(?:pulls?|pulled|pulling|drags?|dragged|dragging) (?:me|us) (?:\w+ )?by (?:the|my|our) hair\b",
         rf"\b(?:scared|afraid|frightened|terrified|petrified) of (?:what )?(?:{_WHO})\b",
-        r"\b(?:dont|do not|never) (?:want to|wanna) go (?:back )?home\b",
+        r"\b(?:dont|do not|never) (?:want to|wanna) go (?:back )?home\b(?! (?:yet|now|early|already|from (?:the|this|my) (?:party|holiday|trip|sleepover|camp))\b)",
         r"\bso (?:i|we) (?:dont|do not|dont ever|wont|never) (?:have to )?(?:go|be) (?:back )?(?:home|at home|in the house)\b"
         r"(?! (?:on the bus|early|alone|on my own|for lunch|at lunch|in between|between)\b)",
         # Rough handling, and the police called to the house again (NSPCC: signs of domestic abuse).
@@ -488,6 +497,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # Round 16: a threat to share pictures, a 13-year-old's 20-year-old boyfriend, a teacher's "don't tell your mum".
+        r"\b(?:hell|he will|shell|she will|theyll|they will|hes going to|shes going to|theyre going to|going to|gonna) (?:share|post|show|send|leak|spread|put) my (?:pics|pictures|photos|nudes|videos|vids)\b(?: \w+){0,4} (?:if|unless) i\b",
+        r"\b(?:1[0-5]|[89])\b(?: \w+){0,6} (?:has|have|got|with|dating|seeing|going out with) an? (?:1[89]|[2-4]\d) (?:yr|yrs|year|years) old (?:boyfriend|girlfriend|man|guy|bloke)\b",
+        r"\b(?:teacher|coach|tutor|leader|man|guy|adult|uncle|he|she)(?: \w+){0,3} (?:texting|messaging|snapping|dming|texts|messages|snaps|dms) me\b(?: \w+){0,6} "
+        r"(?:says|said|tells me|told me)(?: to)? (?:dont|not to|do not|never) tell (?:your|my) (?:mum|dad|parents|family)\b(?! about (?:the|a|my|her|his|your) (?:surprise|present|party|gift|birthday)\b)",
         # Round 15: weed then photos, pictures of girls without clothes shared in a group chat, "in return we have to do stuff".
         r"\b(?:gave|gives|give|giving) (?:us|me) (?:weed|drugs|vodka|alcohol|drink|pills|vapes)(?: \w+){0,3} (?:took|takes|take|taking) (?:photos|pictures|pics|videos) of (?:us|me)\b",
         r"\b(?:share|sharing|shared|send|sending|sent|post|posting|posted) (?:\w+ ){0,2}(?:pics|pictures|photos|videos|vids|nudes) of (?:girls|boys|people|kids|us|me|her|him)(?: \w+){0,4} (?:without (?:clothes|their clothes|any clothes)|naked|with no clothes)\b",
@@ -595,7 +609,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:with no clothes|without (?:any |my |her |his |our )?clothes|naked|in the (?:shower|bath)|undressed|getting changed|in (?:my|her|his) (?:underwear|pants))\b",
         # Forced or pressured sex said without a "who", and threats to share images (sextortion).
         r"\b(?:forced|pressured|pushed|made|guilted|tricked) (?:me |her |him )?(?:in)?to (?:have )?(?:sex|sleep with|sexual)\b",
-        r"\b(?:threaten\w*|going to|gonna|will|would|said (?:hed|shed|theyd|he would|she would|they would|he will|she will|they will))(?: \w+){0,2} (?:share|send|post|show|leak|put up|spread)(?: \w+){0,2} (?:my|our) (?:nudes|pictures|pics|photos|videos|private)\b",
+        r"\b(?:threaten\w*|going to|gonna|will|would|said (?:hed|shed|theyd|he would|she would|they would|he will|she will|they will))(?: \w+){0,2} (?:share|send|post|show|leak|put up|spread)(?: \w+){0,2} (?:my|our) (?:nudes|pictures|pics|photos|videos|private)\b(?! (?:from|of) (?:the|our|my) (?:holiday|trip|party|birthday|match|game|wedding|school trip|day out|concert)\b)",
         r"\bkeep (?:our|the|my) (?:chats?|messages|texts|snaps|relationship|photos|pictures|pics) (?:a )?secret\b",
         r"\bgives? me money to do\b",
         r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
@@ -785,6 +799,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:roof|bridge|building|cliff|balcony|car park|multi ?storey|window)\b(?: \w+){0,12} high enough\b",
     ),
     "in danger now": (
+        # Round 16: sleeping rough, asked to come to a man's car.
+        r"\b(?:i am|im|i was|ive been|i have been|i keep|we are|we were|weve been|she is|she was|shes been|he is|he was|hes been|they are|theyve been|been) "
+        r"sleeping (?:on (?:benches|the streets?|park benches)|rough|in (?:the park|a park|doorways?|stairwells?|a tent|the bus station))\b(?! (?:at|on) (?:the )?(?:campsite|camp|festival|scouts|brownies|guides|holiday)\b)",
+        r"\b(?:man|guy|bloke|stranger|someone|he)(?: \w+){0,4} (?:keeps? |kept |always )?(?:asking|asks|asked|tells|told|wants) me (?:to )?(?:come|get|go) (?:in(?:to)? |to )(?:his|her|their|the) (?:car|van|house|flat)\b",
         # Round 13: going missing again and again.
         r"\bi (?:keep|kept) running away\b|\bpolice (?:keep )?(?:bring|brought|bringing|find|found) me (?:back|home)\b",
         # Round 12: a stranger who follows or offers a lift; an address posted online.
