@@ -372,6 +372,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # Round 17: a disabled child left in bed, threats for being gay, doors that may not be shut.
+        r"\b(?:carer|mum|dad|they|she|he)(?: \w+){0,2} (?:leaves|left|leave) (?:me|us) in (?:bed|my chair|the chair|my wheelchair|my room|the dark)(?: \w+){0,2} "
+        r"(?:all day|all night|for hours|for days|when (?:she|he|they)(?: is| are|s)? (?:gets? )?(?:annoyed|angry|cross|drunk|busy))\b",
+        r"\bif (?:im|i am|i was|i came out as) (?:gay|bi|lesbian|trans|queer)\b(?: \w+){0,3} (?:hell|he will|shell|she will|theyll|they will|they would|he would|she would)(?: \w+)? "
+        r"(?:throw me out|kick me out|disown me|kill me|hurt me|send me away|hit me|beat me)\b",
+        r"\b(?:mums? (?:new )?(?:man|boyfriend|partner|fella|husband)|step ?dad|step ?mum|uncle|he)(?: \w+){0,2} (?:wont|will not|doesnt|does not|never) let (?:me|us) "
+        r"(?:have|keep|close|shut|lock) (?:my|our|the) (?:bed ?room |bathroom )?doors? (?:shut|closed|locked)\b",
         # Round 15: a parent who hears voices, checked at night for breathing; telling made it worse; sent away "to be fixed".
         r"\b(?:hears voices|doesnt (?:know|recognise) (?:who i am|me))\b(?: \w+){0,4} (?:and )?i (?:have to|must|need to) (?:look after|care for|watch) (?:her|him|them|mum|dad)\b",
         r"\bcheck (?:if |that )?(?:mum|dad|my mum|my dad|she|he|her|him) (?:is )?(?:still )?breathing\b",
@@ -497,6 +504,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # Round 17 (2026-11-27): a "sugar daddy", money for pictures, "his little wife", a meet-up alone.
+        r"\bsugar (?:daddy|daddies|mummy)\b|\b(?:sends?|sent|gives?|gave|pays?|paid) me (?:money|cash|\d+ quid|\d+ pounds)(?: \w+){0,2} for (?:pics|pictures|photos|nudes|videos)\b",
+        r"\bcalls? me (?:his|her) (?:little )?(?:wife|girlfriend|boyfriend|husband|missus|bride)\b",
+        r"\b(?:wants|asked|asks|told|tells) me to (?:come to |go to )?(?:a |his )?(?:meet ?up|meet him|see him|his house|his flat)(?: \w+){0,2} "
+        r"(?:on my own|alone|by myself|without (?:my )?(?:mum|dad|parents|anyone|telling))\b",
         # Round 16: a threat to share pictures, a 13-year-old's 20-year-old boyfriend, a teacher's "don't tell your mum".
         r"\b(?:hell|he will|shell|she will|theyll|they will|hes going to|shes going to|theyre going to|going to|gonna) (?:share|post|show|send|leak|spread|put) my (?:pics|pictures|photos|nudes|videos|vids)\b(?: \w+){0,4} (?:if|unless) i\b",
         r"\b(?:1[0-5]|[89])\b(?: \w+){0,6} (?:has|have|got|with|dating|seeing|going out with) an? (?:1[89]|[2-4]\d) (?:yr|yrs|year|years) old (?:boyfriend|girlfriend|man|guy|bloke)\b",
@@ -615,6 +627,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
+        # Round 17: county lines words ("OT", plugging), kept in a house for a week, jumped in and cannot leave.
+        r"\b(?:took|take|takes|taking|sent|send|sends|going|went|gone|go) (?:me |us |him |her )?ot (?:to|in|for)\b",
+        r"\b(?:made|make|makes|kept|keep|keeps) (?:me|us) stay in (?:a|the|that|his|their) (?:house|flat|trap ?house)(?: \w+){0,2} for (?:a |\d+ |two |three )?(?:week|weeks|days|nights)\b",
+        r"\b(?:made|make|makes|making|told|tell|tells) (?:me|us|him|her) (?:to )?plug (?:the |it|some )?(?:stuff|drugs|packages?|wraps?|bags?)?\b",
+        r"\b(?:got|get|was|been) jumped in(?: to)? (?:join|the gang|a gang|their gang)\b|\bjoin (?:them|the gang|a gang|their gang)\b(?: \w+){0,4} (?:cant|can not|cannot|not allowed to) (?:leave|get out)\b",
         # Round 14: paid in trainers for dropping off bags for older lads.
         r"\b(?:dropping off|drop off|delivering|deliver|carrying|carry|holding|hold|moving|move) (?:bags|packages|parcels|stuff|things)(?: \w+){0,3} for (?:the )?(?:older|big) (?:lads|boys|men|kids|ones|guys)\b"
         r"|\bpaid in (?:trainers|clothes|phones|vapes|weed|drugs|food)\b",
@@ -706,6 +723,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         _NOT_A_RASH,
         r"\b(?:wish i (?:was|were|had) (?:dead|never been born|not alive|gone)|wish i wasnt (?:alive|born|here))\b",
         r"\b(?:died|passed away|is dead)(?: \w+){0,6} (?:i should|i want to|i wanna|i just want to|i need to) (?:be|go) with (?:her|him|them)\b",
+        # Round 17: goodbye letters written, pro-ana pages and purging.
+        r"\b(?:written|wrote|writing|write) (?:letters?|notes?|messages?) (?:to (?:everyone|my family|my friends|my mum|my dad|people) )?saying goodbye\b",
+        r"\bi (?:follow|look at|read|use|watch|post on) (?:\w+ )?pro ?(?:ana|mia)\b|\bthinspo\b|\bi purge(?:s|d)?(?: \w+)? after (?:every |each |my )?(?:meal|dinner|tea|lunch|eating|i eat)\b",
         # Round 15: the train tracks, bleach, and not eating.
         r"\b(?:thinking|think|thought|thoughts) about (?:the )?(?:train tracks|railway line|railway tracks|jumping off|jumping in front|stepping in front|walking into (?:traffic|the road))\b",
         r"\b(?:drank|drink|drinking|swallowed|swallow) (?:some |a bit of |the )?(?:bleach|washing up liquid|cleaning stuff|anti ?freeze|poison|nail varnish remover)\b",
@@ -799,6 +819,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:roof|bridge|building|cliff|balcony|car park|multi ?storey|window)\b(?: \w+){0,12} high enough\b",
     ),
     "in danger now": (
+        # Round 17: set upon ("I got jumped in the park").
+        r"\b(?:i|we|he|she|my \w+) (?:got|get|was|were|been|keep getting|keeps getting) jumped\b(?! (?:on|in the queue|in (?:the )?(?:game|fortnite|minecraft|roblox)|by (?:my|the|our) dog)\b)",
         # Round 16: sleeping rough, asked to come to a man's car.
         r"\b(?:i am|im|i was|ive been|i have been|i keep|we are|we were|weve been|she is|she was|shes been|he is|he was|hes been|they are|theyve been|been) "
         r"sleeping (?:on (?:benches|the streets?|park benches)|rough|in (?:the park|a park|doorways?|stairwells?|a tent|the bus station))\b(?! (?:at|on) (?:the )?(?:campsite|camp|festival|scouts|brownies|guides|holiday)\b)",
