@@ -233,9 +233,8 @@ _HARM = _any(
     r"hits?", r"hitting", r"beats?", r"beating", r"beaten", r"batters?", r"battered", r"battering",
     r"punch(?:es|ed|ing)?", r"kick(?:s|ed|ing)?", r"slap(?:s|ped|ping)?", r"smack(?:s|ed|ing)?",
     r"whack(?:s|ed|ing)?", r"thump(?:s|ed|ing)?", r"bash(?:es|ed|ing)?", r"hurt(?:s|ing)?",
-    r"chok(?:es|ed|ing)", r"strangl(?:es|ed|ing)", r"burn(?:s|t|ed)", r"throws? (?:things |stuff )?at",
-    r"(?:throws?|threw|chucks?|chucked|lobs|lobbed) (?!(?:the |a |some |his |her )?(?:ball|balls|snowballs?|water balloons?|pillows?|sweets|frisbee|paper)\b)(?:\w+ ){1,2}at",
-    r"threw (?:things |stuff )?at", r"throws?", r"threw", r"push(?:es|ed)", r"shov(?:es|ed)",
+    r"chok(?:es|ed|ing)", r"strangl(?:es|ed|ing)", r"burn(?:s|t|ed)", r"(?:throws?|threw|chucks?|chucked|lobs|lobbed) (?:(?!(?:the |a |some |his |her )?(?:ball|balls|snowballs?|water balloons?|pillows?|sweets|frisbee|paper)\b)(?:\w+ ){1,2})?at",
+    r"throws?", r"threw", r"push(?:es|ed)", r"shov(?:es|ed)",
     r"grab(?:s|bed)", r"pulls? my hair", r"attack(?:s|ed)", r"abus(?:es|ed|ing)",
     r"lash(?:es|ed) out at", r"beats? up", r"beat up", r"twist(?:s|ed)", r"is nasty to", r"is violent to",
 )
@@ -292,6 +291,8 @@ _EVERYDAY_AFTER = (
 _NOT_A_RASH = r"(?!.*\b(?:eczema|itch\w*|rash|bites?|chicken ?pox|allerg\w*|sunburn)\b)"
 # "I don't want to live in this town": a place, not a wish to die (" live", so that "alive" is not read as it).
 _NOT_A_PLACE_TO_LIVE = r"(?!(?<= live) (?:in|at|near|there|abroad|somewhere|anywhere|on|by|next to|close to)\b)"
+# "all my tablets for my asthma this morning": medicine taken as meant, not an overdose.
+_AS_PRESCRIBED = r"(?! (?:for (?:my |the )?(?:asthma|hay ?fever|allergies|allergy|adhd|epilepsy|diabetes|headache|cold|day|week|trip)|this morning|like (?:i should|the doctor said|im meant to)|with (?:my )?breakfast)\b)"
 _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|actually|honestly|literally|such|extremely|like|quite) )*"
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
@@ -738,8 +739,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:life|living) (?:isnt|is not|aint|not) worth (?:it|living)\b",
         r"\b(?:goodbye|suicide) (?:letter|note)\b",
         r"\b(?:my|the) (?:blades?|razors?) (?:hidden|i hide)\b|\bhide (?:my|the) (?:blades?|razors?)\b",
-        r"\b(?:took|taken|swallowed|take) (?:a load of|loads of|all (?:my|the|of my)(?: (?:mums?|dads?|nans?|grans?|brothers?|sisters?))?|too many) (?:pills|tablets|paracetamol)\b"
-        r"(?! (?:for (?:my |the )?(?:asthma|hay ?fever|allergies|allergy|adhd|epilepsy|diabetes|headache|cold|day|week|trip)|this morning|like (?:i should|the doctor said|im meant to)|with (?:my )?breakfast)\b)",
+        r"\b(?:took|taken|swallowed|take) (?:a load of|loads of|all (?:my|the|of my)(?: (?:mums?|dads?|nans?|grans?|brothers?|sisters?))?|too many) (?:pills|tablets|paracetamol)\b" + _AS_PRESCRIBED,
         r"\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:every|each) (?:single )?(?:pill|tablet)\b"
         r"|\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:the|a|my) whole (?:bottle|packet|box|pack)\b"
         r"(?! of (?!(?:pills|tablets|paracetamol|ibuprofen|medicine|meds|painkillers|sleeping pills|antidepressants)\b))",
@@ -787,8 +787,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # teaches adults to hear: a method, a note, a goodbye, not surviving, going through with it.
         r"\b(?:enough|how much|how many)(?: \w+){0,6} to (?:kill (?:me|myself)|die|end (?:it|my life))\b|\b(?:lethal|fatal) dose\b",
         r"\b(?:took|taken|swallowed|take|taking) (?:[1-9]\d+|[89]|a lot of|loads of|lots of|so many|too many|a bunch of|all (?:my|the|of my)) "
-        r"(?:paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills|antidepressants|meds)\b"
-        r"(?! (?:for (?:my |the )?(?:asthma|hay ?fever|allergies|allergy|adhd|epilepsy|diabetes|headache|cold|day|week|trip)|this morning|like (?:i should|the doctor said|im meant to)|with (?:my )?breakfast)\b)",
+        r"(?:paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills|antidepressants|meds)\b" + _AS_PRESCRIBED,
         r"\b(?:have|got|made|make|making|ive got) a plan (?:for |of )?(?:how|when|where) (?:to|i(?:ll| will| would| could)?) (?:end it|die|kill myself|end my life)\b",
         r"\b(?:think|thinking|thought|thoughts) (?:about|of) (?:cutting|self harm\w*|hurting myself|burning myself|overdosing|taking pills)\b(?! (?:my|her|his|the|a|an|our|your)\b)",
         r"\b(?:took|taken|swallowed)(?: \w+){0,2} (?:\d{3,}\w*|a handful of|a whole (?:packet|bottle|box) of|the whole (?:packet|bottle|box) of)\b"
@@ -821,9 +820,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     "in danger now": (
         # Round 17: set upon ("I got jumped in the park").
         r"\b(?:i|we|he|she|my \w+) (?:got|get|was|were|been|keep getting|keeps getting) jumped\b(?! (?:on|in the queue|in (?:the )?(?:game|fortnite|minecraft|roblox)|by (?:my|the|our) dog)\b)",
-        # Round 16: sleeping rough, asked to come to a man's car.
-        r"\b(?:i am|im|i was|ive been|i have been|i keep|we are|we were|weve been|she is|she was|shes been|he is|he was|hes been|they are|theyve been|been) "
-        r"sleeping (?:on (?:benches|the streets?|park benches)|rough|in (?:the park|a park|doorways?|stairwells?|a tent|the bus station))\b(?! (?:at|on) (?:the )?(?:campsite|camp|festival|scouts|brownies|guides|holiday)\b)",
+        # Round 16: asked to come to a man's car (sleeping rough is the older pattern below, widened).
         r"\b(?:man|guy|bloke|stranger|someone|he)(?: \w+){0,4} (?:keeps? |kept |always )?(?:asking|asks|asked|tells|told|wants) me (?:to )?(?:come|get|go) (?:in(?:to)? |to )(?:his|her|their|the) (?:car|van|house|flat)\b",
         # Round 13: going missing again and again.
         r"\bi (?:keep|kept) running away\b|\bpolice (?:keep )?(?:bring|brought|bringing|find|found) me (?:back|home)\b",
@@ -844,7 +841,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bnot safe (?:at home|in my (?:house|home|room))\b",
         # "nowhere to go" alone is what young people say of a town with no youth club.
         r"\b(?:i|we|ive|weve|i have|we have|im|i am)(?: \w+){0,3} no(?:where| where) (?:safe to (?:go|sleep|stay|live)|to (?:sleep|stay|live)|to go (?:tonight|now|home))\b",
-        r"\b(?:im|i am|ive been|been|were|we are) (?:sleeping|living) (?:on the streets?|rough|in (?:a|the) (?:park|car|stairwell))\b",
+        r"\b(?:im|i am|i was|ive been|i have been|i keep|been|were|we are|we were|weve been|she is|she was|shes been|he is|he was|hes been|they are|theyve been) (?:sleeping|living) "
+        r"(?:on (?:the streets?|benches|park benches)|rough|in (?:a|the) (?:park|car|stairwell)|in (?:doorways?|stairwells?|the bus station)"
+        r"|in a tent(?! (?:at|on) (?:the )?(?:campsite|camp|festival|scouts|brownies|guides|holiday)\b))\b",
         # Round 6 (2026-11-27): a threat to come back, a drink spiked, someone who knows where they live.
         r"\b(?:said|says|saying|told me|threatened|shouted|shouting|screaming|yelling)(?: \w+){0,2} (?:they|he|she)(?:ll| will| would| are going to| is going to| gonna) (?:get|find|jump|come for|come after) (?:me|us)(?: again)?\b"
         r"(?! (?:a|an|some|the|one|to|from|at|after|when|something|anything|tickets?|home|later|sweets|food|presents?|new|another|pizza|chips|ice cream|dinner|lunch|tea|breakfast|takeaway|mcdonalds|kfc)\b)",
