@@ -25,7 +25,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes, ConversationHandl
 
 from bots.telegram import render, service_calls
 from bots.telegram import texts as t
-from bots.telegram.keyboards import ContactChoice, Press, decode, question_keyboard
+from bots.telegram.keyboards import ContactChoice, Press, decode, markup, question_keyboard
 from bots.telegram.texts import Words
 from engage.services import chat, chat_updates
 from engage.services import chat_view as v
@@ -231,7 +231,7 @@ async def say(update: Update, context: Context, view: ChatView, *,
     if pressed is not None and view.refresh_keyboard:
         try:
             await bot.edit_message_reply_markup(chat_id, pressed.message_id,
-                                                reply_markup=question_keyboard(view, words))
+                                                api_kwargs=markup(question_keyboard(view, words)))
         except BadRequest:
             pass  # "message is not modified" after a double tap
         return stage

@@ -5,12 +5,12 @@ words can never be read as markup.
 """
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest
 
 from bots.telegram import texts as t
 from bots.telegram.keyboards import (
-    contact_keyboard, language_keyboard, legend, question_keyboard, ready_keyboard, updates_keyboard,
+    Keyboard, contact_keyboard, language_keyboard, legend, markup, question_keyboard, ready_keyboard,
+    updates_keyboard,
 )
 from bots.telegram.texts import Words, fit
 from engage.services import chat_view as v
@@ -25,7 +25,7 @@ _FIXED = {
 }
 
 
-def help_now(view: ChatView, words: Words) -> list[tuple[str, InlineKeyboardMarkup | None]]:
+def help_now(view: ChatView, words: Words) -> list[tuple[str, Keyboard | None]]:
     """The help lines at once; then, if the consultation offers it, the choice to be contacted."""
     # "Nobody can contact you" would be untrue beside the offer, or while they give a way to reach them.
     may_ask = view.offer_contact or view.stage == v.CONTACT or view.notice == v.CONTACT_SENT
@@ -36,7 +36,7 @@ def help_now(view: ChatView, words: Words) -> list[tuple[str, InlineKeyboardMark
     return said
 
 
-def notice(view: ChatView, words: Words) -> tuple[str | None, InlineKeyboardMarkup | None]:
+def notice(view: ChatView, words: Words) -> tuple[str | None, Keyboard | None]:
     """The words (and any buttons) for what just happened."""
     kind = view.notice
     if kind in _FIXED:
@@ -81,7 +81,7 @@ def notice(view: ChatView, words: Words) -> tuple[str | None, InlineKeyboardMark
     return None, None
 
 
-def screen(view: ChatView, words: Words) -> tuple[str, InlineKeyboardMarkup | None]:
+def screen(view: ChatView, words: Words) -> tuple[str, Keyboard | None]:
     """The question on show, the send step, or the join-code prompt."""
     if view.stage == v.CONTACT:
         text = words(t.CONTACT_TYPE)
@@ -127,7 +127,7 @@ def _how_to_answer(view: ChatView, words: Words) -> str:
     return ""
 
 
-async def send(bot, chat_id: int, text: str, keyboard: InlineKeyboardMarkup | None = None) -> int:
+async def send(bot, chat_id: int, text: str, keyboard: Keyboard | None = None) -> int:
     """Send text (split if it is too long for one message); the keyboard goes on the last part.
 
     Returns the id of the last message, the one with the keyboard.
@@ -135,11 +135,11 @@ async def send(bot, chat_id: int, text: str, keyboard: InlineKeyboardMarkup | No
     parts = fit(text) or [""]
     for part in parts[:-1]:
         await bot.send_message(chat_id, part)
-    return (await bot.send_message(chat_id, parts[-1], reply_markup=keyboard)).message_id
+    return (await bot.send_message(chat_id, parts[-1], api_kwargs=markup(keyboard))).message_id
 
 
 async def replace(bot, chat_id: int, message_id: int, text: str,
-                  keyboard: InlineKeyboardMarkup | None = None) -> bool:
+                  keyboard: Keyboard | None = None) -> bool:
     """Turn the pressed message into ``text``; False if it cannot be (send it anew instead).
 
     For a press that moves on, one edit rather than tidying the old question and
@@ -149,7 +149,7 @@ async def replace(bot, chat_id: int, message_id: int, text: str,
     if len(fit(text)) != 1:
         return False
     try:
-        await bot.edit_message_text(text, chat_id, message_id, reply_markup=keyboard)
+        await bot.edit_message_text(text, chat_id, message_id, api_kwargs=markup(keyboard))
     except BadRequest:
         return False  # too old to edit, or gone: the screen is sent as a new message
     return True
