@@ -72,11 +72,12 @@ class Consultation(db.Model):
     )
 
     def accepts_answers_on(self, day: date) -> bool:
-        return (
-            self.status == OPEN
-            and (self.opens_on is None or self.opens_on <= day)
-            and (self.closes_on is None or day <= self.closes_on)
-        )
+        return accepts_answers(self.status, self.opens_on, self.closes_on, day)
+
+
+def accepts_answers(status: str, opens_on: date | None, closes_on: date | None, day: date) -> bool:
+    """Whether a consultation with that status and those dates takes answers on ``day``."""
+    return status == OPEN and (opens_on is None or opens_on <= day) and (closes_on is None or day <= closes_on)
 
 
 class SurveyVersion(db.Model):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import delete, func, select
 
@@ -28,6 +29,12 @@ from engage.services.join_codes import new_join_code, normalise_join_code
 from surveys import Survey
 from surveys.templates import load_template, template_text
 from surveys.textformat import dumps, loads
+
+
+class Titled(Protocol):
+    """A consultation, or a row read of one (``responding.Answering``): what has its title."""
+
+    title: str
 
 
 @dataclass(frozen=True)
@@ -60,11 +67,17 @@ def survey_of(consultation: Consultation, version_id: int | None = None) -> Surv
     version = consultation.current_version
     if version_id is not None and version_id != version.id:
         version = db.session.get(SurveyVersion, version_id)
-    survey = _PARSED.get(version.digest)
+    return survey_version(version.id, version.digest)
+
+
+def survey_version(version_id: int, digest: str) -> Survey:
+    """The stored survey version with that id and digest, parsed once per process."""
+    survey = _PARSED.get(digest)
     if survey is None:
         if len(_PARSED) > 512:
             _PARSED.clear()
-        survey = _PARSED[version.digest] = loads(version.definition)
+        definition = db.session.scalar(select(SurveyVersion.definition).where(SurveyVersion.id == version_id))
+        survey = _PARSED[digest] = loads(definition)
     return survey
 
 
@@ -74,7 +87,7 @@ def word_questions(consultation_id: int, version_id: int) -> list[str]:
     return [q.id for q in survey.questions if q.kind.takes_words]
 
 
-def title_for(consultation: Consultation, language: str, survey: Survey | None = None) -> str:
+def title_for(consultation: Titled, language: str, survey: Survey | None = None) -> str:
     """The consultation's title as a young person reading ``language`` sees it.
 
     A consultation made from a built-in template starts with the survey's English
@@ -82,7 +95,7 @@ def title_for(consultation: Consultation, language: str, survey: Survey | None =
     facilitator has left it as it was, the reader gets it in their own language.
     A title the facilitator wrote is theirs, and stays as written.
     """
-    survey = survey or survey_of(consultation)
+    survey = survey or survey_of(consultation)  # a row read of one comes with its survey
     if consultation.title == survey.title_in():
         return survey.title_in(language) or consultation.title
     return consultation.title

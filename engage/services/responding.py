@@ -14,15 +14,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, delete, insert, inspect, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.orm.util import identity_key
 from sqlalchemy.orm.attributes import set_committed_value
 
 from engage.analysis.safeguarding import Concern, possible_disclosure
 from engage.database import row_update, writing
 from engage.extensions import db
-from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response
+from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response, SurveyVersion, accepts_answers
 from engage.services import safeguarding, theme_tagging
-from engage.services.consultations import consultation_for_answering, survey_of, title_for
+from engage.services.consultations import consultation_for_answering, survey_of, survey_version, title_for
 from engage.services.errors import ResponseNotFound
 from engage.services.join_codes import normalise_join_code
 from engage.tokens import token_digest
@@ -33,11 +34,42 @@ from surveys.question_types import clean_text
 NEXT, BACK, SKIP = "next", "back", "skip"
 
 
+class Answering(NamedTuple):
+    """A consultation as a young person answering it needs it: read as a row, with their response.
+
+    Every screen reads both, so they come in one query of plain columns, not
+    as ORM objects (0.06 ms of CPU a screen, against 0.19 ms for the objects
+    with the consultation's survey version joined in).
+    """
+
+    id: int
+    join_code: str
+    title: str
+    status: str
+    opens_on: date | None
+    closes_on: date | None
+    offer_contact: bool  # the opt-in contact step, offered with the help
+
+    def accepts_answers_on(self, day: date) -> bool:
+        return accepts_answers(self.status, self.opens_on, self.closes_on, day)
+
+
+class Answers(NamedTuple):
+    """A response's own row as answering reads it, with the digest of the survey version it started on."""
+
+    id: int
+    survey_version_id: int
+    current_question: str | None
+    path: list[str] | None
+    status: str
+    version_digest: str  # last: from the version's table
+
+
 @dataclass(frozen=True)
 class Progress:
     """Where a respondent is, for a channel to show."""
 
-    consultation: Consultation
+    consultation: Answering
     survey: Survey
     state: RunnerState
     submitted: bool
@@ -85,10 +117,8 @@ def today() -> date:
 
 def welcome(join_code: str, token: str | None) -> Welcome:
     consultation = consultation_for_answering(join_code, today())
-    progress = None
-    if token:
-        response = _response(consultation, token)
-        progress = _progress(consultation, response) if response else None
+    found = _read(join_code, token) if token else None
+    progress = _progress(*found) if found else None
     return Welcome(consultation, survey_of(consultation), progress)
 
 
@@ -166,7 +196,7 @@ def answer_screen(
             after = _apply(survey, state, action, typed, context)
         except AnswerError as error:
             raise ScreenRejected(replace(before, concern=concern), error, typed) from None
-        saved, fresh = _save(response, stored, after, **_answered_in(language))
+        response, saved, fresh = _save(response, stored, after, **_answered_in(language))
         if concern is not None:
             saved = _flag(response, saved, question_id)
         theme_tagging.tag_in_unit(_word_answers(survey, saved, question_id), fresh=question_id in fresh)
@@ -180,7 +210,7 @@ def submit_response(join_code: str, token: str | None, language: str | None = No
         if current.submitted or not current.state.finished:
             return current
         kept = runner.final_answers(current.survey, current.state)
-        saved, _ = _save(
+        response, saved, _ = _save(
             response, stored, replace(current.state, answers=kept), status=SUBMITTED, submitted_on=today(),
             age_band=age_band_of(current.survey, kept), **_answered_in(language),
         )
@@ -234,16 +264,9 @@ def _apply(
     return runner.answer(survey, state, typed, context)
 
 
-def _find(join_code: str, token: str | None, lock: bool = False) -> tuple[Response, Progress, dict[str, Stored]]:
-    """This respondent's response to an open consultation, where they are in it, and its answers.
-
-    The consultation and the response come in one query, as every answer needs both.
-    """
-    code = normalise_join_code(join_code)
-    found = None
-    if code and token:
-        query = _FIND_LOCKED if lock else _FIND
-        found = db.session.execute(query, {"code": code, "key": resume_key(token)}).first()
+def _find(join_code: str, token: str | None, lock: bool = False) -> tuple[Answers, Progress, dict[str, Stored]]:
+    """This respondent's response to an open consultation, where they are in it, and its answers."""
+    found = _read(join_code, token, lock)
     if found is None or not found[0].accepts_answers_on(today()):
         consultation_for_answering(join_code, today())  # says which: unknown code, or closed
         raise ResponseNotFound(join_code)
@@ -252,20 +275,21 @@ def _find(join_code: str, token: str | None, lock: bool = False) -> tuple[Respon
     return response, _progress(consultation, response, stored), stored
 
 
-def _response(consultation: Consultation, token: str | None, lock: bool = False) -> Response | None:
-    if not token:
+def _read(join_code: str, token: str | None, lock: bool = False) -> tuple[Answering, Answers] | None:
+    """The consultation and this respondent's response in it, in one query; None if either is not there."""
+    code = normalise_join_code(join_code)
+    if not code or not token:
         return None
-    query = select(Response).where(
-        Response.resume_key == resume_key(token), Response.consultation_id == consultation.id
-    )
-    if lock:
-        query = query.with_for_update()
-    return db.session.scalar(query)
+    found = db.session.execute(_FIND_LOCKED if lock else _FIND, {"code": code, "key": resume_key(token)}).first()
+    if found is None:
+        return None
+    split = len(Answering._fields)
+    return Answering(*found[:split]), Answers(*found[split:])
 
 
-def _progress(consultation: Consultation, response: Response, stored: dict[str, Stored] | None = None) -> Progress:
+def _progress(consultation: Answering, response: Answers, stored: dict[str, Stored] | None = None) -> Progress:
     # A response keeps the survey version it started on, even if the survey is edited.
-    survey = survey_of(consultation, response.survey_version_id)
+    survey = survey_version(response.survey_version_id, response.version_digest)
     stored = _stored(response) if stored is None else stored
     state = RunnerState(
         current=response.current_question,
@@ -282,7 +306,7 @@ def _progress(consultation: Consultation, response: Response, stored: dict[str, 
 
 
 def _context(
-    consultation: Consultation, survey: Survey, state: RunnerState, response: Response
+    consultation: Answering, survey: Survey, state: RunnerState, response: Answers
 ) -> AnswerContext:
     """Places already taken in the workshops on screen, by everyone else."""
     if state.finished or not survey.question(state.current).kind.has_places:
@@ -301,7 +325,7 @@ def _context(
 
 
 def _places_locked(
-    consultation: Consultation, survey: Survey, state: RunnerState, response: Response
+    consultation: Answering, survey: Survey, state: RunnerState, response: Answers
 ) -> AnswerContext:
     """Places taken, counted while holding the consultation's row.
 
@@ -313,15 +337,15 @@ def _places_locked(
     return _context(consultation, survey, state, response)
 
 
-def _stored(response: Response) -> dict[str, Stored]:
+def _stored(response: Answers) -> dict[str, Stored]:
     return {row.question_id: Stored(*row) for row in db.session.execute(_STORED, {"response": response.id})}
 
 
-def _save(response: Response, stored: dict[str, Stored], after: RunnerState,
-          **columns: Any) -> tuple[dict[str, Stored], set[str]]:
+def _save(response: Answers, stored: dict[str, Stored], after: RunnerState,
+          **columns: Any) -> tuple[Answers, dict[str, Stored], set[str]]:
     """Write the answers that changed, where the respondent now is, and ``columns`` of the response.
 
-    Returns the answers as saved, and the questions answered for the first time.
+    Returns the response's row, the answers as saved, and the questions answered for the first time.
     """
     gone = [row.id for question_id, row in stored.items() if question_id not in after.answers]
     if gone:
@@ -337,17 +361,19 @@ def _save(response: Response, stored: dict[str, Stored], after: RunnerState,
         elif row.value != value:
             db.session.execute(_UPDATE, {"answer": row.id, "words": value})
             saved[question_id] = row._replace(value=value)
-    _update_response(response, current_question=after.current, path=list(after.history), **columns)
-    return saved, fresh
+    response = _update_response(response, current_question=after.current, path=list(after.history), **columns)
+    return response, saved, fresh
 
 
-def _update_response(response: Response, **columns: Any) -> None:
-    """One UPDATE of the response's row, and the loaded object told (it is not flushed again)."""
+def _update_response(response: Answers, **columns: Any) -> Answers:
+    """One UPDATE of the response's row, returned as now; an object of it loaded earlier in this session is told."""
     db.session.execute(row_update(Response.__table__, tuple(sorted(columns))), {"row": response.id, **columns})
-    for name, value in columns.items():
-        set_committed_value(response, name, value)
-    if "answers" in inspect(response).dict:  # loaded earlier in this session: read it again when asked
-        db.session.expire(response, ["answers"])
+    loaded = db.session.identity_map.get(identity_key(Response, response.id))
+    if loaded is not None:
+        for name, value in columns.items():
+            set_committed_value(loaded, name, value)
+        db.session.expire(loaded, ["answers"])  # read again when asked
+    return response._replace(**{name: value for name, value in columns.items() if name in Answers._fields})
 
 
 def _word_answers(survey: Survey, saved: dict[str, Stored], question_id: str | None = None) -> list[Stored]:
@@ -359,7 +385,7 @@ def _word_answers(survey: Survey, saved: dict[str, Stored], question_id: str | N
     ]
 
 
-def _flag(response: Response, saved: dict[str, Stored], question_id: str) -> dict[str, Stored]:
+def _flag(response: Answers, saved: dict[str, Stored], question_id: str) -> dict[str, Stored]:
     """Keep a possible disclosure out of every view but the safeguarding lead's, and alert the lead.
 
     The flag stays if the words are later changed: the more private choice.
@@ -369,18 +395,22 @@ def _flag(response: Response, saved: dict[str, Stored], question_id: str) -> dic
         return saved
     answer = db.session.get(Answer, row.id, populate_existing=True)  # as just written, not as once loaded
     answer.flagged = True
-    safeguarding.raise_alert(response, answer)
+    safeguarding.raise_alert(db.session.get(Response, response.id), answer)
     return {**saved, question_id: row._replace(flagged=True)}
 
 
 # Built once, as table statements where no object is wanted: every screen runs
 # them, and making a statement (and its cache key) costs more than running it.
+_CONSULTATIONS, _RESPONSES, _VERSIONS = Consultation.__table__, Response.__table__, SurveyVersion.__table__
 _FIND = (
-    select(Consultation, Response)
-    .join(Response, Response.consultation_id == Consultation.id)
-    .where(Consultation.join_code == bindparam("code"), Response.resume_key == bindparam("key"))
+    select(*(_CONSULTATIONS.c[name] for name in Answering._fields),
+           *(_RESPONSES.c[name] for name in Answers._fields[:-1]))
+    .add_columns(_VERSIONS.c.digest)
+    .join(_RESPONSES, _RESPONSES.c.consultation_id == _CONSULTATIONS.c.id)
+    .join(_VERSIONS, _VERSIONS.c.id == _RESPONSES.c.survey_version_id)
+    .where(_CONSULTATIONS.c.join_code == bindparam("code"), _RESPONSES.c.resume_key == bindparam("key"))
 )
-_FIND_LOCKED = _FIND.with_for_update(of=Response)
+_FIND_LOCKED = _FIND.with_for_update(of=_RESPONSES)
 _ANSWERS = Answer.__table__
 _STORED = select(_ANSWERS.c.id, _ANSWERS.c.question_id, _ANSWERS.c.value, _ANSWERS.c.flagged).where(
     _ANSWERS.c.response_id == bindparam("response")
