@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 
-from sqlalchemy import Table, Update, bindparam, event, update
+from sqlalchemy import Table, bindparam, event, update
 from sqlalchemy.engine import Engine
 
 from engage.extensions import db
+from engage.prepared import Prepared
 
 _WRITE = "engage_write"
 _QUEUES: "weakref.WeakKeyDictionary[Engine, WriterQueue]" = weakref.WeakKeyDictionary()
@@ -107,15 +108,15 @@ def writing() -> Iterator[None]:
 
 
 @lru_cache(maxsize=64)
-def row_update(table: Table, names: tuple[str, ...]) -> Update:
+def row_update(table: Table, names: tuple[str, ...]) -> Prepared:
     """UPDATE of one row of ``table``: its id given as ``row``, each of ``names`` under its own name.
 
     Built once per table and set of columns: on a hot path, building a
     statement (and its cache key) costs more than running it.
     """
-    return update(table).where(table.c.id == bindparam("row")).values(
+    return Prepared(update(table).where(table.c.id == bindparam("row")).values(
         {name: bindparam(name, type_=table.c[name].type) for name in names}
-    )
+    ))
 
 
 def database_name() -> str:

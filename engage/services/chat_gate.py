@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from engage.database import row_update, writing
 from engage.extensions import db
+from engage.prepared import Prepared
 from engage.models import utcnow
 from engage.models_chat import ChatConversation, ChatSeenUpdate
 from surveys.i18n import DEFAULT_LANGUAGE
@@ -146,22 +147,22 @@ def turn(incoming: Incoming, counts: bool = True) -> Iterator[Turn]:
 def conversation_for(chat_id: int, create: bool = False, lock: bool = True) -> Conversation | None:
     """This chat's row, locked for the rest of the unit of work (unless only read)."""
     key = chat_key(chat_id)
-    found = db.session.execute(_FIND if lock else _READ, {"key": key}).first()
+    found = (_FIND if lock else _READ).first({"key": key})
     if found is None and create:
         # Two first messages at once from one chat must not both insert.
         _insert_once(ChatConversation, chat_key=key, screen={}, flood_count=0, updated_at=utcnow())
-        found = db.session.execute(_FIND, {"key": key}).first()
+        found = _FIND.first({"key": key})
     return None if found is None else Conversation(found)
 
 
 def _write(conversation: Conversation) -> None:
     if conversation.forgotten:
-        db.session.execute(_DELETE, {"row": conversation.id})
+        _DELETE.rows({"row": conversation.id})
         return
     changes = conversation.changes()
     if changes:
         changes["updated_at"] = utcnow()
-        db.session.execute(row_update(_TABLE, tuple(sorted(changes))), {"row": conversation.id, **changes})
+        row_update(_TABLE, tuple(sorted(changes))).rows({"row": conversation.id, **changes})
 
 
 def speaks(conversation: Conversation) -> str:
@@ -189,9 +190,9 @@ def _count(conversation: Conversation) -> _Window:
 
 # Built once: making a statement costs more than running it, on every update.
 _TABLE = ChatConversation.__table__
-_READ = select(*(_TABLE.c[name] for name in Conversation.COLUMNS)).where(_TABLE.c.chat_key == bindparam("key"))
-_FIND = _READ.with_for_update()
-_DELETE = delete(_TABLE).where(_TABLE.c.id == bindparam("row"))
+_SELECT = select(*(_TABLE.c[name] for name in Conversation.COLUMNS)).where(_TABLE.c.chat_key == bindparam("key"))
+_READ, _FIND = Prepared(_SELECT), Prepared(_SELECT.with_for_update())
+_DELETE = Prepared(delete(_TABLE).where(_TABLE.c.id == bindparam("row")))
 
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}  # the two databases Engage runs on
 
@@ -200,7 +201,7 @@ _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}  # the two
 def _insert_once_statement(dialect: str, model: type, columns: tuple[str, ...]):
     table = model.__table__
     key = table.primary_key.columns[0] if model is ChatSeenUpdate else table.c.chat_key
-    return (
+    return Prepared(
         _INSERTS[dialect](table)
         .values({name: bindparam(name, type_=table.c[name].type) for name in columns})
         .on_conflict_do_nothing(index_elements=[key])
@@ -216,4 +217,4 @@ def _insert_once(model: type, **values) -> bool:
     """
     dialect = db.session.get_bind().dialect.name
     statement = _insert_once_statement(dialect, model, tuple(sorted(values)))
-    return db.session.execute(statement, values).first() is not None
+    return statement.first(values) is not None

@@ -21,6 +21,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from engage.analysis.safeguarding import Concern, possible_disclosure
 from engage.database import row_update, writing
 from engage.extensions import db
+from engage.prepared import Prepared
 from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response, SurveyVersion, accepts_answers
 from engage.services import safeguarding, theme_tagging
 from engage.services.consultations import consultation_for_answering, survey_of, survey_version, title_for
@@ -280,7 +281,7 @@ def _read(join_code: str, token: str | None, lock: bool = False) -> tuple[Answer
     code = normalise_join_code(join_code)
     if not code or not token:
         return None
-    found = db.session.execute(_FIND_LOCKED if lock else _FIND, {"code": code, "key": resume_key(token)}).first()
+    found = (_FIND_LOCKED if lock else _FIND).first({"code": code, "key": resume_key(token)})
     if found is None:
         return None
     split = len(Answering._fields)
@@ -338,7 +339,7 @@ def _places_locked(
 
 
 def _stored(response: Answers) -> dict[str, Stored]:
-    return {row.question_id: Stored(*row) for row in db.session.execute(_STORED, {"response": response.id})}
+    return {row.question_id: Stored(*row) for row in _STORED.rows({"response": response.id})}
 
 
 def _save(response: Answers, stored: dict[str, Stored], after: RunnerState,
@@ -355,11 +356,11 @@ def _save(response: Answers, stored: dict[str, Stored], after: RunnerState,
     for question_id, value in after.answers.items():
         row = stored.get(question_id)
         if row is None:
-            made = db.session.execute(_INSERT, {"response": response.id, "question": question_id, "words": value})
-            saved[question_id] = Stored(made.scalar_one(), question_id, value, False)
+            made = _INSERT.first({"response": response.id, "question": question_id, "words": value})
+            saved[question_id] = Stored(made[0], question_id, value, False)
             fresh.add(question_id)
         elif row.value != value:
-            db.session.execute(_UPDATE, {"answer": row.id, "words": value})
+            _UPDATE.rows({"answer": row.id, "words": value})
             saved[question_id] = row._replace(value=value)
     response = _update_response(response, current_question=after.current, path=list(after.history), **columns)
     return response, saved, fresh
@@ -367,7 +368,7 @@ def _save(response: Answers, stored: dict[str, Stored], after: RunnerState,
 
 def _update_response(response: Answers, **columns: Any) -> Answers:
     """One UPDATE of the response's row, returned as now; an object of it loaded earlier in this session is told."""
-    db.session.execute(row_update(Response.__table__, tuple(sorted(columns))), {"row": response.id, **columns})
+    row_update(Response.__table__, tuple(sorted(columns))).rows({"row": response.id, **columns})
     loaded = db.session.identity_map.get(identity_key(Response, response.id))
     if loaded is not None:
         for name, value in columns.items():
@@ -402,7 +403,7 @@ def _flag(response: Answers, saved: dict[str, Stored], question_id: str) -> dict
 # Built once, as table statements where no object is wanted: every screen runs
 # them, and making a statement (and its cache key) costs more than running it.
 _CONSULTATIONS, _RESPONSES, _VERSIONS = Consultation.__table__, Response.__table__, SurveyVersion.__table__
-_FIND = (
+_SELECT = (
     select(*(_CONSULTATIONS.c[name] for name in Answering._fields),
            *(_RESPONSES.c[name] for name in Answers._fields[:-1]))
     .add_columns(_VERSIONS.c.digest)
@@ -410,18 +411,18 @@ _FIND = (
     .join(_VERSIONS, _VERSIONS.c.id == _RESPONSES.c.survey_version_id)
     .where(_CONSULTATIONS.c.join_code == bindparam("code"), _RESPONSES.c.resume_key == bindparam("key"))
 )
-_FIND_LOCKED = _FIND.with_for_update(of=_RESPONSES)
+_FIND, _FIND_LOCKED = Prepared(_SELECT), Prepared(_SELECT.with_for_update(of=_RESPONSES))
 _ANSWERS = Answer.__table__
-_STORED = select(_ANSWERS.c.id, _ANSWERS.c.question_id, _ANSWERS.c.value, _ANSWERS.c.flagged).where(
+_STORED = Prepared(select(_ANSWERS.c.id, _ANSWERS.c.question_id, _ANSWERS.c.value, _ANSWERS.c.flagged).where(
     _ANSWERS.c.response_id == bindparam("response")
-)
-_INSERT = insert(_ANSWERS).values(
+))
+_INSERT = Prepared(insert(_ANSWERS).values(
     response_id=bindparam("response"), question_id=bindparam("question"),
     value=bindparam("words", type_=_ANSWERS.c.value.type), flagged=False,
-).returning(_ANSWERS.c.id)
-_UPDATE = update(_ANSWERS).where(_ANSWERS.c.id == bindparam("answer")).values(
+).returning(_ANSWERS.c.id))
+_UPDATE = Prepared(update(_ANSWERS).where(_ANSWERS.c.id == bindparam("answer")).values(
     value=bindparam("words", type_=_ANSWERS.c.value.type)
-)
+))
 
 
 def age_band_of(survey: Survey, answers: dict[str, Any]) -> str | None:
