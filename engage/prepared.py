@@ -18,7 +18,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import Executable
 
 from engage.extensions import db
@@ -50,10 +51,13 @@ class Prepared:
         values = {**plan.defaults, **params} if params else dict(plan.defaults)
         for name, convert in plan.converters.items():
             values[name] = convert(values[name])
+        arguments = values if plan.order is None else [values[name] for name in plan.order]
         cursor = connection.connection.cursor()
         try:
-            cursor.execute(plan.sql, values if plan.order is None else [values[name] for name in plan.order])
+            cursor.execute(plan.sql, arguments)
             found = cursor.fetchall() if cursor.description else []
+        except connection.dialect.loaded_dbapi.Error as error:
+            raise _as_sqlalchemy_error(connection, cursor, plan.sql, error) from error
         finally:
             cursor.close()
         make, readers = plan.row._make, plan.readers
@@ -67,8 +71,8 @@ class Prepared:
 
     def _plan(self, dialect: Dialect) -> _Plan:
         compiled = self.statement.compile(dialect=dialect)
-        binds = compiled.binds
-        if any(bind.expanding for bind in binds.values()):
+        binds = {name: bind for bind, name in compiled.bind_names.items()}  # as named in the SQL
+        if any(bind.expanding or bind.literal_execute for bind in binds.values()):
             raise ValueError("a Prepared statement takes no lists of values (IN): use session.execute")
         converters = {}
         for name, bind in binds.items():
@@ -87,3 +91,18 @@ class Prepared:
         )
         self._plans[dialect.name] = plan
         return plan
+
+
+def _as_sqlalchemy_error(connection: Connection, cursor: Any, sql: str, error: Exception) -> DBAPIError:
+    """The driver's error as SQLAlchemy raises it (IntegrityError, OperationalError...), as callers expect.
+
+    A lost connection is invalidated, as SQLAlchemy would, so the pool does not
+    hand it out again. The values are never part of the message: they may be a
+    young person's words.
+    """
+    dialect = connection.dialect
+    lost = dialect.is_disconnect(error, connection.connection.dbapi_connection, cursor)
+    if lost:
+        connection.invalidate(error)
+    return DBAPIError.instance(sql, None, error, dialect.loaded_dbapi.Error, hide_parameters=True,
+                               connection_invalidated=lost, dialect=dialect)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import asyncio
 import atexit
 import hmac
+import json
 import threading
 from concurrent.futures import TimeoutError as WaitedTooLong
 
 from dataclasses import dataclass, field
 
-from flask import Blueprint, Flask, abort, current_app, jsonify, request
+from flask import Blueprint, Flask, abort, current_app, request
 from telegram import Update
 from telegram.ext import Application
 
@@ -61,7 +62,9 @@ def webhook():
         return "", 500
     if not handled.ok:
         return "", 500
-    return (jsonify(handled.reply), 200) if handled.reply else ("", 200)
+    if not handled.reply:
+        return "", 200
+    return current_app.response_class(json.dumps(handled.reply), mimetype="application/json")
 
 
 def _without_pressed_keyboard(data: dict) -> dict:

@@ -27,6 +27,7 @@ from engage.analysis.themes.taxonomy import Taxonomy, default_taxonomy, validate
 from engage.analysis.themes.training import examples_for
 from engage.database import writing
 from engage.extensions import db
+from engage.prepared import Prepared
 from engage.models import Answer, User
 from engage.models_themes import BY_PERSON, AnswerAnalysis, AnswerTag, TaggerModel, TaxonomyVersion
 from engage.services import audit
@@ -138,7 +139,7 @@ def current_tagging() -> Tagging:
     The taxonomy and the tagger are parsed once per process and version: tagging
     an answer as it arrives costs one prebuilt query to learn which are newest.
     """
-    newest = db.session.execute(_NEWEST).first()
+    newest = _NEWEST.first()
     if newest is None or newest.model_id is None:  # first use of this version: Engage trains it, nobody asked
         version, taxonomy = current_taxonomy()  # writes version 1 on the very first use
         made = _train(version, taxonomy, None, audited=False)
@@ -148,7 +149,7 @@ def current_tagging() -> Tagging:
 
 def load_tagger() -> bool:
     """Parse the newest tagger into memory now, if one was trained (this never trains one)."""
-    newest = db.session.execute(_NEWEST).first()
+    newest = _NEWEST.first()
     if newest is None or newest.model_id is None:
         return False
     _loaded(newest)
@@ -172,7 +173,7 @@ def _loaded(newest) -> Tagging:
 
 # Built once: every free-text answer runs it as it is saved. The newest version,
 # and its newest tagger if it has one yet.
-_NEWEST = (
+_NEWEST = Prepared(
     select(
         TaxonomyVersion.id.label("version_id"), TaxonomyVersion.created_at.label("version_created_at"),
         TaggerModel.id.label("model_id"), TaggerModel.created_at.label("model_created_at"),
@@ -180,7 +181,7 @@ _NEWEST = (
     .outerjoin(TaggerModel, TaggerModel.taxonomy_version_id == TaxonomyVersion.id)
     .order_by(TaxonomyVersion.number.desc(), TaggerModel.id.desc())
     .limit(1)
-)
+)  # run as every free-text answer is tagged
 
 
 def retrain(by: User | None = None) -> TaggerModel:
