@@ -15,14 +15,14 @@ from datetime import date, datetime, timezone
 from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, delete, insert, select, update
-from sqlalchemy.orm.util import identity_key
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from engage.analysis.safeguarding import Concern, possible_disclosure
 from engage.database import row_update, writing
 from engage.extensions import db
-from engage.prepared import Prepared
 from engage.models import IN_PROGRESS, SUBMITTED, Answer, Consultation, Response, SurveyVersion, accepts_answers
+from engage.prepared import Prepared
 from engage.services import safeguarding, theme_tagging
 from engage.services.consultations import consultation_for_answering, survey_of, survey_version, title_for
 from engage.services.errors import ResponseNotFound
@@ -38,9 +38,9 @@ NEXT, BACK, SKIP = "next", "back", "skip"
 class Answering(NamedTuple):
     """A consultation as a young person answering it needs it: read as a row, with their response.
 
-    Every screen reads both, so they come in one query of plain columns, not
-    as ORM objects (0.06 ms of CPU a screen, against 0.19 ms for the objects
-    with the consultation's survey version joined in).
+    Every screen reads both, so they come in one prepared query of plain
+    columns: as ORM objects, with the consultation's survey version joined
+    in, they cost three times the CPU (0.19 ms a screen against 0.06 ms).
     """
 
     id: int
