@@ -36,7 +36,7 @@ class _Plan:
 
 
 class Prepared:
-    """``statement``, run by ``rows(**params)`` or ``first(**params)`` in the current unit of work."""
+    """``statement``, run by ``rows(params)`` or ``first(params)`` (a mapping) in the current unit of work."""
 
     def __init__(self, statement: Executable):
         self.statement = statement
