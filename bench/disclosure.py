@@ -11,6 +11,12 @@ lexicon's suicide warning signs and the long-account route were written
 figure for anything added since. The data are adults' posts, for evaluation only
 (research use): nothing in the check was trained on them or copied from them.
 See ../shared/data/README.md.
+
+``reread`` is what the check does on 200 of the set's posts labelled 1 that the
+project read again (``disclosure_reread.tsv``: harm, distress or neither), and
+the most recall could be if the check heard every post of harm and distress and
+no more of the others than it does now: the set's labels come from the forum a
+post was written in, and some of its posts tell of nothing at all.
 """
 import hashlib
 import json
@@ -21,6 +27,7 @@ from pathlib import Path
 from engage.analysis.safeguarding import evaluate, possible_disclosure
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared/data/disclosure/dev.jsonl"
+REREAD = Path(__file__).resolve().parent / "disclosure_reread.tsv"
 
 
 def main(path: Path) -> None:
@@ -41,7 +48,30 @@ def main(path: Path) -> None:
         name: evaluate((row["text"], bool(row["disclosure"])) for row in rows if _half(row["text"]) == name)
         for name in ("read", "unread")
     }
+    report["reread"] = _reread(rows)
     print(json.dumps(report, indent=2))
+
+
+def _reread(rows: list[dict]) -> dict:
+    """Recall on the re-read posts per label, and the recall the labels leave room for."""
+    labels = {}
+    for line in REREAD.open(encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            digest, label = line.split()
+            labels[digest] = label
+    heard: dict[str, list[bool]] = defaultdict(list)
+    for row in rows:
+        label = labels.get(hashlib.sha256(row["text"].encode("utf-8")).hexdigest()[:16])
+        if label and row["disclosure"]:
+            heard[label].append(possible_disclosure(row["text"]) is not None)
+    total = sum(len(flags) for flags in heard.values())
+    neither = heard.get("neither", [])
+    return {
+        "posts": total,
+        "share": {label: round(len(flags) / total, 3) for label, flags in sorted(heard.items())},
+        "recall": {label: round(sum(flags) / len(flags), 3) for label, flags in sorted(heard.items())},
+        "most_recall_possible": round((total - len(neither) + sum(neither)) / total, 3),
+    }
 
 
 def _half(text: str) -> str:
