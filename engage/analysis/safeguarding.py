@@ -244,9 +244,10 @@ _OBJ = _any(
     rf"(?:our|his|her) (?:{_KIN})",
 )
 # Games, sport and siblings' play: "he beat me at fifa", "beat me to it".
-_NOT_HARM = (r"(?! (?:at|in) (?:fifa|chess|football|maths|pe|the race|a race|cards|games?|pool|tennis|boxing|karate|judo|kickboxing|sparring|training)\b"
+_NOT_HARM = (r"(?! (?:at|in) (?:every |all (?:the )?|any |a |the )?(?:fifa|chess|football|maths|pe|the race|a race|races?|cards|games?|pool|tennis|boxing|karate|judo|kickboxing|sparring|training|running|swimming|everything)\b"
+             r"| (?:before|so|when|as) (?:i|we|he|she) (?:fell|fall|nearly fell|slipped|tripped)\b| so (?:i|we|he|she) (?:didnt|wouldnt|did not|would not) (?:fall|slip|trip|get hit|get run over)\b| to stop (?:me|us|him|her) (?:falling|from falling|running into)\b"
              r"| to (?:it|the)\b| up the hill\b| off\b| with (?:a |the |his |her |my )?(?:pillows?|ball|snowballs?|water|balloons?|foam \w+|nerf \w+)\b"
-             r"| under the table\b| on (?:the |a )?(?:swings?|roundabout|trampoline|sledge|bike|scooter)\b"
+             r"| under the table\b| on (?:the |a )?(?:swings?|roundabout|trampoline|sledge|bike|scooter)\b| in (?:his|her|my|their|a|the) (?:wheelchair|pram|buggy|pushchair|trolley)\b"
              r"| (?:to catch|as a joke|for a joke|for fun|for a laugh|when we (?:play|mess about))\b)")
 _SEX_ACT = _any(
     r"touch(?:es|ed|ing)?", r"feels? me up", r"felt me up", r"groped?", r"gropes", r"molest(?:s|ed|ing)?",
@@ -266,14 +267,14 @@ _I_NOW = r"(?:im|i am|i feel|i always feel|i keep feeling|ive been feeling|ive b
 _STRONG_STATE = _any(
     r"depressed", r"suicidal", r"worthless", r"hopeless", r"helpless", r"hollow", r"useless", r"numb", r"broken",
     r"trapped", r"a burden", r"a failure", r"a disappointment", r"a waste of space", r"unwanted",
-    r"unloved", r"unlovable", r"dead inside", r"falling apart", r"not ok(?:ay)?", r"not coping",
+    r"unloved", r"unlovable", r"dead inside", r"falling apart", r"not ok(?:ay)?(?! with\b)", r"not coping",
     r"drowning", r"at (?:my|the) (?:lowest|breaking point|end of my rope|rock bottom)", r"breaking down",
     r"scared of my(?:self| own (?:mind|thoughts))", r"in (?:so much )?pain", r"hurting inside",
     r"giving up", r"tired of (?:everything|it all|life|living|being alive|being me)",
 )
 _MILD_STATE = _any(
     r"empty", r"alone", r"lonely", r"miserable", r"struggling", r"exhausted", r"lost",
-    r"(?:so|really|very|always|constantly) (?:low|down|sad|scared|anxious|stressed|overwhelmed|tired|angry)",
+    r"(?:so|really|very|always|constantly) (?:low|down(?! (?:for|to)\b)|sad|scared|anxious|stressed|overwhelmed|tired|angry)",
     r"like (?:dying|crying|giving up|nothing|garbage|trash|shit|crap)",
     r"like (?:im|i am) (?:nothing|drowning|dying|going crazy|falling apart|invisible)",
 )
@@ -314,7 +315,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?: \w+){0,2} (?:shouts|screams|yells|goes mad|kicks off|gets angry)\b",
         r"\block(?:s|ed)? on the outside of (?:my|our|the) (?:bed ?room |room )?door\b",
         rf"\b{_WHO}(?: \w+){{0,3}} {_HARM}(?: \w+)? {_OBJ}\b{_NOT_HARM}",
-        r"\b(?<!\bcan )(?<!\bcould )(?<!\bcant )(?<!\bever )(?:hits?|hitting|beats?|beating|punch(?:es|ed|ing)|kick(?:s|ed|ing)|slap(?:s|ped|ping)|"
+        r"\b(?<!\bcan )(?<!\bcould )(?<!\bcant )(?<!\bever )(?<!\bcar )(?<!\bbus )(?<!\bball )(?<!\bvan )(?<!\bcar nearly )(?<!\bcar almost )(?<!\bbus nearly )(?<!\bbus almost )(?:hits?|hitting|beats?|beating|punch(?:es|ed|ing)|kick(?:s|ed|ing)|slap(?:s|ped|ping)|"
         r"smack(?:s|ed)|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|batters?|battered|hurts?|hurting) me\b" + _NOT_HARM,
         r"\b(?!my \w+ (?:nearly|almost) )(?:i|we|im|ive|i have|he|she|my \w+(?: \w+)?) (?:get|gets|got|getting|been|being|was|am|is|are|keep getting) (?:hit|beaten|battered|kicked|slapped|punched|"
         r"smacked|choked|strangled|burnt|hurt|beaten up|attacked|abused)\b"
@@ -469,7 +470,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:have to|got to|i|always) (?:always )?look after my (?:little |baby |younger )?(?:brothers?|sisters?|siblings)\b"
         r"(?=.*\b(?:never (?:there|home|around|in)|not there|drunk|out all|all night|on (?:my|our) own|nobody else|no one else)\b)",
         r"\bsleep in (?:my|our) (?:clothes|coat|coats|uniform)\b(?=.*\b(?:cold|no heating|no electric|no bed|no blankets?|no duvet)\b)",
-        r"\b(?:tells? me|told me|calls? me|called me|says|said) (?:im |i am |that im |that i am )?(?:a mistake|worthless|useless|stupid|fat|ugly|nothing|a waste|horrible names|names)\b",
+        r"\b(?:tells? me|told me|calls? me|called me|says|said) (?:im |i am |that im |that i am )?(?:a mistake|worthless|useless|stupid|fat|ugly|nothing(?<=(?:im|am) nothing)|a waste|horrible names|names)\b",
         r"\b(?:get|got|getting) (?:shouted at|screamed at|called names|sworn at)\b(?! by my (?:little |big )?(?:brother|sister|cousin)s? when (?:he|she|they) (?:loses?|lost)\b)",
         r"\b(?:nobody|no one) (?:wants|loves|looks after|cares for|cares about|talks to) (?:me|us)\b",
         r"\b(?:take|takes|took) (?:my|our) food (?:away|off)\b|\block the fridge\b|\b(?:locks?|locked) (?:the )?(?:fridge|food cupboards?|food)\b|\b(?:locks?|locked) (?:me|us) out of the kitchen\b",
@@ -545,7 +546,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:keeps? asking|asks?|asked|asking|wants?|wanted|told|tells) (?:me )?to (?:video ?call|facetime|call|meet|snap|message|go to his house|go round) "
         r"(?:him|her|them)?(?: \w+)? ?(?:alone|on my own|in private|secretly|without (?:my )?(?:mum|dad|parents|anyone) knowing)\b",
         r"\b(?:man|men|guy|adult|older (?:boy|man|guy|lad)|someone|person)(?: i (?:met|know|talk to))? (?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game))"
-        r"(?: \w+){0,3} (?:keeps? )?(?:asking|asks|wants|sends|sent|messages|messaging|told|tells) (?:me )?(?:for|to (?:meet|send|video|call|keep|not tell)|pics|pictures|photos|nudes|i am|im|to come)\b",
+        r"(?: \w+){0,3} (?:keeps? )?(?:asking|asks|wants|sends|sent|messages|messaging|told|tells) (?:me )?(?:for|to (?:meet|send|video|call|keep|not tell)|(?<=\bme )to (?:go (?:to|round|with|away)|run away|stay (?:with|at|over))|pics|pictures|photos|nudes|i am|im|to come)\b",
         r"\bkeep (?:it|this|that|them) between (?:us|ourselves|me and (?:him|her|them))\b",
         r"\b(?:feel|felt|feeling) (?:so |really |very )?(?:dirty|ashamed|disgusting|disgusted|ruined)(?: \w+){0,3} (?:about|because of|after|from) what "
         r"(?:he|she|they|my \w+(?: \w+)?) (?:did|does|done|has done|made me do)\b",
@@ -660,7 +661,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:gives?|gave|giving|hands?|handed) (?:me|us|him|her|my (?:brother|sister|mate|friend|cousin)) (?:stuff|drugs|packages?|parcels?|bags?|things|weed|a phone) to {_CARRY}\b",
         rf"\b(?:i|we|im|he|she|they) (?:have|has|had|got) to {_CARRY} (?:drugs|stuff|packages?|parcels?|bags?|a knife|knives|weed|gear|it)\b",
         r"\b(?:i|we|im|me|us)(?: \w+){0,3} (?:deliver|delivering|drop off|dropping off|carry|carrying|move|moving) (?:parcels|packages|stuff|bags)(?: \w+){0,4} (?:dont know|for a gang|for them|other towns)\b",
-        r"\b(?:used|being used|get used) to (?:move|carry|sell|deliver)\b",
+        r"\b(?:(?:was|were|got|been|being|get|gets|getting) used to (?:move|carry|sell|deliver)"
+        r"|used to (?:move|carry|sell|deliver) (?:drugs|stuff|packages?|parcels?|bags?|weed|gear|for (?:them|him|her|a gang|the gang|older)))\b",
         r"\b(?:have to|got to|make me|made me|makes me|must) work for (?:him|her|them)(?: \w+){0,4} (?:to )?(?:pay (?:for|off|back)|for (?:free|no money|nothing))\b"
         r"|\bpay (?:for|back|off) (?:the|my) journey\b"
         r"|\b(?:work|working|worked) (?:in|at) (?:a |the )?(?:car wash|nail bar|nail salon|farm|factory|restaurant|takeaway|cannabis farm|flat)(?: \w+){0,2} for (?:no money|nothing|free|no pay)\b",
@@ -694,6 +696,26 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:make|makes|made) me steal\b",
     ),
     "self-harm or suicidal thoughts": (
+        # Round 18 (2026-11-27): no longer wanting to live, a time to go, a means kept ready, a bridge stood on.
+        r"\bno longer (?:want|wish|wanna) to (?:be alive|live|be here|exist|wake up|go on|carry on)\b" + _NOT_A_PLACE_TO_LIVE,
+        r"\b(?:its|it is) my time to go\b(?! (?:to|home|back|on|in|up|out|first|next)\b)"
+        r"|\bsaying (?:bye|goodbye) to (?:people|everyone|my friends|my family|them)(?: \w+){0,3} "
+        r"(?:without (?:them|anyone|anybody|people|it being|it looking) (?:knowing|noticing|realising|obvious)|so (?:they|nobody|no one) (?:dont|doesnt|wont) (?:know|notice|realise))\b",
+        r"\bhow many (?:of )?(?:\w+ )?(?:tablets|pills|paracetamol|painkillers)(?: \w+){0,2} (?:it (?:would|will|d) take|would (?:it )?take|it takes|to take to|would kill|to die)\b",
+        r"\b(?:keep|kept|hid|hide|hidden|got|have|bought) (?:a|the|my) (?:rope|noose)\b(?: \w+){0,5} (?:just in case|for when|ready)\b"
+        r"|\b(?:keep|kept|hid|hide|hidden) (?:a|the) (?:rope|noose) (?:in|under) my (?:room|wardrobe|bed|drawer|bag|cupboard)\b",
+        r"\b(?:stand|stood|standing|sit|sat|sitting) on (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|roof|cliff|ledge|railway)\b(?: \w+){0,6} "
+        r"(?:think(?:ing)? about (?:it|jumping|ending it|doing it)|want(?:ing)? to jump)\b",
+        r"\b(?:easier|better) for (?:everyone|everybody|them|my family|my mum|my parents|all of them) if i (?:wasnt|was not|werent|were not) (?:around|here|alive|born)\b"
+        r"|\bif i (?:wasnt|was not|werent|were not) (?:around|here|alive) anymore\b",
+        r"\b(?:stopped|stop|dont|do not) (?:caring|care) (?:about )?what happens to me\b"
+        r"|\b(?:wouldnt|would not|wont) (?:mind|care) if (?:a (?:car|bus|train|lorry)|something|someone) (?:hit|killed|ran over) me\b"
+        r"|\b(?:wouldnt|would not) (?:mind|care) if i (?:died|didnt wake up|got hit|was dead)\b",
+        r"\b(?:im|i am|i|ill) (?:not going to|not gonna|wont|will not) be (?:here|around|alive) (?:much |for much )?(?:longer|for long)\b"
+        r"(?!.*\b(?:moving|move (?:house|away|to)|new school|leaving (?:school|year)|uni|university|college|graduat\w*|emigrat\w*)\b)",
+        r"\b(?:dont|do not|cant|cannot) (?:really )?see (?:a|the|any) point anymore\b(?! (?:of|in|with|doing|going)\b)",
+        r"\b(?:given|giving|gave|give|giving away) (?:away )?(?:all )?my (?!old )(?:\w+ )?(?:stuff|things|belongings|games)\b(?: \w+){0,5} "
+        r"(?:because|cos|coz|as|since) (?:i )?(?:wont|will not|dont|wouldnt|am not going to|not going to) (?:need|be needing|be using)\b",
         r"\b(?:kill|killing|killed|end|ending|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|"
         r"starve|starving|punish|punishing|drown|poison|hit|hitting|scratch|scratching|cuts|hurts|burns) (?:my ?self|myself|my ?selves|himself|herself)\b"
         # An injury at play or sport: "i hurt myself playing football", "hurt herself on the trampoline".
@@ -702,7 +724,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"on (?:the|a|my) (?:trampoline|ice|stairs|swings?|slide|bike|scooter|skateboard)|"
         r"(?:at|in|during) (?:football|rugby|pe|training|the park|practice|gymnastics|dance|netball|hockey|the match|the game|a match|a game|sports day))\b)",
         r"\bkill yourself\b|\bkill oneself\b|\b(?:wants?|wanted|going|trying|tried|try|planning|thinking about) to kill (?:themselves|themself)\b",
-        r"\b(?:want|wants|wanted|wanting|going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|wish i could|"
+        r"\b(?:want|wants|wanted|wanting|(?<!\bis )(?<!\bare )(?<!\bhes )(?<!\bshes )(?<!\btheyre )going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|wish i could|"
         r"ready|decided) (?:to )?(?:just )?(?:die|be dead|not be here|not exist|not wake up(?! (?:my|the|your|our|his|her|anyone|everyone|mum|dad|them|him|late|early)\b)|end it|end it all|end everything|"
         r"end my life|end things|take my (?:own )?life|disappear forever|stop existing|overdose)\b"
         r"(?! (?:my|her|his|it|your) (?:hair|clothes|shirt|top|shoes)| it (?:blue|pink|red|purple|green|black)\b| for\b| of (?:laughing|embarrassment)\b)",
@@ -864,8 +886,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsofa surf\w*\b|\b(?:had to|have to|got kicked out and) leave home\b(?! (?:early|at \d|for school|to catch|for (?:uni|university|college))\b)",
         r"\b(?:carry|carrying|have|got|keep|bring|brought|take) (?:a )?(?:knife|blade|machete|weapon|shank)\b(?: \w+){0,4} (?:because|cos|to protect|for protection|in case|scared|safe)\b"
         r"|\b(?:scared|afraid|frightened) (?:of )?(?:getting|being) (?:jumped|stabbed|shanked|robbed|beaten up)\b",
-        r"\b(?:please (?:help|someone|somebody)|help me please(?! (?:with|i cant find|i dont know (?:how|where|what)|where|how|what)\b)|(?:somebody|someone) help(?! (?:me )?(?:find|with|to|get|understand|choose|out|fix|carry)\b)|i need (?:some |urgent )?help (?:now|right now|please|asap))\b|\bdesperate for (?:help|someone to talk to)\b",
-        r"\bhelp me\b(?! (?:please )?(?:with|to|on|for|find|get|choose|understand|learn|revise|out|i cant find|where|how|what)\b)",
+        r"\b(?:please (?:help(?! (?:us |them )?(?:to )?(?:get|make|build|fund|keep|improve|have|with|find|fix|open|save|share|donate|spread|raise|support|by|the|our|this|out|us (?:to )?(?:get|make|keep|have|build|fix))\b)|someone|somebody)|help me please(?! (?:with|i cant find|i dont know (?:how|where|what)|where|how|what)\b)|(?:somebody|someone) help(?! (?:me )?(?:find|with|to|get|understand|choose|out|fix|carry)\b)|i need (?:some |urgent )?help (?:now|right now|please|asap))\b|\bdesperate for (?:help|someone to talk to)\b",
+        r"\b(?<!\bwould )(?<!\bwill )(?<!\bcould )(?<!\bmight )(?<!\bit )(?<!\bthat )(?<!\bthis )(?<!\bwhich )(?<!\bwould really )(?<!\bwould also )(?<!\bdefinitely )(?<!\bhelps )(?<!\bitd )help me\b(?! (?:please )?(?:with|to|on|for|find|get|choose|understand|learn|revise|out|i cant find|where|how|what)\b)",
         r"\b(?:scared|afraid|fear) for my life\b",
         r"\b(?:im|i am|were|we are) (?:locked (?:in|inside)|trapped)\b|\b(?:cant|can not) get out of (?:my|the) (?:room|house|flat)\b",
         r"\b(?:following|followed|waiting for|outside) (?:me|my house|my school|my door)\b",
