@@ -286,7 +286,7 @@ _SCHOOLWORK = (r"(?:homework|revision|coursework|exams?|tests?|essays?|work|scho
 _EVERYDAY_AFTER = (
     rf"(?! (?:in|at|with|on|about|from|after|because of|by) (?:the |this |my |a |our |all (?:the |my |this )?|so much |"
     rf"(?:the )?amount of )?(?:\w+ )?(?:{_SCHOOLWORK}|dentist|braces|injection|cold|town|village|area|city|"
-    rf"corridors?|crowds?|queue|traffic|bus|school|building|lessons?|class|knee|leg|arm|back|ankle|foot|tooth|teeth|wrist|shoulder)\b)"
+    rf"corridors?|crowds?|queue|traffic|bus|school|building|lessons?|class|lunch|lunchtime|lunchtimes|break|breaktime|playtime|knee|leg|arm|back|ankle|foot|tooth|teeth|wrist|shoulder)\b)"
 )
 # Scratching or hitting oneself said of a rash, bites or an itch is not self-harm.
 _NOT_A_RASH = r"(?!.*\b(?:eczema|itch\w*|rash|bites?|chicken ?pox|allerg\w*|sunburn)\b)"
@@ -331,7 +331,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?!(?: \w+){0,2} (?:when (?:we|he|she|they) play|playing|play fighting|in (?:training|football|rugby|pe)|at (?:football|rugby|training)|on the pitch)\b)",
         r"\b(?:police|the police|cops|feds) (?:came|come|comes|coming|were called|was called|got called|keep coming|turned up)(?: \w+){0,2} (?:to |at |round )?(?:our|my) (?:house|home|flat)\b"
         r"(?=.*\b(?:again|every|shouting|fighting|screaming|arguing|hitting|dad|mum|stepdad|boyfriend)\b)",
-        r"\bdomestic (?:abuse|violence)\b(?<!about domestic abuse)(?<!about domestic violence)"
+        r"\bdomestic (?:abuse|violence)\b(?<!about domestic abuse)(?<!about domestic violence)(?<!on domestic abuse)(?<!on domestic violence)"
         r"(?! (?:awareness|workshop|lessons?|talks?|education|month|so people)\b)",
         r"\b(?:violence|violent|fighting|fights|shouting and screaming|screaming and shouting) (?:at|in) (?:my )?(?:home|house)\b",
         r"\b(?:shouting|screaming|fighting|fights) at home\b",
@@ -675,7 +675,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?=.*\b(?:deliver|drop off|sell|carry|hold|stuff|drugs|packages|parcels)\b)",
         r"\b(?:was|were|am|im|i am|get|got|being|been|keep getting|is|are) (?:made|forced|pressured|used|groomed|told) to "
         r"(?:sell|carry|hold|move|deliver|run|drop off|stash|hide|take) (?:drugs|weed|gear|packages?|parcels?|a knife|knives|a gun|guns)\b",
-        r"\b(?:doing|in|on|running) county lines?\b|\bcounty lines?\b(?<!about county lines)(?<!about county line)(?! (?:video|workshop|talks?|lessons?|awareness|session|in pshe)\b)",
+        r"\b(?<!lesson )(?<!lessons )(?<!session )(?<!talk )(?<!assembly )(?<!workshop )(?<!video )(?<!info )(?<!information )(?:doing|in|on|running) county lines?\b|\bcounty lines?\b(?<!about county lines)(?<!about county line)(?! (?:video|workshop|talks?|lessons?|awareness|session|in pshe)\b)",
         r"\b(?:i|we|he|she|you) owe (?:them|him|her|the gang|money|a debt)\b",
         r"\b(?:says?|said|saying|told me|tell me|reckon) (?:i|we|he|she) owes?\b",
         r"\b(?:pay (?:it|them|him) back|pay off (?:what|the debt)|work it off|in debt to|paid (?:my|off my) debt)\b",
@@ -692,7 +692,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bgo(?:es|ing)? missing\b",
         r"\b(?:wont|will not|dont) let me (?:leave|go home|go)\b"
         r"(?! (?:to|on|out|in|with|round|over|near|camping|swimming|shopping|bowling) (?:the |a |an |my |our )?(?:\w+ )?(?:party|parties|park|cinema|sleepover|disco|prom|festival|concert|trip|town|shops?|fair|match|game|club|friends?|mates?|holiday|beach|gig)s?\b"
-        r"| out (?:after|late|on (?:school|week) ?nights|till|until)\b| camping\b| swimming\b| shopping\b)",
+        r"| out (?:after|late|on (?:school|week) ?nights|till|until)\b| out (?:because|cos|coz|since|after dark|at night|alone|on my own|by myself)\b| camping\b| swimming\b| shopping\b)",
         r"\b(?:make|makes|made) me steal\b",
     ),
     "self-harm or suicidal thoughts": (
@@ -727,7 +727,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:want|wants|wanted|wanting|(?<!\bis )(?<!\bare )(?<!\bhes )(?<!\bshes )(?<!\btheyre )going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|wish i could|"
         r"ready|decided) (?:to )?(?:just )?(?:die|be dead|not be here|not exist|not wake up(?! (?:my|the|your|our|his|her|anyone|everyone|mum|dad|them|him|late|early)\b)|end it|end it all|end everything|"
         r"end my life|end things|take my (?:own )?life|disappear forever|stop existing|overdose)\b"
-        r"(?! (?:my|her|his|it|your) (?:hair|clothes|shirt|top|shoes)| it (?:blue|pink|red|purple|green|black)\b| for\b| of (?:laughing|embarrassment)\b)",
+        r"(?! (?:my|her|his|it|your) (?:hair|clothes|shirt|top|shoes)| it (?:blue|pink|red|purple|green|black)\b| for\b| of (?:laughing|laughter|embarrassment|boredom)\b)",
         r"\b(?:want|wanted|wanting|wish i could|ready) to (?:just )?be gone\b(?! (?:by|before|from|for|on|at|in|out|all|when)\b)",
         # Jumping as a way to die, not off a wall for fun or on a trampoline.
         r"\b(?:want|wants|wanted|wanting|going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|"
@@ -887,7 +887,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:carry|carrying|have|got|keep|bring|brought|take) (?:a )?(?:knife|blade|machete|weapon|shank)\b(?: \w+){0,4} (?:because|cos|to protect|for protection|in case|scared|safe)\b"
         r"|\b(?:scared|afraid|frightened) (?:of )?(?:getting|being) (?:jumped|stabbed|shanked|robbed|beaten up)\b",
         r"\b(?:please (?:help(?! (?:us |them )?(?:to )?(?:get|make|build|fund|keep|improve|have|with|find|fix|open|save|share|donate|spread|raise|support|by|the|our|this|out|us (?:to )?(?:get|make|keep|have|build|fix))\b)|someone|somebody)|help me please(?! (?:with|i cant find|i dont know (?:how|where|what)|where|how|what)\b)|(?:somebody|someone) help(?! (?:me )?(?:find|with|to|get|understand|choose|out|fix|carry)\b)|i need (?:some |urgent )?help (?:now|right now|please|asap))\b|\bdesperate for (?:help|someone to talk to)\b",
-        r"\b(?<!\bwould )(?<!\bwill )(?<!\bcould )(?<!\bmight )(?<!\bit )(?<!\bthat )(?<!\bthis )(?<!\bwhich )(?<!\bwould really )(?<!\bwould also )(?<!\bdefinitely )(?<!\bhelps )(?<!\bitd )help me\b(?! (?:please )?(?:with|to|on|for|find|get|choose|understand|learn|revise|out|i cant find|where|how|what)\b)",
+        r"\b(?<!\bwould )(?<!\bwill )(?<!\bcould )(?<!\bmight )(?<!\bit )(?<!\bthat )(?<!\bthis )(?<!\bwhich )(?<!\bwould really )(?<!\bwould also )(?<!\bdefinitely )(?<!\bhelps )(?<!\bitd )(?<!\bthey )(?<!\bteachers )(?<!\bstaff )(?<!\bfriends )(?<!\bmates )(?<!\bleaders )(?<!\bworkers )(?<!\balways )(?<!\breally )help me\b(?! (?:loads|a lot|alot|lots|so much|massively|heaps|a bit)\b)(?! (?:please )?(?:with|to|on|for|find|get|choose|understand|learn|revise|out|i cant find|where|how|what)\b)",
         r"\b(?:scared|afraid|fear) for my life\b",
         r"\b(?:im|i am|were|we are) (?:locked (?:in|inside)|trapped)\b|\b(?:cant|can not) get out of (?:my|the) (?:room|house|flat)\b",
         r"\b(?:following|followed|waiting for|outside) (?:me|my house|my school|my door)\b",
@@ -912,8 +912,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b{_I} {_ADV}(?:feel |feeling |felt )?{_ADV}{_STRONG_STATE}\b{_EVERYDAY_AFTER}",
         rf"\b{_I_NOW} {_ADV}(?:like )?{_MILD_STATE}\b{_EVERYDAY_AFTER}",
         r"\bi hate (?:myself|my life|my body|being alive|living|everything about me|who i am|my self)\b",
-        r"\b(?:my) (?:depression|anxiety|ptsd|trauma|eating disorder|mental health|bpd|ocd)(?: \w+)? (?:is|has|gets|got|keeps|makes|getting|been|was)\b",
-        r"\b(?:my) (?:panic attacks|flashbacks|nightmares|dark thoughts|intrusive thoughts|therapist|counsellor|counselor|antidepressants)\b",
+        r"\b(?<!about )(?<!for )(?<!with )(?<!on )(?:my) (?:depression|anxiety|ptsd|trauma|eating disorder|mental health|bpd|ocd)(?: \w+)? (?:is|has|gets|got|keeps|makes|getting|been|was)\b"
+        r"(?! (?:\w+ )?(?:improved|improving|better|got better|gotten better|been better|good|fine|okay|ok|great|loads better)\b)",
+        r"\b(?:my) (?:panic attacks|flashbacks|nightmares|dark thoughts|intrusive thoughts|therapist|counsellor|counselor|antidepressants)\b"
+        r"(?!(?: \w+){0,3} (?:is|was|are|were|has been) (?:\w+ )?(?:amazing|great|brilliant|nice|lovely|good|helpful|kind|the best|fab|ace|really nice)\b)",
         r"\b(?:dark|horrible|scary|suicidal|intrusive) thoughts\b|\bi (?:have|get|keep having) (?:bad|negative|sad) thoughts\b",
         r"\b(?:crying|cry|cried) (?:myself to sleep|every (?:night|day)|all the time|alone|all night)\b|\bcant stop crying\b",
         r"\b(?:nobody|no one|nobody ever|no one ever) (?:cares?|loves?|likes?|listens? to|understands?|wants?|notices?|helps?|believes?) (?:about )?me\b",
