@@ -298,6 +298,11 @@ _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|a
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "violence at home": (
+        # Round 20 (2026-11-27): fights heard every night, a mother's black eye, things smashed downstairs.
+        r"\b(?:hear|hearing|heard|listen to|listening to) (?:them|mum and dad|my parents|mum and \w+|dad and \w+) (?:fight|fighting|argue|arguing|screaming|shouting)(?: \w+){0,2} (?:every night|all night|all the time|every day)\b",
+        r"\b(?:mum|my mum|she|her|my sister|my nan)(?: \w+)? (?:had|has|got|came down with) (?:a )?(?:black eye|split lip|bloody nose|bruises (?:on|all over) her (?:face|neck|arms?))\b"
+        r"(?!(?: \w+){0,4} (?:from|playing|at|after|in|during) (?:football|netball|hockey|rugby|falling|the match|training|a fall|an accident|the operation|surgery)\b)",
+        r"\b(?:downstairs|next door|in the kitchen|in the next room|in the living room)(?: \w+)? (?:smashing|breaking|throwing) (?:things|stuff|everything|plates|the place up)\b(?! (?:together|in the bin|away|out|into (?:a|the) (?:bowl|pan|bin))\b)",
         # Round 16 (2026-11-27, text-speak): "if i snitch im dead".
         r"\bif i (?:snitch|grass|tell|talk)\b(?: \w+){0,2} (?:im|i am|ill be|i will be|youre|you are|your) (?:dead|done|getting (?:stabbed|shanked|hurt|merked))\b",
         # Round 15 (2026-11-27): windows smashed by an ex, children made to fight each other.
@@ -374,6 +379,15 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # Round 20 (2026-11-27): wished unborn, a cold house and dirty clothes, drugs and needles, a ghost at home, watched to keep from boys.
+        r"\b(?:says|said|tells me|told me|shouts|shouted|screams|screamed)(?: that)? (?:she|he|they) (?:wishes|wished|wish) (?:i (?:had|d|was|were) never (?:been )?born|id never (?:been )?born|(?:she|he|they) (?:never had|didnt have|had never had) me)\b"
+        r"|\b(?:says|said|tells me|told me|shouts|screams) (?:that )?i (?:ruined|ruin|wrecked|have ruined) (?:her|his|their) li(?:fe|ves)\b",
+        r"\b(?:our|my) (?:house|flat|home) (?:has|had|got) no (?:heating|hot water|electric|electricity|gas|food)\b|\bmy clothes are (?:always )?(?:dirty|too small and dirty|smelly)\b",
+        r"\b(?:mum|dad|step ?dad|step ?mum|mums (?:boyfriend|partner)|my parents|parents|he|she|they) (?:does|do|takes|take|smokes|smoke|injects|inject|is on|are on|sells|sell) (?:drugs|crack|heroin|smack|coke|spice)\b(?! (?:awareness|education)\b)"
+        r"|\bneedles (?:about|around|lying (?:about|around)|on the floor|in the (?:house|bathroom|kitchen))\b",
+        r"\b(?:like (?:im|i am) (?:just )?(?:a ghost|invisible|not (?:even )?there)) (?:in|at) (?:my|our) (?:house|home|family)\b|\b(?:nobody|no one) at home (?:even )?(?:looks at|talks to|speaks to|notices) me\b",
+        r"\b(?:follow|follows|watch|watches|check on|checks on) me(?: \w+){0,3} so (?:i (?:dont|cant|wont|do not|can not) )?(?:talk|speak) to (?:any )?boys\b"
+        r"|\b(?:talk|speak) to (?:any )?boys\b(?: \w+){0,3} (?:or|else) (?:they|he|she)(?:ll| will) (?:tell|hurt|hit|kill|send)\b",
         # Round 17: a disabled child left in bed, threats for being gay, doors that may not be shut.
         r"\b(?:carer|mum|dad|they|she|he)(?: \w+){0,2} (?:leaves|left|leave) (?:me|us) in (?:bed|my chair|the chair|my wheelchair|my room|the dark)(?: \w+){0,2} "
         r"(?:all day|all night|for hours|for days|when (?:she|he|they)(?: is| are|s)? (?:gets? )?(?:annoyed|angry|cross|drunk|busy))\b",
@@ -506,6 +520,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # Round 20 (2026-11-27): nudes held for money, stuff not ready for, a coach's favourite kept secret.
+        r"\b(?:post|share|send|leak|put)(?: \w+){0,2} (?:them|it|my (?:pics|pictures|photos|nudes|videos))(?: \w+){0,3} unless i (?:pay|send|give|do)\b|\b(?:has|got|have|saved) my nudes\b",
+        r"\b(?:dump|leave|finish with|break up with) me if i (?:dont|do not|wont|will not) (?:do (?:stuff|things|it|sexual)|send|have sex|sleep with)\b|\bstuff (?:im|i am) not ready (?:for|to do)\b",
+        r"\b(?:says|said|tells me|told me) (?:im|i am) (?:his|her) (?:favourite|special|fave|best girl|best boy)\b(?=.*\b(?:not to tell|dont tell|secret|at night|alone|delete)\b)"
+        r"|\b(?:says|said|tells me|told me) not to tell (?:the others|the team|the rest|anyone|anybody|my (?:mum|dad|parents|friends))\b(?! about (?:the|my|our) (?:surprise|present|party)\b)",
         # Round 17 (2026-11-27): a "sugar daddy", money for pictures, "his little wife", a meet-up alone.
         r"\bsugar (?:daddy|daddies|mummy)\b|\b(?:sends?|sent|gives?|gave|pays?|paid) me (?:money|cash|\d+ quid|\d+ pounds)(?: \w+){0,2} for (?:pics|pictures|photos|nudes|videos)\b",
         r"\bcalls? me (?:his|her) (?:little )?(?:wife|girlfriend|boyfriend|husband|missus|bride)\b",
@@ -629,6 +648,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
+        # Round 20 (2026-11-27): work every night for money kept by someone else.
+        r"\b(?:work|working|worked)(?: \w+){0,5} (?:every night|every day|all night|all day|instead of (?:going to )?school|till late every)\b(?: \w+){0,4} (?:he|she|they) (?:keeps|takes|keep|take|kept|took) (?:the|all the|all of the|my) (?:money|pay|wages|cash)\b",
         # Round 17: county lines words ("OT", plugging), kept in a house for a week, jumped in and cannot leave.
         r"\b(?:took|take|takes|taking|sent|send|sends|going|went|gone|go) (?:me |us |him |her )?ot (?:to|in|for)\b",
         r"\b(?:made|make|makes|kept|keep|keeps) (?:me|us) stay in (?:a|the|that|his|their) (?:house|flat|trap ?house)(?: \w+){0,2} for (?:a |\d+ |two |three )?(?:week|weeks|days|nights)\b",
@@ -696,6 +717,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:make|makes|made) me steal\b",
     ),
     "self-harm or suicidal thoughts": (
+        # Round 20 (2026-11-27): looking up how to die, sick after every meal.
+        r"\b(?:looking up|looked up|look up|searching|searched|googl\w+|research\w*) (?:how (?:long|much|many)|ways|the best way|the easiest way)(?: \w+){0,5} "
+        r"(?:to )?(?:drown|die|overdose|hang|suffocate|bleed out|kill (?:myself|yourself)|end it)\b",
+        r"\bi (?:throw up|am sick|make myself sick|vomit) after (?:every|each|my|all my) (?:meal|meals|dinner|tea|lunch|food)\b"
+        r"|\b(?:throw up|be sick|make myself sick|starve myself|skip meals)(?: \w+){0,4} so (?:i (?:dont|wont|do not) (?:get fat|put on weight|gain weight)|i (?:can )?(?:stay|be|get) (?:thin|skinny))\b",
         # Round 18 (2026-11-27): no longer wanting to live, a time to go, a means kept ready, a bridge stood on.
         r"\bno longer (?:want|wish|wanna) to (?:be alive|live|be here|exist|wake up|go on|carry on)\b" + _NOT_A_PLACE_TO_LIVE,
         r"\b(?:its|it is) my time to go\b(?! (?:to|home|back|on|in|up|out|first|next)\b)"
@@ -765,7 +791,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:every|each) (?:single )?(?:pill|tablet)\b"
         r"|\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:the|a|my) whole (?:bottle|packet|box|pack)\b"
         r"(?! of (?!(?:pills|tablets|paracetamol|ibuprofen|medicine|meds|painkillers|sleeping pills|antidepressants)\b))",
-        r"\b(?:im|i am|ive been|i keep|been|started|start) (?:cutting|self harming|harming|hurting myself|making myself sick|purging)\b",
+        r"\b(?:im|i am|ive been|i keep|been|started|start) (?:cutting(?! (?:my|your|his|her|our|the|some) (?:own )?(?:hair|fringe|nails|food|cake|paper|grass|hedge|veg|vegetables|toenails)\b)|self harming|harming|hurting myself|making myself sick|purging)\b",
         r"\b(?:made|make|making) myself (?:sick|throw up|bleed)\b",
         r"\b(?:was sick|am sick|be sick|throw up|threw up|purge|purged|make myself sick|made myself sick)(?: \w+){0,4} "
         r"(?:so (?:i|that i) (?:can|could|would|will|might) (?:be|get|stay|look) (?:thin|skinny|thinner|skinnier)|to lose weight|so i dont (?:put on|gain) weight)\b",
@@ -840,6 +866,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:roof|bridge|building|cliff|balcony|car park|multi ?storey|window)\b(?: \w+){0,12} high enough\b",
     ),
     "in danger now": (
+        # Round 20 (2026-11-27): too scared to come out of one's room.
+        r"\b(?:scared|afraid|too scared|frightened|terrified) to (?:come|go) out of my (?:bed)?room\b(?! (?:when|because|cos|in case) (?:theres|there is|there are|i see|of) (?:a |the )?(?:spiders?|moths?|wasps?|bees?|mice|mouse|dogs?|cats?|ghosts?|the dark|dark)\b)",
         # Round 17: set upon ("I got jumped in the park").
         r"\b(?:i|we|he|she|my \w+) (?:got|get|was|were|been|keep getting|keeps getting) jumped\b(?! (?:on|in the queue|in (?:the )?(?:game|fortnite|minecraft|roblox)|by (?:my|the|our) dog)\b)",
         # Round 16: asked to come to a man's car (sleeping rough is the older pattern below, widened).
