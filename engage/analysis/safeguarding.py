@@ -108,6 +108,11 @@ _TEXTSPEAK = {
     "rly": "really", "txting": "texting", "txtin": "texting", "stp": "step", "wot": "what", "wat": "what",
     "nuffin": "nothing", "nuffink": "nothing", "sumthin": "something", "smthn": "something", "yrs": "years",
     "sayin": "saying", "freind": "friend", "freinds": "friends", "frend": "friend", "frends": "friends",
+    # Round 20 (text-speak of its phrases): "i no longer wna b alive", "its my tym 2 go".
+    "b": "be", "b4": "before", "tym": "time", "nvr": "never", "neva": "never", "eva": "ever", "evr": "ever",
+    "lookin": "looking", "goin": "going", "doin": "doing", "feelin": "feeling", "thinkin": "thinking",
+    "gettin": "getting", "cuttin": "cutting", "tryin": "trying", "cryin": "crying", "hidin": "hiding",
+    "livin": "living", "dyin": "dying", "sleepin": "sleeping", "eatin": "eating", "comin": "coming", "hurtin": "hurting",
 }
 # "2 days" was read as "to days": a number before a span of time is a number.
 _SPAN_READ_AS_TO = re.compile(r"\bto (days?|weeks?|hours?|mins?|minutes?|months?|years?|yrs?|nights?|times)\b")
@@ -375,14 +380,14 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:gets?|got|is|was) (?:really |so |very )?(?:drunk|high|wasted|angry|mad)(?: \w+){0,2} (?:and|then) "
         r"(?:smashes|smashed|breaks|broke|throws|threw|punches|punched|hits|hit|kicks|kicked|shouts at (?:me|us)|screams at (?:me|us)|starts on (?:me|us|mum))\b(?! (?:his|her|the|a) (?:controller|remote|phone|pad|game|ball|pen|toys?|keys)\b)",
         r"\b(?:angry|drunk|shouting|screaming|kicks off|mad)\b(?: \w+){0,8} (?:have to|had to|got to|i|we) hide\b"
-        r"|\b(?:have to|had to|got to) hide\b(?: \w+){0,6} (?:when|because|cos|until|from) (?:he|she|they|mum|dad|my \w+)\b",
+        r"|\b(?:have to|has to|had to|got to) hide\b(?: \w+){0,6} (?:when|because|cos|until|from) (?:he|she|they|mum|dad|(?:my|his|her|their) \w+)\b",
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
         # Round 20 (2026-11-27): wished unborn, a cold house and dirty clothes, drugs and needles, a ghost at home, watched to keep from boys.
-        r"\b(?:says|said|tells me|told me|shouts|shouted|screams|screamed)(?: that)? (?:she|he|they) (?:wishes|wished|wish) (?:i (?:had|d|was|were) never (?:been )?born|id never (?:been )?born|(?:she|he|they) (?:never had|didnt have|had never had) me)\b"
+        r"\b(?:says|said|tells me|told me|shouts|shouted|screams|screamed)(?: that)? (?:she|he|they) (?:wishes|wished|wish) (?:(?:i|she|he|they) (?:had|d|was|were) never (?:been )?born|(?:id|shed|hed|theyd) never (?:been )?born|(?:she|he|they) (?:never had|didnt have|had never had) (?:me|her|him|them))\b"
         r"|\b(?:says|said|tells me|told me|shouts|screams) (?:that )?i (?:ruined|ruin|wrecked|have ruined) (?:her|his|their) li(?:fe|ves)\b",
-        r"\b(?:our|my) (?:house|flat|home) (?:has|had|got) no (?:heating|hot water|electric|electricity|gas|food)\b|\bmy clothes are (?:always )?(?:dirty|too small and dirty|smelly)\b",
+        r"\b(?:our|my|his|her|their) (?:house|flat|home) (?:has|had|got) no (?:heating|hot water|electric|electricity|gas|food)\b|\b(?:my|his|her|their) clothes are (?:always )?(?:dirty|too small and dirty|smelly)\b",
         r"\b(?:mum|dad|step ?dad|step ?mum|mums (?:boyfriend|partner)|my parents|parents|he|she|they) (?:does|do|takes|take|smokes|smoke|injects|inject|is on|are on|sells|sell) (?:drugs|crack|heroin|smack|coke|spice)\b(?! (?:awareness|education)\b)"
         r"|\bneedles (?:about|around|lying (?:about|around)|on the floor|in the (?:house|bathroom|kitchen))\b",
         r"\b(?:like (?:im|i am) (?:just )?(?:a ghost|invisible|not (?:even )?there)) (?:in|at) (?:my|our) (?:house|home|family)\b|\b(?:nobody|no one) at home (?:even )?(?:looks at|talks to|speaks to|notices) me\b",
@@ -521,9 +526,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "sexual harm": (
         # Round 20 (2026-11-27): nudes held for money, stuff not ready for, a coach's favourite kept secret.
-        r"\b(?:post|share|send|leak|put)(?: \w+){0,2} (?:them|it|my (?:pics|pictures|photos|nudes|videos))(?: \w+){0,3} unless i (?:pay|send|give|do)\b|\b(?:has|got|have|saved) my nudes\b",
+        r"\b(?:post|share|send|leak|put)(?: \w+){0,2} (?:them|it|(?:my|her|his|their) (?:pics|pictures|photos|nudes|videos))(?: \w+){0,3} unless (?:i|she|he|they) (?:pay|pays|send|sends|give|gives|do|does)\b|\b(?:has|got|have|saved) (?:my|her|his|their|\w+s) nudes\b",
         r"\b(?:dump|leave|finish with|break up with) me if i (?:dont|do not|wont|will not) (?:do (?:stuff|things|it|sexual)|send|have sex|sleep with)\b|\bstuff (?:im|i am) not ready (?:for|to do)\b",
-        r"\b(?:says|said|tells me|told me) (?:im|i am) (?:his|her) (?:favourite|special|fave|best girl|best boy)\b(?=.*\b(?:not to tell|dont tell|secret|at night|alone|delete)\b)"
+        r"\b(?:says|said|tells me|told me|tells her|told her|tells him|told him) (?:im|i am|shes|she is|hes|he is) (?:his|her) (?:favourite|special|fave|best girl|best boy)\b(?=.*\b(?:not to tell|dont tell|secret|at night|alone|delete)\b)"
         r"|\b(?:says|said|tells me|told me) not to tell (?:the others|the team|the rest|anyone|anybody|my (?:mum|dad|parents|friends))\b(?! about (?:the|my|our) (?:surprise|present|party)\b)",
         # Round 17 (2026-11-27): a "sugar daddy", money for pictures, "his little wife", a meet-up alone.
         r"\bsugar (?:daddy|daddies|mummy)\b|\b(?:sends?|sent|gives?|gave|pays?|paid) me (?:money|cash|\d+ quid|\d+ pounds)(?: \w+){0,2} for (?:pics|pictures|photos|nudes|videos)\b",
@@ -564,8 +569,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:private parts|privates|willy|penis|vagina|bits|thing)\b",
         r"\b(?:keeps? asking|asks?|asked|asking|wants?|wanted|told|tells) (?:me )?to (?:video ?call|facetime|call|meet|snap|message|go to his house|go round) "
         r"(?:him|her|them)?(?: \w+)? ?(?:alone|on my own|in private|secretly|without (?:my )?(?:mum|dad|parents|anyone) knowing)\b",
-        r"\b(?:man|men|guy|adult|older (?:boy|man|guy|lad)|someone|person)(?: i (?:met|know|talk to))? (?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game))"
-        r"(?: \w+){0,3} (?:keeps? )?(?:asking|asks|wants|sends|sent|messages|messaging|told|tells) (?:me )?(?:for|to (?:meet|send|video|call|keep|not tell)|(?<=\bme )to (?:go (?:to|round|with|away)|run away|stay (?:with|at|over))|pics|pictures|photos|nudes|i am|im|to come)\b",
+        r"\b(?:man|men|guy|adult|older (?:boy|man|guy|lad)|someone|person)(?: (?:i|she|he|my (?:friend|mate|sister|brother)) (?:met|know|knows|talk to|talks to))? (?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game))"
+        r"(?: \w+){0,3} (?:keeps? )?(?:asking|asks|wants|sends|sent|messages|messaging|told|tells) (?:me |her |him )?(?:for|to (?:meet|send|video|call|keep|not tell)|(?:(?<=\bme )|(?<=\bher )|(?<=\bhim ))to (?:go (?:to (?:a |his |her |their |the )?(?:hotel|house|flat|car|place|room|party)|round (?:his|hers|theirs|to his|to hers)|away with|with (?:him|her|them))|run away|stay (?:with|at|over))|pics|pictures|photos|nudes|i am|im|to come)\b",
         r"\bkeep (?:it|this|that|them) between (?:us|ourselves|me and (?:him|her|them))\b",
         r"\b(?:feel|felt|feeling) (?:so |really |very )?(?:dirty|ashamed|disgusting|disgusted|ruined)(?: \w+){0,3} (?:about|because of|after|from) what "
         r"(?:he|she|they|my \w+(?: \w+)?) (?:did|does|done|has done|made me do)\b",
@@ -720,28 +725,28 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # Round 20 (2026-11-27): looking up how to die, sick after every meal.
         r"\b(?:looking up|looked up|look up|searching|searched|googl\w+|research\w*) (?:how (?:long|much|many)|ways|the best way|the easiest way)(?: \w+){0,5} "
         r"(?:to )?(?:drown|die|overdose|hang|suffocate|bleed out|kill (?:myself|yourself)|end it)\b",
-        r"\bi (?:throw up|am sick|make myself sick|vomit) after (?:every|each|my|all my) (?:meal|meals|dinner|tea|lunch|food)\b"
-        r"|\b(?:throw up|be sick|make myself sick|starve myself|skip meals)(?: \w+){0,4} so (?:i (?:dont|wont|do not) (?:get fat|put on weight|gain weight)|i (?:can )?(?:stay|be|get) (?:thin|skinny))\b",
+        r"\b(?:i|she|he|they|my (?:friend|mate|sister|brother)) (?:throws? up|is sick|am sick|makes? (?:myself|herself|himself) sick|vomits?) after (?:every|each|my|her|his|their|all (?:my|her|his)) (?:meal|meals|dinner|tea|lunch|food)\b(?!.*\b(?:bug|flu|virus|poorly|ill|covid|norovirus|food poisoning|travel sick|car sick|sea ?sick|chemo)\b)"
+        r"|\b(?:throws? up|be sick|makes? (?:myself|herself|himself) sick|starves? (?:myself|herself|himself)|skips? meals)(?: \w+){0,4} so (?:(?:i|she|he) (?:dont|doesnt|wont|do not) (?:get fat|put on weight|gain weight)|(?:i|she|he) (?:can )?(?:stay|be|get) (?:thin|skinny))\b",
         # Round 18 (2026-11-27): no longer wanting to live, a time to go, a means kept ready, a bridge stood on.
-        r"\bno longer (?:want|wish|wanna) to (?:be alive|live|be here|exist|wake up|go on|carry on)\b" + _NOT_A_PLACE_TO_LIVE,
+        r"\bno longer (?:want|wants|wish|wishes|wanna) to (?:be alive|live|be here|exist|wake up|go on|carry on)\b" + _NOT_A_PLACE_TO_LIVE,
         r"\b(?:its|it is) my time to go\b(?! (?:to|home|back|on|in|up|out|first|next)\b)"
         r"|\bsaying (?:bye|goodbye) to (?:people|everyone|my friends|my family|them)(?: \w+){0,3} "
         r"(?:without (?:them|anyone|anybody|people|it being|it looking) (?:knowing|noticing|realising|obvious)|so (?:they|nobody|no one) (?:dont|doesnt|wont) (?:know|notice|realise))\b",
-        r"\bhow many (?:of )?(?:\w+ )?(?:tablets|pills|paracetamol|painkillers)(?: \w+){0,2} (?:it (?:would|will|d) take|would (?:it )?take|it takes|to take to|would kill|to die)\b",
-        r"\b(?:keep|kept|hid|hide|hidden|got|have|bought) (?:a|the|my) (?:rope|noose)\b(?: \w+){0,5} (?:just in case|for when|ready)\b"
-        r"|\b(?:keep|kept|hid|hide|hidden) (?:a|the) (?:rope|noose) (?:in|under) my (?:room|wardrobe|bed|drawer|bag|cupboard)\b",
-        r"\b(?:stand|stood|standing|sit|sat|sitting) on (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|roof|cliff|ledge|railway)\b(?: \w+){0,6} "
-        r"(?:think(?:ing)? about (?:it|jumping|ending it|doing it)|want(?:ing)? to jump)\b",
-        r"\b(?:easier|better) for (?:everyone|everybody|them|my family|my mum|my parents|all of them) if i (?:wasnt|was not|werent|were not) (?:around|here|alive|born)\b"
-        r"|\bif i (?:wasnt|was not|werent|were not) (?:around|here|alive) anymore\b",
+        r"\bhow many (?:of )?(?:\w+ ){0,2}(?:tablets|pills|paracetamol|painkillers)(?: \w+){0,2} (?:it (?:would|will|d) take|would (?:it )?take|it takes|to take to|would kill|to die)\b",
+        r"\b(?:keeps?|kept|hid|hides?|hidden|got|has|have|bought) (?:a|the|my|his|her|their) (?:rope|noose)\b(?: \w+){0,5} (?:just in case|for when|ready)\b(?!.*\b(?:climb\w*|swings?|tyre|camping|scouts|boats?|sailing|tug of war|skipping|abseil\w*)\b)"
+        r"|\b(?:keeps?|kept|hid|hides?|hidden) (?:a|the) (?:rope|noose) (?:in|under) (?:my|his|her|their) (?:room|wardrobe|bed|drawer|cupboard)\b(?!.*\b(?:climb\w*|swings?|tyre|camping|scouts|boats?|sailing|tug of war|skipping|abseil\w*)\b)",
+        r"\b(?:stands?|stood|standing|sits?|sat|sitting) on (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|roof|cliff|ledge|railway)\b(?: \w+){0,6} "
+        r"(?:thinks? about (?:it|jumping|ending it|doing it)|thinking about (?:it|jumping|ending it|doing it)|wants? to jump|wanting to jump)\b",
+        r"\b(?:easier|better) for (?:everyone|everybody|them|my family|my mum|my parents|all of them) if (?:i|she|he|they) (?:wasnt|was not|werent|were not) (?:around|here|alive|born)\b"
+        r"|\bif (?:i|she|he|they) (?:wasnt|was not|werent|were not) (?:around|here|alive) anymore\b",
         r"\b(?:stopped|stop|dont|do not) (?:caring|care) (?:about )?what happens to me\b"
         r"|\b(?:wouldnt|would not|wont) (?:mind|care) if (?:a (?:car|bus|train|lorry)|something|someone) (?:hit|killed|ran over) me\b"
         r"|\b(?:wouldnt|would not) (?:mind|care) if i (?:died|didnt wake up|got hit|was dead)\b",
         r"\b(?:im|i am|i|ill) (?:not going to|not gonna|wont|will not) be (?:here|around|alive) (?:much |for much )?(?:longer|for long)\b"
         r"(?!.*\b(?:moving|move (?:house|away|to)|new school|leaving (?:school|year)|uni|university|college|graduat\w*|emigrat\w*)\b)",
         r"\b(?:dont|do not|cant|cannot) (?:really )?see (?:a|the|any) point anymore\b(?! (?:of|in|with|doing|going)\b)",
-        r"\b(?:given|giving|gave|give|giving away) (?:away )?(?:all )?my (?!old )(?:\w+ )?(?:stuff|things|belongings|games)\b(?: \w+){0,5} "
-        r"(?:because|cos|coz|as|since) (?:i )?(?:wont|will not|dont|wouldnt|am not going to|not going to) (?:need|be needing|be using)\b",
+        r"\b(?:given|giving|gave|give|gives|giving away) (?:away )?(?:all )?(?:my|his|her|their) (?!old )(?:\w+ )?(?:stuff|things|belongings|games)\b(?: \w+){0,5} "
+        r"(?:because|cos|coz|as|since) (?:(?:i|she|he|they) )?(?:says? (?:she|he|they) )?(?:wont|will not|dont|doesnt|wouldnt|am not going to|not going to|is not going to) (?:need|be needing|be using)\b",
         r"\b(?:kill|killing|killed|end|ending|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|"
         r"starve|starving|punish|punishing|drown|poison|hit|hitting|scratch|scratching|cuts|hurts|burns) (?:my ?self|myself|my ?selves|himself|herself)\b"
         # An injury at play or sport: "i hurt myself playing football", "hurt herself on the trampoline".

@@ -553,6 +553,28 @@ def test_the_new_phrases_are_read_through_text_speak_and_misspellings(words):
     assert possible_disclosure(words) is not None
 
 
+# Rounds 18-20's phrases as a child might type them: text-speak, a look-alike letter, a zero-width space.
+@pytest.mark.parametrize(
+    "words",
+    [
+        "i no longer wna b alive",
+        "its my tym 2 go",
+        "i lookd up how many of mums tablets it wud take",
+        "sum1 has my nudes n sez they'll post them unless i pay",
+        "my coach msgs me at nyt n sez im his fave n not 2 tell the others",
+        "i throw up aftr every meal so i dont get fat",
+        "mum sez she wishes id nvr been born",
+        "im 2 scared 2 come out of my room",
+        "i've been lookin up how long it takes 2 drown",
+        "my step dad locks the fridge so we cnt eat",
+        "i\u200c no\u200c longer want to be alive",
+        "\u0456 n\u03bf l\u03bfnger want t\u03bf be alive",
+    ],
+)
+def test_rounds_18_to_20_are_read_through_text_speak_and_disguises(words):
+    assert possible_disclosure(words, likeness=False) is not None
+
+
 # Rounds of children's words written on 2026-11-27 after NSPCC's and Childline's guidance on how
 # children tell (a freeze, a "special game", a lap, pictures, being made to carry, the police at the
 # house, thoughts of ending it, scratching until it bleeds, tablets saved up, a drink spiked...), each
