@@ -35,7 +35,10 @@ used to measure it (``bench/disclosure.py``); see ``data/README.md``.
 Ordinary idioms stay quiet on purpose: "the buses are killing me", "the park
 is dead boring", "I'd die for better chips". Words about a topic ("the
 workshop on self-harm", "more help for people with depression") are not a
-disclosure; words about oneself or someone one knows are.
+disclosure; words about oneself or someone one knows are. So is a view about
+people in general that names nobody close and no incident ("county lines is
+massive round here and kids get pulled in"): it is what a board consults on,
+and a flagged answer would leave its reports (``_a_view_of_people_in_general``).
 """
 from __future__ import annotations
 
@@ -525,6 +528,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # Round 21 (2026-11-27): others touched by an adult in charge of them.
+        r"\b(?:get|gets|getting|got|are being|were being|is being|was being|keep getting) (?:touched|groped|felt up|kissed) by (?:the|a|their|our|my|his|her) (?:\w+ )?(?:teacher|coach|man|uncle|step ?dad|dad|tutor|leader|caretaker|driver|neighbour|priest|imam|instructor)\b",
         # Round 20 (2026-11-27): nudes held for money, stuff not ready for, a coach's favourite kept secret.
         r"\b(?:post|share|send|leak|put)(?: \w+){0,2} (?:them|it|(?:my|her|his|their) (?:pics|pictures|photos|nudes|videos))(?: \w+){0,3} unless (?:i|she|he|they) (?:pay|pays|send|sends|give|gives|do|does)\b|\b(?:has|got|have|saved) (?:my|her|his|their|\w+s) nudes\b",
         r"\b(?:dump|leave|finish with|break up with) me if i (?:dont|do not|wont|will not) (?:do (?:stuff|things|it|sexual)|send|have sex|sleep with)\b|\bstuff (?:im|i am) not ready (?:for|to do)\b",
@@ -653,6 +658,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
+        # Round 21 (2026-11-27): a child tells of other children made to carry.
+        r"\b(?:making|make|makes|made|force|forces|forcing|forced|get|gets|getting) (?:the )?(?:younger )?(?:kids|children|boys|girls|year \d+s)(?: in (?:year \d+|my (?:class|year|school)|our (?:class|year|school)))? "
+        r"(?:to )?(?:carry|sell|hold|deliver|move|drop off|stash) (?:drugs|weed|stuff|packages?|parcels?|knives|bags|gear)\b",
         # Round 20 (2026-11-27): work every night for money kept by someone else.
         r"\b(?:work|working|worked)(?: \w+){0,5} (?:every night|every day|all night|all day|instead of (?:going to )?school|till late every)\b(?: \w+){0,4} (?:he|she|they) (?:keeps|takes|keep|take|kept|took) (?:the|all the|all of the|my) (?:money|pay|wages|cash)\b",
         # Round 17: county lines words ("OT", plugging), kept in a house for a week, jumped in and cannot leave.
@@ -696,12 +704,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bgang\b(?: \w+){0,8} (?:have to|got to|must|made me|make me|making me|forced to|want me to|wants me to) join\b"
         r"|\b(?:have to|got to|made me|make me|making me|forced to|want me to|wants me to|forcing me to) join (?:a|the|their|his) gang\b",
         r"\b(?:a man|men|a guy|an older (?:man|guy|lad|boy|girl)|older (?:men|lads|guys|boys|girls)|a stranger|strangers)(?: \w+){0,6} "
-        r"(?:gives?|gave|buys?|bought|offers?|offered) (?:us|me)(?: \w+){0,3} (?:cigarettes|fags|vapes|alcohol|booze|weed|drugs|cans|spirits|vodka)\b",
+        r"(?:gives?|gave|buys?|bought|offers?|offered) (?:us|me|girls|boys|kids|children|the (?:girls|boys|kids|younger ones))(?: \w+){0,3} (?:cigarettes|fags|vapes|alcohol|booze|weed|drugs|cans|spirits|vodka)\b",
         r"\b(?:make|makes|made|making|force|forces|forced|get|gets|got) (?:me|us) (?:to )?go (?:in|out|with|round)(?: \w+){0,4} (?:older (?:boys|lads|men|guys)|men|a gang|strangers)\b"
         r"(?=.*\b(?:deliver|drop off|sell|carry|hold|stuff|drugs|packages|parcels)\b)",
         r"\b(?:was|were|am|im|i am|get|got|being|been|keep getting|is|are) (?:made|forced|pressured|used|groomed|told) to "
         r"(?:sell|carry|hold|move|deliver|run|drop off|stash|hide|take) (?:drugs|weed|gear|packages?|parcels?|a knife|knives|a gun|guns)\b",
-        r"\b(?<!lesson )(?<!lessons )(?<!session )(?<!talk )(?<!assembly )(?<!workshop )(?<!video )(?<!info )(?<!information )(?:doing|in|on|running) county lines?\b|\bcounty lines?\b(?<!about county lines)(?<!about county line)(?! (?:video|workshop|talks?|lessons?|awareness|session|in pshe)\b)",
+        r"\b(?<!lesson )(?<!lessons )(?<!session )(?<!talk )(?<!assembly )(?<!workshop )(?<!video )(?<!info )(?<!information )(?:doing|in|on|running) county lines?\b|\bcounty lines?\b(?<!about county lines)(?<!about county line)(?<!awareness of county lines)(?<!dangers of county lines)(?<!risks of county lines)(?! (?:video|workshop|talks?|lessons?|awareness|session|in pshe)\b)",
         r"\b(?:i|we|he|she|you) owe (?:them|him|her|the gang|money|a debt)\b",
         r"\b(?:says?|said|saying|told me|tell me|reckon) (?:i|we|he|she) owes?\b",
         r"\b(?:pay (?:it|them|him) back|pay off (?:what|the debt)|work it off|in debt to|paid (?:my|off my) debt)\b",
@@ -1081,11 +1089,39 @@ class Concern:
     language: str = "en"  # the language the words were read in: the lead may need a translation
 
 
+# "County lines is massive round here and kids get pulled in", "more help for families where
+# there is domestic abuse": a view about people in general, which is what a board consults on.
+# Such an answer names people only in general, names nobody close (no "I", "my", "he", "mum"),
+# and no incident (no "last night", "a man", "in year 9"); it is read as a view, not a telling.
+# Anything less general is left to the lexicon: "abuse at home" or "being made to carry drugs"
+# may be a child's own words.
+_PERSONAL = re.compile(
+    r"\b(?:i|me|my|mine|myself|im|ive|id|ill|we|us|our|ours|ourselves|weve|he|she|him|her|his|hers|himself|herself|hes|shes"
+    r"|mum|mam|mom|dad|step ?dad|step ?mum|nan|nana|gran|granny|grandad|grandma|brother|sister|uncle|aunt|auntie|cousin"
+    r"|boyfriend|girlfriend|friend|mate|bestie|bf|gf|you|your|u|ur)\b"
+)
+_GENERAL = re.compile(
+    r"\b(?:kids|children|young people|youngsters|teenagers|teens|adults|families|girls|boys|students|pupils|"
+    r"women|men|victims|survivors|people)\b"
+)
+_INCIDENT = re.compile(
+    r"\b(?:last night|yesterday|today|tonight|this morning|last week|this week|right now|at the moment|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|in year \d+|in (?:the )?(?:year|form) (?:above|below)|a man|this man|that man|a woman|an old man|a guy|a boy|a girl|this boy|this girl|some man|"
+    r"named|called|at the (?:park|station|shops|bus stop|flats|youth club)|outside (?:the|our) school|behind the)\b"
+)
+
+
+def _a_view_of_people_in_general(reading: str) -> bool:
+    return bool(_GENERAL.search(reading)) and not _PERSONAL.search(reading) and not _INCIDENT.search(reading)
+
+
 def possible_disclosure(text: str | None, *, likeness: bool = True) -> Concern | None:
     """The first concern the text may show, or None; ``likeness=False`` leaves out the model."""
     if not text or not text.strip():
         return None
     readings = _readings(text)
+    if all(_a_view_of_people_in_general(reading) for reading in readings):
+        return None
     plain = tuple(_HYPERBOLE.sub(" ", reading) for reading in readings)
     for kind, pattern in _COMPILED.items():
         for reading in plain:
