@@ -387,6 +387,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # Round 22 (2026-11-27): not let wash or change, as a punishment.
+        r"\b(?:wont|doesnt|dont|will not|does not|do not|never) let (?:me|us) (?:wash|shower|have a shower|bath|have a bath|change (?:my|our) clothes|brush (?:my|our) teeth)\b(?! (?:first|before|after|till|until|in the morning)\b)",
         # Round 20 (2026-11-27): wished unborn, a cold house and dirty clothes, drugs and needles, a ghost at home, watched to keep from boys.
         r"\b(?:says|said|tells me|told me|shouts|shouted|screams|screamed)(?: that)? (?:she|he|they) (?:wishes|wished|wish) (?:(?:i|she|he|they) (?:had|d|was|were) never (?:been )?born|(?:id|shed|hed|theyd) never (?:been )?born|(?:she|he|they) (?:never had|didnt have|had never had) (?:me|her|him|them))\b"
         r"|\b(?:says|said|tells me|told me|shouts|screams) (?:that )?i (?:ruined|ruin|wrecked|have ruined) (?:her|his|their) li(?:fe|ves)\b",
@@ -416,7 +418,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bafter what (?:my \w+|he|she|they|him) (?:did|done|had done)\b(?: \w+){0,6} (?:cant stop|shaking|shake|scared|afraid|frightened|nightmares|cant sleep|feel sick)\b",
         # Round 13: food hidden against hunger, punishments that go on for hours.
         r"\b(?:hide|hiding|hid|stash|stashing) (?:food|bread)(?: \w+){0,4} (?:because|cos|coz|in case)(?: \w+){0,3} (?:isnt any|is no food|isnt enough|no food|nothing to eat|(?:i|we) (?:go|get) hungry)\b",
-        r"\b(?:makes?|made|making) (?:me|us) (?:kneel|stand in the corner|sit in the corner|stand outside|sit outside)(?: \w+){0,4} (?:for hours|all night|all day|without food|in the cold)\b",
+        r"\b(?:makes?|made|making) (?:me|us) (?:kneel|stand in the corner|sit in the corner|stand outside|sit outside|stand against the wall|stand still|stand on one leg)(?: \w+){0,4} (?:for hours|all night|all day|without food|in the cold)\b",
         # Round 12: no doctor or dentist for years; scared to tell because of what happened last time.
         r"\b(?:doctor|gp|dentist)(?: or (?:a |the )?(?:doctor|gp|dentist))? (?:in|for) (?:years|\d+ years)\b(?: \w+){0,2} (?:because|cos|coz|as) (?:my )?(?:mum|dad|parents|step ?mum|step ?dad|they|she|he) "
         r"(?:wont|will not|dont|doesnt|do not|does not|never|cant be bothered|forgets?|forgot)\b",
@@ -528,6 +530,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # Round 22 (2026-11-27): what he wants to do to me, a video held over a meeting, coming in at night, pills from men.
+        r"\bwhat (?:he|she|they|hed|shed) (?:wants|want|wanted|would like|is going|would) to do to me\b",
+        r"\b(?:share|post|send|show|put|leak)(?: \w+){0,2} (?:the |a |that |this )?(?:video|vid|pics?|pictures?|photos?|nudes) of me\b(?: \w+){0,3} (?:if|unless) i (?:dont|do not|wont|will not|dont go|dont come)\b",
+        r"\b(?:he|she|they|my \w+(?: \w+)?) (?:comes|come|came|keeps coming|will come) in(?:to)?(?: my (?:room|bed|bedroom))? at night\b(?=.*\b(?:scared|afraid|frightened|pretend|sleep|cant sleep|hide|lock)\b)"
+        r"|\b(?:scared|afraid|frightened|terrified)(?: \w+){0,5} (?:because|cos|in case|when) (?:he|she|they|my (?!(?:dog|cat|puppy|kitten|hamster|rabbit)\b)\w+(?: \w+)?) (?:comes|come|came|keeps coming|will come|might come) in(?:to)?(?: my (?:room|bed|bedroom))?(?: at night)?\b"
+        r"(?!(?: \w+){0,4} (?:to play|to borrow|to say goodnight|to check|for a cuddle|with (?:the )?(?:dog|cat))\b)",
+        r"\b(?:given|give|gave|gives|getting|get|got) (?:me |us )?(?:pills|drugs|drinks|alcohol|vodka|weed)(?: \w+){0,4} (?:by|from) (?:men|older men|a man|older boys|older lads|strangers|adults)\b",
         # Round 21 (2026-11-27): others touched by an adult in charge of them.
         r"\b(?:get|gets|getting|got|are being|were being|is being|was being|keep getting) (?:touched|groped|felt up|kissed) by (?:the|a|their|our|my|his|her) (?:\w+ )?(?:teacher|coach|man|uncle|step ?dad|dad|tutor|leader|caretaker|driver|neighbour|priest|imam|instructor)\b",
         # Round 20 (2026-11-27): nudes held for money, stuff not ready for, a coach's favourite kept secret.
@@ -730,6 +739,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:make|makes|made) me steal\b",
     ),
     "self-harm or suicidal thoughts": (
+        # Round 22 (2026-11-27): a blade kept for when it gets bad, waiting on the tracks, a note left to be found.
+        r"\b(?:keep|kept|hide|hid|carry|have) (?:a |the |my )?(?:blades?|razors?)\b(?: \w+){0,5} (?:for when|in case|just in case)\b",
+        r"\b(?:go|went|sit|sat|stand|stood|lie|lay|lying|wait|waited|waiting) (?:on|by|near) (?:the )?(?:train|railway) (?:tracks|line)\b(?: \w+){0,6} (?:wait|waiting|see if|hope|until|for a train)\b",
+        r"\b(?:wrote|written|writing|left|leave) (?:a )?(?:note|letter)(?: \w+){0,6} for (?:my )?(?:mum|dad|them|my family|everyone|someone|people) to find\b(?! (?:so (?:she|he|they) (?:knew|know|would know|wouldnt worry)|saying where|about (?:dinner|tea|the))\b)",
         # Round 20 (2026-11-27): looking up how to die, sick after every meal.
         r"\b(?:looking up|looked up|look up|searching|searched|googl\w+|research\w*) (?:how (?:long|much|many)|ways|the best way|the easiest way)(?: \w+){0,5} "
         r"(?:to )?(?:drown|die|overdose|hang|suffocate|bleed out|kill (?:myself|yourself)|end it)\b",
@@ -918,7 +931,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"|\b(?:ex|dad|stepdad|he|she)(?: \w+)? found (?:our (?:new )?(?:house|flat|address)|where we (?:live|are))\b",
         r"\bif (?:i|we) (?:go|went|get|come) (?:back )?home (?:i|we|he|she|they)(?:ll| will| would| might) (?:get hurt|be hurt|hurt me|kill me|hit me|get hit|get beaten|beat me)\b",
         r"\b(?:dont|do not|never) want to be (?:in the house|at home|home|alone|in the flat) (?:alone )?with (?:him|her|them|my \w+(?: \w+)?)\b",
-        r"\b(?:dont|do not|didnt|did not|cant|cannot) (?:know|remember) how i got (?:there|here|home)\b",
+        r"\b(?:dont|do not|didnt|did not|cant|cannot) (?:know|remember) how i got (?:there|here|home)\b"
+        r"|\b(?:dont|do not|didnt|did not|cant|cannot) remember (?:getting|going) (?:home|back)\b(?=.*\b(?:pills|drink|drinks|drunk|drugs|given|men|man)\b)",
         # Round 10 (2026-11-27): silence at home or else, a mother gone some nights, fear of being found.
         r"\b(?:have to|got to) (?:be )?(?:silent|quiet|hide|stay in (?:my|our) rooms?)\b(?: \w+){0,5} or (?:he|she|they|dad|mum) (?:goes mad|go mad|gets angry|get angry|hits|kicks off|will hurt|hurts)\b",
         r"\b(?:doesnt|dont|does not|do not|didnt) come home (?:some nights|for days|all night|at night|for a few days)\b|\b(?:dont|do not) know where (?:she|he|mum|dad|my mum|my dad) is\b(?=.*\b(?:nights?|days|home|gone)\b)",
