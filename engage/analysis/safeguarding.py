@@ -294,7 +294,8 @@ _SCHOOLWORK = (r"(?:homework|revision|coursework|exams?|tests?|essays?|work|scho
 _EVERYDAY_AFTER = (
     rf"(?! (?:in|at|with|on|about|from|after|because of|by) (?:the |this |my |a |our |all (?:the |my |this )?|so much |"
     rf"(?:the )?amount of )?(?:\w+ )?(?:{_SCHOOLWORK}|dentist|braces|injection|cold|town|village|area|city|"
-    rf"corridors?|crowds?|queue|traffic|bus|school|building|lessons?|class|lunch|lunchtime|lunchtimes|break|breaktime|playtime|knee|leg|arm|back|ankle|foot|tooth|teeth|wrist|shoulder)\b)"
+    rf"corridors?|crowds?|queue|traffic|bus|school|building|lessons?|class|lunch|lunchtime|lunchtimes|break|breaktime|playtime|knee|leg|arm|back|ankle|foot|tooth|teeth|wrist|shoulder)\b"
+    rf"(?! (?:and|or) (?:at home|all the time|everywhere|always|every day|at night|in my room)\b))"
 )
 # Scratching or hitting oneself said of a rash, bites or an itch is not self-harm.
 _NOT_A_RASH = r"(?!.*\b(?:eczema|itch\w*|rash|bites?|chicken ?pox|allerg\w*|sunburn)\b)"
