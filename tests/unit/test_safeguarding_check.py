@@ -593,3 +593,33 @@ def test_more_of_how_children_tell_is_noticed_as_its_kind(words, kind):
 @pytest.mark.parametrize("words", [r["text"] for r in _children() if not r["disclosure"]])
 def test_their_everyday_twins_are_left_alone(words):
     assert possible_disclosure(words) is None
+
+
+# A view about people in general is what a board consults on; a flagged answer would leave its reports.
+@pytest.mark.parametrize(
+    "words",
+    [
+        "county lines is massive round here and kids get pulled in",
+        "Domestic abuse - more help for families",
+        "more breakfast clubs for kids who dont get fed",
+        "children being neglected because their parents are on drugs or drinking",
+    ],
+)
+def test_a_view_about_people_in_general_is_not_a_disclosure(words):
+    assert possible_disclosure(words) is None
+
+
+# Without a general subject, or with someone close, a place, a time or a person named, it may be a telling.
+@pytest.mark.parametrize(
+    "words",
+    [
+        "abuse at home",
+        "being made to carry drugs",
+        "kids in my street get hit by their dad",
+        "girls in year 9 are being groomed by older men",
+        "a man at the park gives girls vapes to go in his car",
+        "some kids at the youth club are being made to sell weed",
+    ],
+)
+def test_harm_told_without_a_general_view_is_still_heard(words):
+    assert possible_disclosure(words, likeness=False) is not None
