@@ -112,7 +112,7 @@ _TEXTSPEAK = {
     "nuffin": "nothing", "nuffink": "nothing", "sumthin": "something", "smthn": "something", "yrs": "years",
     "sayin": "saying", "freind": "friend", "freinds": "friends", "frend": "friend", "frends": "friends",
     # Round 20 (text-speak of its phrases): "i no longer wna b alive", "its my tym 2 go".
-    "b": "be", "b4": "before", "tym": "time", "nvr": "never", "neva": "never", "eva": "ever", "evr": "ever",
+    "ctb": "kill myself", "b": "be", "b4": "before", "tym": "time", "nvr": "never", "neva": "never", "eva": "ever", "evr": "ever",
     "lookin": "looking", "goin": "going", "doin": "doing", "feelin": "feeling", "thinkin": "thinking",
     "gettin": "getting", "cuttin": "cutting", "tryin": "trying", "cryin": "crying", "hidin": "hiding",
     "livin": "living", "dyin": "dying", "sleepin": "sleeping", "eatin": "eating", "comin": "coming", "hurtin": "hurting",
@@ -307,6 +307,8 @@ _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|a
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "violence at home": (
+        # Round 24 (2026-11-27, a primary child's words): shouting at mum and breaking things.
+        r"\b(?:shouts?|screams?|yells?|shouted|screamed|yelled) at (?:her|him|mum|us|me|my \w+)(?: \w+){0,2} (?:and|then) (?:breaks|smashes|throws|broke|smashed|threw) (?:things|stuff|plates|everything)\b",
         # Round 20 (2026-11-27): fights heard every night, a mother's black eye, things smashed downstairs.
         r"\b(?:hear|hearing|heard|listen to|listening to) (?:them|mum and dad|my parents|mum and \w+|dad and \w+) (?:fight|fighting|argue|arguing|screaming|shouting)(?: \w+){0,2} (?:every night|all night|all the time|every day)\b",
         r"\b(?:mum|my mum|she|her|my sister|my nan)(?: \w+)? (?:had|has|got|came down with) (?:a )?(?:black eye|split lip|bloody nose|bruises (?:on|all over) her (?:face|neck|arms?))\b"
@@ -388,6 +390,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # Round 24 (2026-11-27): never taken to the doctor; a parent asleep with bottles.
+        r"\b(?:nobody|no one|noone|mum never|dad never|they never|never gets? taken|never get taken) (?:takes?|took|take)? ?me to (?:the )?(?:doctor|doctors|dentist|hospital|gp)\b",
+        r"\b(?:asleep|passed out|drunk|out of it|sleeping)(?: \w+){0,4} with (?:the |empty |her |his )?(?:bottles|cans)\b(?! of (?:pop|coke|cola|lemonade|juice|water|milk|fizzy|squash|tango|fanta|sprite|irn bru)\b)",
         # Round 22 (2026-11-27): not let wash or change, as a punishment.
         r"\b(?:wont|doesnt|dont|will not|does not|do not|never) let (?:me|us) (?:wash|shower|have a shower|bath|have a bath|change (?:my|our) clothes|brush (?:my|our) teeth)\b(?! (?:first|before|after|till|until|in the morning)\b)",
         # Round 20 (2026-11-27): wished unborn, a cold house and dirty clothes, drugs and needles, a ghost at home, watched to keep from boys.
@@ -531,6 +536,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # Round 24 (2026-11-27): private parts touched, a fake nude, a top taken off on camera.
+        r"\btouch(?:es|ed|ing)? (?:my|her|his|our) (?:private parts|privates|private bits|bits|willy|vagina|penis|front bottom|boobs)\b",
+        r"\b(?:fake|edited|ai|photoshopped|deepfake|deep fake)(?: \w+){0,2} (?:naked|nude|nudes|sexy|rude) (?:picture|pic|photo|image|video|vid)s? of (?:me|her|him|us)\b|\bdeep ?fakes? of (?:me|her|him)\b",
+        r"\b(?:man|men|guy|someone|somebody|stranger|he|they|boy|lad)(?: \w+){0,14} (?:take|took|taking) (?:my|off my) (?:top|clothes|shirt|t shirt|trousers|pants|knickers|bra|dress|skirt) off\b",
         # Round 22 (2026-11-27): what he wants to do to me, a video held over a meeting, coming in at night, pills from men.
         r"\bwhat (?:he|she|they|hed|shed) (?:wants|want|wanted|would like|is going|would) to do to me\b",
         r"\b(?:share|post|send|show|put|leak)(?: \w+){0,2} (?:the |a |that |this )?(?:video|vid|pics?|pictures?|photos?|nudes) of me\b(?: \w+){0,3} (?:if|unless) i (?:dont|do not|wont|will not|dont go|dont come)\b",
@@ -668,6 +677,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
+        # Round 24 (2026-11-27): videos about killing people, and "you should do it too" (radicalisation).
+        r"\b(?:sends?|sending|sent|shows?|showed|showing) (?:me|us) (?:\w+ ){0,2}(?:videos?|vids|posts|stuff|memes|clips) (?:about|of|showing) (?:killing|hurting|attacking|shooting|bombing|stabbing) (?:people|them|others)\b",
         # Round 21 (2026-11-27): a child tells of other children made to carry.
         r"\b(?:making|make|makes|made|force|forces|forcing|forced|get|gets|getting) (?:the )?(?:younger )?(?:kids|children|boys|girls|year \d+s)(?: in (?:year \d+|my (?:class|year|school)|our (?:class|year|school)))? "
         r"(?:to )?(?:carry|sell|hold|deliver|move|drop off|stash) (?:drugs|weed|stuff|packages?|parcels?|knives|bags|gear)\b",
@@ -740,6 +751,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:make|makes|made) me steal\b",
     ),
     "self-harm or suicidal thoughts": (
+        # Round 24 (2026-11-27): everything ready, goodbye said to a pet.
+        r"\b(?:got|have|ive got) everything ready for (?:tonight|tomorrow|it)\b(?=.*\b(?:bye|goodbye|note|pills|rope|end it|last)\b)"
+        r"|\b(?:said|saying|say) (?:bye|goodbye) to (?:my )?(?:cat|dog|pets?|hamster|rabbit)\b(?=.*\b(?:tonight|ready|last time|for good|forever)\b)",
         # Round 22 (2026-11-27): a blade kept for when it gets bad, waiting on the tracks, a note left to be found.
         r"\b(?:keep|kept|hide|hid|carry|have) (?:a |the |my )?(?:blades?|razors?)\b(?: \w+){0,5} (?:for when|in case|just in case)\b",
         r"\b(?:go|went|sit|sat|stand|stood|lie|lay|lying|wait|waited|waiting) (?:on|by|near) (?:the )?(?:train|railway) (?:tracks|line)\b(?: \w+){0,6} (?:wait|waiting|see if|hope|until|for a train)\b",
@@ -843,7 +857,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:thin|skinny|thinner|skinnier)|to (?:be|get|stay|look) (?:thin|skinny|thinner|skinnier)|to lose weight)\b",
         r"\b(?:want|wanna|wish i could|just want|i could) (?:to )?(?:go to )?sleep (?:forever|for ever|and never wake up)\b"
         r"(?! (?:after|on (?:sundays?|saturdays?|weekends?)|in the holidays|this weekend|when (?:exams|school))\b)",
-        r"\b(?:and|to) (?:not|never) wake up\b(?! (?:late|early|in time|for|on time|until|till|my|the|your|our|his|her|anyone|everyone|mum|dad|the baby|them|him)\b)",
+        r"\b(?:and|to|hopefully|and hopefully) (?:not|never) wake up\b(?! (?:late|early|in time|for|on time|until|till|my|the|your|our|his|her|anyone|everyone|mum|dad|the baby|them|him)\b)",
         r"\b(?:cuts|cutting) (?:himself|herself|themselves)\b",
         r"\bdont (?:deserve|want) to (?:live|be alive)\b" + _NOT_A_PLACE_TO_LIVE,
         r"\b(?:think|thinking|thought|thoughts|dream|dreaming|dreams) (?:about|of) (?:dying|death|killing|being dead|ending it|not being here|jumping|suicide)\b",
