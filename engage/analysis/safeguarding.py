@@ -305,6 +305,25 @@ _NOT_A_PLACE_TO_LIVE = r"(?!(?<= live) (?:in|at|near|there|abroad|somewhere|anyw
 _AS_PRESCRIBED = r"(?! (?:for (?:my |the )?(?:asthma|hay ?fever|allergies|allergy|adhd|epilepsy|diabetes|headache|cold|day|week|trip)|this morning|like (?:i should|the doctor said|im meant to)|with (?:my )?breakfast)\b)"
 _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|actually|honestly|literally|such|extremely|like|quite) )*"
 
+# Sexual touching and looking, told by the part of the body ("touches my private parts", "films me in the bath").
+_INTIMATE = _any(
+    r"private parts", r"privates", r"private bits", r"bits(?! (?:of|and)\b)", r"bum(?! ?bag)", r"bottom(?! (?:set|of|drawer|bunk|lip|teeth|tooth|line|half|step|shelf|button)\b)",
+    r"willy", r"penis", r"vagina", r"front bottom", r"chest(?! of drawers)", r"boobs", r"breasts", r"nipples", r"crotch", r"thighs?", r"inner thighs?",
+)
+_INTIMATE_CONTACT = _any(
+    r"touch(?:es|ed|ing)?", r"keeps? touching", r"kept touching", r"rub(?:s|bed|bing)?", r"feels", r"felt", r"grab(?:s|bed|bing)?",
+    r"strok(?:es|ed|ing)", r"plays? with", r"played with", r"playing with", r"lick(?:s|ed|ing)?", r"kiss(?:es|ed|ing)",
+    r"squeez(?:es|ed|ing)", r"pinch(?:es|ed|ing)", r"slap(?:s|ped)", r"puts? (?:his|her) hands? (?:on|in|up|down)",
+)
+_INTIMATE_LOOK = _any(
+    r"looks? at", r"looked at", r"looking at", r"stares? at", r"stared at", r"staring at",
+    r"(?:takes?|took|taking) (?:pictures|photos|pics|videos|vids) of", r"films?", r"filmed", r"filming", r"records?", r"recorded",
+    r"watch(?:es|ed)?", r"watching", r"peeps? at", r"spies on", r"spied on",
+)
+# A doctor listening to a chest, cream on a rash, a bum hurt at football: care and play, not harm.
+_NOT_AT_THE_DOCTOR = (r"(?!(?: \w+){0,6} (?:to check|with (?:a|his|her|the) stethoscope|for (?:my |the )?(?:asthma|cough|chest infection|rash|eczema|injection)|"
+                      r"because (?:of )?(?:my |a |the )?(?:rash|eczema|cough|asthma|injury)|at (?:football|rugby|the match|training)|playing (?:football|rugby))\b)")
+
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "violence at home": (
         # Round 24 (2026-11-27, a primary child's words): shouting at mum and breaking things.
@@ -536,6 +555,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # A grid of who, what and where (2026-11-27): "my mummy's friend touches my private parts" went unheard.
+        rf"\b{_INTIMATE_CONTACT} (?:my|her|his|our|their|me on (?:my|the)|me on her|me on his) {_INTIMATE}\b{_NOT_AT_THE_DOCTOR}"
+        rf"|\b{_INTIMATE_CONTACT} (?:me|her|him|us) (?:down there|there|in bed|under (?:my|the|her|his) (?:clothes|pants|knickers|pyjamas|covers|duvet))\b",
+        rf"\b{_INTIMATE_LOOK} (?:my|her|his|our|their) {_INTIMATE}\b{_NOT_AT_THE_DOCTOR}"
+        rf"|\b{_INTIMATE_LOOK} (?:me|her|him|us) (?:in bed|in the (?:bath|shower)|naked|undressed|with no clothes on|with nothing on|getting (?:dressed|changed|undressed)|when (?:i|she|he) (?:get|gets|am|is) (?:dressed|changed|undressed|in the (?:bath|shower))|down there)\b"
+        r"(?! (?:for|at|before|after) (?:swimming|pe|school|dance|gymnastics|a (?:party|wedding|match))\b)",
         # Round 24 (2026-11-27): private parts touched, a fake nude, a top taken off on camera.
         r"\btouch(?:es|ed|ing)? (?:my|her|his|our) (?:private parts|privates|private bits|bits|willy|vagina|penis|front bottom|boobs)\b",
         r"\b(?:fake|edited|ai|photoshopped|deepfake|deep fake)(?: \w+){0,2} (?:naked|nude|nudes|sexy|rude) (?:picture|pic|photo|image|video|vid)s? of (?:me|her|him|us)\b|\bdeep ?fakes? of (?:me|her|him)\b",
@@ -585,7 +610,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:showed|shows|show|sent|sends|made me watch|makes me watch) (?:me |us )?(?:videos?|vids?|films?|pictures?|pics?|clips?)(?: \w+){0,3} (?:doing sex|having sex|naked|with no clothes on)\b",
         r"\b(?:we should|lets|wants me to|asked me to|asks me to|told me to|said we could|says we could|says we should|said we should) run away (?:together|with (?:him|her|them))\b",
         r"\b(?:watches|watched|watching|films|filmed|filming|looks at|looked at|stares at|peeps at|spies on) (?:me|us|her) "
-        r"(?:in the (?:shower|bath|bathroom)|(?:get|getting) (?:changed|undressed)|undress\w*|naked|when im (?:in the shower|changing|getting changed|in the bath)|when i (?:get|am getting) (?:dressed|changed|undressed))\b",
+        r"(?:in the (?:shower|bath|bathroom)|(?:get|getting) (?:changed|undressed)|undress\w*|naked|when im (?:in the shower|changing|getting changed|in the bath)|when i (?:get|am getting) (?:dressed|changed|undressed))\b"
+        r"(?! (?:for|at|before|after) (?:swimming|pe|school|dance|gymnastics|a (?:party|wedding|match))\b)",
         r"\b(?:scared|afraid|worried|terrified|threaten\w*|unless)(?: \w+){0,3} (?:put|post|share|send|leak|spread|show)(?: \w+){0,2} "
         r"(?:(?:my|our) (?:nudes|naked \w+|private \w+)|my (?:pictures|pics|photos|videos)(?! (?:from|of the|on the school|in the yearbook)\b))\b",
         rf"\b{_WHO}(?: \w+){{0,2}} (?:plays?|played|playing) (?:\w+ )?games with (?:me|us)(?: \w+){{0,3}} (?:that )?(?:i|we) (?:dont|didnt|do not|did not) like\b",
@@ -598,7 +624,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bkeep (?:it|this|that|them) between (?:us|ourselves|me and (?:him|her|them))\b",
         r"\b(?:feel|felt|feeling) (?:so |really |very )?(?:dirty|ashamed|disgusting|disgusted|ruined)(?: \w+){0,3} (?:about|because of|after|from) what "
         r"(?:he|she|they|my \w+(?: \w+)?) (?:did|does|done|has done|made me do)\b",
-        rf"\b{_WHO}(?: \w+){{0,3}} {_SEX_ACT} (?:me|us|her|him|my)\b",
+        rf"\b{_WHO}(?: \w+){{0,3}} {_SEX_ACT} (?:me|us|her|him|my)\b"
+        # A kiss goodnight or on the cheek from family is not harm; a kiss with more, or unwanted, still is.
+        r"(?!(?<=kisses me|kissed me|kisses my|kissed my|kisses us|kissed us)(?: \w+)? (?:goodnight|good night|goodbye|bye|cheek|forehead|head|hand|hair|nose|on the (?:cheek|forehead|head))\b(?!.*\b(?:touch\w*|didnt want|dont want|scared|secret|tell)\b))",
         rf"\b{_WHO}(?: \w+){{0,3}} (?:comes?|came|sneaks?|sneaked|gets?|got|tries to get|tried to get) in(?:to)? (?:my|her|his|our|the) (?:room|bed|shower)(?: with)?\b"
         r"(?! to (?:borrow|get|ask|tell|say|play|wake me|give|bring|annoy|watch|use|find|look for)\b"
         r"| and (?:wakes?|jumps|plays|asks|annoys|steals|takes|borrows|turns on)\b)",

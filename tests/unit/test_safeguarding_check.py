@@ -623,3 +623,16 @@ def test_a_view_about_people_in_general_is_not_a_disclosure(words):
 )
 def test_harm_told_without_a_general_view_is_still_heard(words):
     assert possible_disclosure(words, likeness=False) is not None
+
+
+def test_sexual_touching_and_looking_is_heard_whoever_does_it_and_however_it_is_said():
+    # A grid, because one plain sentence of it ("my mummy's friend touches my private parts") went unheard.
+    who = ["my uncle", "my mum's boyfriend", "a man at the club", "he", "my cousin", "my dad's friend"]
+    touching = ["touches", "touched", "keeps touching", "rubs", "feels", "grabs", "strokes", "plays with", "licks", "kisses"]
+    looking = ["looks at", "stares at", "takes pictures of", "films"]
+    where = ["my private parts", "my privates", "my bum", "my willy", "my vagina", "my chest", "my boobs", "my thigh"]
+    unheard = [f"{w} {v} {o}" for w in who for v in touching + looking for o in where
+               if possible_disclosure(f"{w} {v} {o}", likeness=False) is None]
+    unheard += [f"{w} {v} me {o}" for w in who for v in touching for o in ("down there", "in bed", "under my clothes")
+                if possible_disclosure(f"{w} {v} me {o}", likeness=False) is None]
+    assert unheard == []
