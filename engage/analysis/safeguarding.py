@@ -326,6 +326,11 @@ _NOT_AT_THE_DOCTOR = (r"(?!(?: \w+){0,6} (?:to check|with (?:a|his|her|the) stet
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "violence at home": (
+        # A grid of who, what and whom (2026-11-27): bites, drags, scratches, stamps, spits, a headbutt.
+        r"\b(?:my |our |his |her |their )?(?:mum|dad|step ?dad|step ?mum|mums (?:boyfriend|partner|husband)|dads (?:girlfriend|partner|wife)|uncle|aunt(?:ie|y)?|nan|gran|grandad|carer|foster (?:mum|dad|carer)|"
+        r"teacher|coach|he|she|they|big brother|big sister|older brother|older sister)(?: \w+){0,2} "
+        r"(?:bites?|bit|drags?|dragged|scratch(?:es|ed)|stamps? on|stamped on|spits? (?:on|at)|spat (?:on|at)|headbutts?|headbutted) (?:me|us|my \w+(?: \w+)?|her|him|mum)\b"
+        r"(?!(?: \w+){0,4} (?:when (?:we|i) (?:play|playing|played)|for fun|by accident|as a joke|playing|at tag|in (?:a |the )?(?:game|rugby|tag))\b)",
         # Round 24 (2026-11-27, a primary child's words): shouting at mum and breaking things.
         r"\b(?:shouts?|screams?|yells?|shouted|screamed|yelled) at (?:her|him|mum|us|me|my \w+)(?: \w+){0,2} (?:and|then) (?:breaks|smashes|throws|broke|smashed|threw) (?:things|stuff|plates|everything)\b",
         # Round 20 (2026-11-27): fights heard every night, a mother's black eye, things smashed downstairs.
@@ -409,6 +414,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # The grid of 2026-11-27: a child, or a brother or sister, locked in or out.
+        r"\b(?:locks?|locked|locking) (?:me|us|my (?:little |baby |big )?(?:brother|sister|brothers|sisters)) (?:in|out|inside|outside)(?: of)? (?:my |the |our |her |his |a )?"
+        r"(?:room|bedroom|cupboard|shed|house|flat|garden|bathroom|car|cellar|basement|wardrobe|outside)\b(?!(?: \w+){0,3} (?:by (?:accident|mistake)|for a joke|as a joke|when we play)\b)"
+        r"(?<!out of his room)(?<!out of her room)(?<!out of their room)(?<!out of his bedroom)(?<!out of her bedroom)",
         # Round 24 (2026-11-27): never taken to the doctor; a parent asleep with bottles.
         r"\b(?:nobody|no one|noone|mum never|dad never|they never|never gets? taken|never get taken) (?:takes?|took|take)? ?me to (?:the )?(?:doctor|doctors|dentist|hospital|gp)\b",
         r"\b(?:asleep|passed out|drunk|out of it|sleeping)(?: \w+){0,4} with (?:the |empty |her |his )?(?:bottles|cans)\b(?! of (?:pop|coke|cola|lemonade|juice|water|milk|fizzy|squash|tango|fanta|sprite|irn bru)\b)",
@@ -475,7 +484,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:no|never any|never enough|not enough) (?:food|heating|electric|clean clothes|bed)(?: \w+){0,3} (?:at|in the|in our) (?:home|house)\b",
         r"\b(?:no|nothing|never anything|never enough) (?:food )?to eat\b|\b(?:dont|do not) (?:have|get) (?:a bed|any food|enough food|fed)\b",
         r"\b(?:doesnt|dont|never|wont) feed (?:me|us)\b|\bim always hungry\b|\b(?:eat|eats|eating) (?:from|out of) (?:the )?bins?\b",
-        r"\b(?:locks?|locked|lock) (?:me|us|him|her) (?:in|out)\b|\b(?:get|got|been|am|im|was|keep getting) locked (?:in|out)\b"
+        r"\b(?:locks?|locked|lock) (?:me|us|him|her) (?:in|out)\b(?!(?: \w+){0,2} (?:by (?:accident|mistake)|for a joke|as a joke)\b| of (?:his|her|their) (?:bed)?room\b)|\b(?:get|got|been|am|im|was|keep getting) locked (?:in|out)\b"
         r"(?! of (?:my |the |our |a |his |her )?(?:\w+ )?(?:account|game|games|phone|ipad|tablet|laptop|computer|console|xbox|playstation|app|locker|chat|group chat|server)\b)",
         r"\bwe (?:have|got) no (?:heating|electric|electricity|food|money for food|gas)\b",
         r"\b(?:leaves?|left) me to look after\b",

@@ -636,3 +636,13 @@ def test_sexual_touching_and_looking_is_heard_whoever_does_it_and_however_it_is_
     unheard += [f"{w} {v} me {o}" for w in who for v in touching for o in ("down there", "in bed", "under my clothes")
                 if possible_disclosure(f"{w} {v} me {o}", likeness=False) is None]
     assert unheard == []
+
+
+def test_violence_is_heard_whoever_does_it_and_to_whom():
+    who = ["my dad", "my step dad", "my mum's boyfriend", "my nan", "my big brother", "she", "my foster carer"]
+    what = ["hits", "punches", "kicks", "slaps", "chokes", "burns", "bites", "throws things at", "shoves", "drags",
+            "scratches", "headbutts", "stamps on", "spits on", "kept hitting"]
+    whom = ["me", "my mum", "my little brother", "us"]
+    unheard = [f"{w} {v} {o}" for w in who for v in what for o in whom
+               if possible_disclosure(f"{w} {v} {o}", likeness=False) is None]
+    assert unheard == []
