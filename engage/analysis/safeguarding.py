@@ -829,14 +829,16 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:at|in|during) (?:football|rugby|pe|training|the park|practice|gymnastics|dance|netball|hockey|the match|the game|a match|a game|sports day))\b)",
         r"\bkill yourself\b|\bkill oneself\b|\b(?:wants?|wanted|going|trying|tried|try|planning|thinking about) to kill (?:themselves|themself)\b",
         r"\b(?:want|wants|wanted|wanting|(?<!\bis )(?<!\bare )(?<!\bhes )(?<!\bshes )(?<!\btheyre )going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|wish i could|"
-        r"ready|decided) (?:to )?(?:just )?(?:die|be dead|not be here|not exist|not wake up(?! (?:my|the|your|our|his|her|anyone|everyone|mum|dad|them|him|late|early)\b)|end it|end it all|end everything|"
+        r"ready|decided|(?<=\bi )might|(?<=\bi )need|(?<=\bi )should|(?<=\bi just )need|ways|how) (?:to )?(?:just )?(?:die|be dead|not be here|not exist|not wake up(?! (?:my|the|your|our|his|her|anyone|everyone|mum|dad|them|him|late|early|in time|on time|for (?:school|college|work))\b)|end it|end it all|end everything|"
         r"end my life|end things|take my (?:own )?life|disappear forever|stop existing|overdose)\b"
-        r"(?! (?:my|her|his|it|your) (?:hair|clothes|shirt|top|shoes)| it (?:blue|pink|red|purple|green|black)\b| for\b| of (?:laughing|laughter|embarrassment|boredom)\b)",
+        r"(?! (?:my|her|his|it|your) (?:hair|clothes|shirt|top|shoes)| it (?:blue|pink|red|purple|green|black)\b| for\b| of (?:laughing|laughter|embarrassment|boredom|hunger|thirst)\b"
+        r"|(?<=end it) (?:with|here|there|early)\b|(?<=die) (?:if i (?:eat|have|get|touch)|from (?:a |an )?(?:allerg\w*|peanuts?|nuts?|bee stings?)|in (?:minecraft|fortnite|the game|roblox))\b)",
         r"\b(?:want|wanted|wanting|wish i could|ready) to (?:just )?be gone\b(?! (?:by|before|from|for|on|at|in|out|all|when)\b)",
         # Jumping as a way to die, not off a wall for fun or on a trampoline.
         r"\b(?:want|wants|wanted|wanting|going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|"
-        r"wish i could|ready|decided) (?:to )?(?:just )?jump(?:ing)?(?: off| from| in front of)(?: \w+){0,2} "
+        r"wish i could|ready|decided|(?<=\bi )might|(?<=\bi )need|(?<=\bi )should|ways|how) (?:to )?(?:just )?jump(?:ing)?(?: off| from| in front of)(?: \w+){0,2} "
         r"(?:bridge|roof|building|cliff|train|lorry|bus|balcony|tower|car park|multi ?storey|top floor|platform|window)s?\b"
+        r"(?! into (?:the )?(?:river|sea|water|lake|pool|canal|harbour|quarry)\b)"
         r"|\b(?:want|ready|going|about|trying|tried|try) to (?:just )?jump\W*$",
         r"\b(?:i|im|ive|she|he|my friend|my mate)(?: \w+){0,3} (?:self ?harm\w*|suicid\w*|overdos\w*)\b",
         r"\b(?:self ?harm|suicid\w*|overdos\w*)(?: \w+)? (?:again|myself|last (?:night|week|year)|every)\b",

@@ -646,3 +646,12 @@ def test_violence_is_heard_whoever_does_it_and_to_whom():
     unheard = [f"{w} {v} {o}" for w in who for v in what for o in whom
                if possible_disclosure(f"{w} {v} {o}", likeness=False) is None]
     assert unheard == []
+
+
+def test_a_wish_or_plan_to_die_is_heard_however_it_is_led_into():
+    lead = ["i want to", "part of me wants to", "i keep thinking about how to", "i've been thinking about ways to",
+            "i feel like i should", "i might", "i need to", "i'm ready to", "i tried to", "lowkey i want to"]
+    act = ["die", "kill myself", "end it all", "end my life", "unalive myself", "not be here anymore",
+           "disappear forever", "jump off the bridge", "stop existing", "overdose", "kms"]
+    unheard = [f"{l} {a}" for l in lead for a in act if possible_disclosure(f"{l} {a}", likeness=False) is None]
+    assert unheard == []
