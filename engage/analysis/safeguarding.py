@@ -788,6 +788,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:make|makes|made) me steal\b",
     ),
     "self-harm or suicidal thoughts": (
+        # The grid of 2026-11-27 told of someone else: "my best friend is going to end it all", "my mate might take all her pills".
+        r"\b(?:wants?|wanted|wanting|is going|are going|going|about|planning|plans|trying|tries|tried|try|thinking about|thinks about|thought about|ready|decided|might|needs?|ways|how) "
+        r"(?:to )?(?:just )?(?:end it all|end everything|end (?:her|his|their) life|take (?:her|his|their) (?:own )?life|kill (?:herself|himself|themselves|themself)|"
+        r"unalive (?:herself|himself|themselves)|overdose|stop existing|not be here anymore|take all (?:her|his|their) (?:pills|tablets)|hang (?:herself|himself|themselves))\b",
         # Round 24 (2026-11-27): everything ready, goodbye said to a pet.
         r"\b(?:got|have|ive got) everything ready for (?:tonight|tomorrow|it)\b(?=.*\b(?:bye|goodbye|note|pills|rope|end it|last)\b)"
         r"|\b(?:said|saying|say) (?:bye|goodbye) to (?:my )?(?:cat|dog|pets?|hamster|rabbit)\b(?=.*\b(?:tonight|ready|last time|for good|forever)\b)",
@@ -830,13 +834,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bkill yourself\b|\bkill oneself\b|\b(?:wants?|wanted|going|trying|tried|try|planning|thinking about) to kill (?:themselves|themself)\b",
         r"\b(?:want|wants|wanted|wanting|(?<!\bis )(?<!\bare )(?<!\bhes )(?<!\bshes )(?<!\btheyre )going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|wish i could|"
         r"ready|decided|(?<=\bi )might|(?<=\bi )need|(?<=\bi )should|(?<=\bi just )need|ways|how) (?:to )?(?:just )?(?:die|be dead|not be here|not exist|not wake up(?! (?:my|the|your|our|his|her|anyone|everyone|mum|dad|them|him|late|early|in time|on time|for (?:school|college|work))\b)|end it|end it all|end everything|"
-        r"end my life|end things|take my (?:own )?life|disappear forever|stop existing|overdose)\b"
+        r"end my life|end (?:her|his|their) life|end things|take my (?:own )?life|take (?:her|his|their) (?:own )?life|disappear forever|stop existing|overdose)\b"
         r"(?! (?:my|her|his|it|your) (?:hair|clothes|shirt|top|shoes)| it (?:blue|pink|red|purple|green|black)\b| for\b| of (?:laughing|laughter|embarrassment|boredom|hunger|thirst)\b"
         r"|(?<=end it) (?:with|here|there|early)\b|(?<=die) (?:if i (?:eat|have|get|touch)|from (?:a |an )?(?:allerg\w*|peanuts?|nuts?|bee stings?)|in (?:minecraft|fortnite|the game|roblox))\b)",
         r"\b(?:want|wanted|wanting|wish i could|ready) to (?:just )?be gone\b(?! (?:by|before|from|for|on|at|in|out|all|when)\b)",
         # Jumping as a way to die, not off a wall for fun or on a trampoline.
         r"\b(?:want|wants|wanted|wanting|going|about|planning|plan|trying|tried|try|thinking about|think about|thought about|"
-        r"wish i could|ready|decided|(?<=\bi )might|(?<=\bi )need|(?<=\bi )should|ways|how) (?:to )?(?:just )?jump(?:ing)?(?: off| from| in front of)(?: \w+){0,2} "
+        r"wish i could|ready|decided|might|(?<=\bi )need|(?<=\bi )should|ways|how) (?:to )?(?:just )?jump(?:ing)?(?: off| from| in front of)(?: \w+){0,2} "
         r"(?:bridge|roof|building|cliff|train|lorry|bus|balcony|tower|car park|multi ?storey|top floor|platform|window)s?\b"
         r"(?! into (?:the )?(?:river|sea|water|lake|pool|canal|harbour|quarry)\b)"
         r"|\b(?:want|ready|going|about|trying|tried|try) to (?:just )?jump\W*$",
@@ -867,7 +871,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:life|living) (?:isnt|is not|aint|not) worth (?:it|living)\b",
         r"\b(?:goodbye|suicide) (?:letter|note)\b",
         r"\b(?:my|the) (?:blades?|razors?) (?:hidden|i hide)\b|\bhide (?:my|the) (?:blades?|razors?)\b",
-        r"\b(?:took|taken|swallowed|take) (?:a load of|loads of|all (?:my|the|of my)(?: (?:mums?|dads?|nans?|grans?|brothers?|sisters?))?|too many) (?:pills|tablets|paracetamol)\b" + _AS_PRESCRIBED,
+        r"\b(?:took|taken|swallowed|take) (?:a load of|loads of|all (?:my|her|his|their|the|of my|of her|of his)(?: (?:mums?|dads?|nans?|grans?|brothers?|sisters?))?|too many) (?:pills|tablets|paracetamol)\b" + _AS_PRESCRIBED,
         r"\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:every|each) (?:single )?(?:pill|tablet)\b"
         r"|\b(?:took|taken|take|taking|swallow|swallowed|swallowing) (?:the|a|my) whole (?:bottle|packet|box|pack)\b"
         r"(?! of (?!(?:pills|tablets|paracetamol|ibuprofen|medicine|meds|painkillers|sleeping pills|antidepressants)\b))",
