@@ -324,6 +324,26 @@ _INTIMATE_LOOK = _any(
 _NOT_AT_THE_DOCTOR = (r"(?!(?: \w+){0,6} (?:to check|with (?:a|his|her|the) stethoscope|for (?:my |the )?(?:asthma|cough|chest infection|rash|eczema|injection)|"
                       r"because (?:of )?(?:my |a |the )?(?:rash|eczema|cough|asthma|injury)|at (?:football|rugby|the match|training)|playing (?:football|rugby))\b)")
 
+# Who may groom: someone met online, an older stranger, an adult with a hold over a child (a grid of 2026-11-27).
+_ONLINE_OR_OLDER = _any(
+    r"(?:a |some |this |an? older |and older |older )?(?:man|men|guy|bloke|someone|somebody|person|stranger|boy|lad|girl|woman)(?: i (?:met|know|talk to|play with))? "
+    r"(?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|minecraft|the game|a game|an app)|from (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|the game|online))",
+    r"(?:someone|somebody|a man|a guy) i met (?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game|a game))",
+    r"(?:an|and|a|some) older (?:man|guy|boy|lad|girl|woman|men|boys|lads)", r"a (?:1[89]|[2-9]\d) year old", r"a grown (?:man|up)",
+    r"my (?:coach|tutor|teacher|youth worker|neighbour|mums friend|dads friend|friends dad|friends brother)",
+)
+_GROOMING_ACT = _any(
+    r"(?:sends?|sent|gives?|gave) me money", r"buys? me (?:things|stuff|presents|clothes|a phone|vapes|trainers)(?: \w+){0,3}",
+    r"asks? (?:me )?what (?:im|i am) wearing(?! (?:for|to) (?:the |a |my )?(?:match|game|party|trip|disco|school|prom|training|wedding|concert)\b)",
+    r"asks? (?:me )?if (?:my parents are|my mum is|my dad is|im|i am|anyone is) (?:home|in|alone|out|around)\b(?! so (?:she|he|they) can (?:talk|speak) to (?:her|him|them|my)\b)",
+    r"(?:offered|offers|gave|gives|pays|paid|sends|sent) me (?:money|cash|gift cards|robux|vbucks|v bucks)(?: \w+)? for (?:photos|pics|pictures|videos|vids)",
+    r"(?:told|tells|asked|asks) me to (?:delete|clear) (?:our|the|his|her) (?:messages|chats|texts|snaps|dms)",
+    r"(?:asked|asks|wants) me to be (?:his|her) (?:girlfriend|boyfriend|gf|bf)",
+    r"(?:says|said|tells me|told me) (?:im|i am|i was) (?:really |very |so )?mature for my age\b(?! (?:in (?:my|the|a|her|his) (?:school )?report|at parents evening)\b)",
+    r"(?:says|said|tells me|told me) (?:he|she) loves? me",
+    r"wants? to meet (?:up )?(?:with )?me(?: up)?(?! (?:at|after|before|for) (?:training|school|practice|the (?:club|session|match|game))\b)",
+)
+
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "violence at home": (
         # A grid of who, what and whom (2026-11-27): bites, drags, scratches, stamps, spits, a headbutt.
@@ -564,6 +584,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        rf"\b{_ONLINE_OR_OLDER}(?: \w+){{0,3}} {_GROOMING_ACT}",
+        r"\b(?:a |some |this )?(?:man|men|guy|someone|somebody|person|stranger)(?: i (?:met|know|talk to|play with))? (?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game)|from (?:discord|snapchat|snap|roblox|tiktok|insta|instagram))"
+        r"(?: \w+){0,3} (?:wants?|wanted|asks?|asked|keeps asking) (?:me )?to meet(?: up)?(?: with)?(?: me)?\b",
         # A grid of who, what and where (2026-11-27): "my mummy's friend touches my private parts" went unheard.
         rf"\b{_INTIMATE_CONTACT} (?:my|her|his|our|their|me on (?:my|the)|me on her|me on his) {_INTIMATE}\b{_NOT_AT_THE_DOCTOR}"
         rf"|\b{_INTIMATE_CONTACT} (?:me|her|him|us) (?:down there|there|in bed|under (?:my|the|her|his) (?:clothes|pants|knickers|pyjamas|covers|duvet))\b",
@@ -692,7 +715,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"| (?:that )?i (?:lost|forgot|broke|failed|didnt do|havent done|left|copied)\b)",
         r"\b(?:without (?:my|her) clothes|naked pictures|naked photos|in the shower with me|hand up my (?:top|skirt|shorts))\b",
         r"\b(?:grown|older|old) (?:man|men|guy|adult)(?: \w+){0,4} (?:message|messages|messaging|texts?|texting|dm|dms|snaps?)(?: me)?\b",
-        r"\bmature for (?:my|your) age\b|\b(?:hes|shes|he is|she is) (?:a )?grown ?up\b",
+        r"\bmature for (?:my|your) age\b(?! (?:in (?:my|the|a|her|his) (?:school )?report|at parents evening)\b)|\b(?:hes|shes|he is|she is) (?:a )?grown ?up\b",
         r"\bmy (?:boyfriend|girlfriend) is (?:1[89]|2\d|3\d|4\d)\b",
         r"\bfeel dirty because\b",
         # How children tell of sexual abuse (NSPCC, Childline): freezing until it was over, a "special game",

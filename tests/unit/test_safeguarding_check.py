@@ -655,3 +655,14 @@ def test_a_wish_or_plan_to_die_is_heard_however_it_is_led_into():
            "disappear forever", "jump off the bridge", "stop existing", "overdose", "kms"]
     unheard = [f"{l} {a}" for l in lead for a in act if possible_disclosure(f"{l} {a}", likeness=False) is None]
     assert unheard == []
+
+
+def test_grooming_is_heard_whoever_it_comes_from():
+    who = ["a man online", "someone on snapchat", "a guy on roblox", "an older boy", "a 25 year old",
+           "someone i met on tiktok", "a man from discord", "my tutor"]
+    what = ["asks me for pics", "wants to meet up with me alone", "sends me money", "says he loves me",
+            "tells me to keep our chats secret", "asks me to video call when i'm alone", "asks what i'm wearing",
+            "asks if my parents are home", "wants me to send nudes", "offered me money for photos",
+            "told me to delete our messages", "says i'm mature for my age", "asked me to be his girlfriend"]
+    unheard = [f"{w} {a}" for w in who for a in what if possible_disclosure(f"{w} {a}", likeness=False) is None]
+    assert unheard == []
