@@ -688,7 +688,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bif i (?:dont|do not|wont|will not|stop) (?:send|sending) (?:him |her |them )?(?:more |another |any more |some |a )?(?:pics?|pictures?|photos?|nudes?|videos?|vids?)\b"
         r"(?: \w+){0,3} (?:hell|he will|shell|she will|theyll|they will|he is going to|she is going to|they are going to|hes gonna|shes gonna|theyre gonna) (?:show|send|share|post|put)\b",
         r"\b(?:(?:our|a) (?:little )?secret(?! about who (?:she|he|they) (?:fancies|likes|fancy|like|fancied|liked)\b)|keep (?:it|this) (?:a )?secret|keep secrets|not to tell (?:anyone|my mum|my dad|mum|dad))\b",
-        r"\b(?:makes?|made|tells?|told) me (?:to )?(?:keep|promise)\b",
+        r"\b(?:makes?|made|tells?|told) me (?:to )?(?:keep|promise)\b(?=(?: \w+){0,4} (?:secrets?|quiet|between us|it between|our (?:thing|secret)|not (?:to )?tell|i (?:wont|will not|dont) tell|to myself|from (?:mum|dad|my mum|my dad|everyone|my parents))\b)",
         r"\bnobody (?:would|will) believe me\b(?! (?:when|if) i (?:say|tell)\b(?: \w+){0,3} (?:scored|won|got|met|saw|came|caught)\b)",
         r"\b(?:had|have|having) sex with (?:a man|an adult|a grown ?up|a guy|someone older|an older \w+|a man i met)\b",
         r"\b(?:gives?|gave|pays?|paid|buys?|bought) (?:me|us) (?:money|sweets|presents|things|stuff|vapes)(?: \w+){0,2} (?:to keep quiet|to not tell|so (?:i|we) (?:dont|wont) tell|to keep (?:it|this) (?:a )?secret)\b",
@@ -737,6 +737,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bdid stuff to me\b|\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends)\b.*\bi (?:didnt|did not|dont) want to see\b|\bi (?:didnt|did not|dont) want to see\b(?=.*\b(?:pictures|videos|photos|pics|naked|private|showed|shows|sent|sends|his)\b)|\bi dont like it\b.*\b(?:grown up|adult|older)\b",
     ),
     "exploitation": (
+        # A grid of 2026-11-27: held packages, taken to other towns, paid to drop off, sent on runs, a phone held to force a job.
+        r"\b(?:make|makes|made|making|force|forces|forced|get|gets|got|pay|pays|paid|paying|tell|tells|told) (?:me|us) (?:to )?(?:hold|keep|stash|hide|mind|look after) (?:a |the |their |his |some )?(?:package|parcel|stuff|gear|drugs|weed|knife|knives|gun)s?\b",
+        r"\b(?:take|takes|took|taking|drive|drives|drove|send|sends|sent) (?:me|us) (?:to )?(?:other|another|different) (?:towns?|cities|city|areas?|places)(?: \w+){0,2} (?:to )?(?:sell|deal|deliver|drop|work|stay|do (?:jobs|runs))\b",
+        r"\b(?:pay|pays|paid|paying) (?:me|us) (?:money |cash )?to (?:drop off|deliver|carry|move|take|hold|sell) (?:bags|packages?|parcels?|stuff|drugs|weed|things)\b",
+        r"\b(?:send|sends|sent|sending) (?:me|us) on (?:runs|a run|jobs|deliveries|drops)\b(?!(?: \w+){0,3} (?:field|track|warm ?up|training|pe|fitness|laps?|cross country|practice|park)\b)",
+        r"\b(?:took|take|takes|taken|have|has|got) my phone\b(?: \w+){0,6} (?:(?:until|till|unless|if i (?:dont|wont)) (?:i|we) (?:do|did|finish) (?:a|the|their|his|one more|another) (?:job|run|drop|delivery|favour)|(?:until|till|unless) (?:i|we) (?:pay|paid) (?:them|him|it) back|(?:until|till|unless) (?:i|we) (?:sell|deliver|carry))\b",
         # Round 24 (2026-11-27): videos about killing people, and "you should do it too" (radicalisation).
         r"\b(?:sends?|sending|sent|shows?|showed|showing) (?:me|us) (?:\w+ ){0,2}(?:videos?|vids|posts|stuff|memes|clips) (?:about|of|showing) (?:killing|hurting|attacking|shooting|bombing|stabbing) (?:people|them|others)\b",
         # Round 21 (2026-11-27): a child tells of other children made to carry.

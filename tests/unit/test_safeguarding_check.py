@@ -666,3 +666,12 @@ def test_grooming_is_heard_whoever_it_comes_from():
             "told me to delete our messages", "says i'm mature for my age", "asked me to be his girlfriend"]
     unheard = [f"{w} {a}" for w in who for a in what if possible_disclosure(f"{w} {a}", likeness=False) is None]
     assert unheard == []
+
+
+def test_being_used_to_carry_and_sell_is_heard_whoever_does_it():
+    who = ["older boys", "a gang", "my cousin's mates", "some men", "they", "a man"]
+    what = ["make me carry drugs", "make me hold a package", "make me stash knives at my house",
+            "take me to other towns to sell", "pay me to drop off bags", "send me on runs",
+            "took my phone and won't give it back until i do a job", "say i owe them money"]
+    unheard = [f"{w} {a}" for w in who for a in what if possible_disclosure(f"{w} {a}", likeness=False) is None]
+    assert unheard == []
