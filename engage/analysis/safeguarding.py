@@ -441,6 +441,14 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # Round 24 (2026-11-27): never taken to the doctor; a parent asleep with bottles.
         r"\b(?:nobody|no one|noone|mum never|dad never|they never|never gets? taken|never get taken) (?:takes?|took|take)? ?me to (?:the )?(?:doctor|doctors|dentist|hospital|gp)\b",
         r"\b(?:asleep|passed out|drunk|out of it|sleeping)(?: \w+){0,4} with (?:the |empty |her |his )?(?:bottles|cans)\b(?! of (?:pop|coke|cola|lemonade|juice|water|milk|fizzy|squash|tango|fanta|sprite|irn bru)\b)",
+        # Neglect in a child's words (2026-11-27): not fed, no shoes that fit, left in a car, nobody who notices.
+        r"\b(?:forgets?|forgot|doesnt|dont|never) (?:to )?feed (?:me|us|my \w+)\b(?! (?:\w+ )?(?:dog|cat|fish|hamster|rabbit|pet)s?\b)",
+        r"\b(?:havent|have not|dont|do not|never) (?:got|have|had) (?:any )?(?:shoes|a coat|clothes|school shoes|trainers|uniform) that fits?\b(?! (?:my|yet|but (?:they|mum|dad|we|theyre|theres))\b| so (?:mum|dad|my \w+|we|they|nan|gran)(?: is| are)? (?:buying|getting|ordering|going to (?:buy|get)|gonna (?:buy|get)|will (?:buy|get))\b)",
+        r"\b(?:nobody|no one|noone) (?:ever )?(?:picks? me up|collects? me|comes? for me)\b(?: \w+){0,6} (?:in the dark|on my own|by myself|at night|for hours|every day)\b",
+        r"\b(?:havent|have not|hasnt|has not|no) (?:had )?(?:hot water|heating|electric|electricity|gas|a bath|a shower|clean clothes) (?:for|in) (?:weeks|days|months|ages|a week|a month)\b",
+        r"\b(?:leaves?|left|leaving) (?:me|us|my \w+(?: \w+)?) (?:in the car|outside|in the house|at home|alone|on my own|on our own)(?: \w+){0,3} (?:for hours|all day|all night|overnight|for days|while (?:he|she|they)(?:s| is| are| was| were)? (?:in the pub|at the pub|out drinking|drinking|at the bookies|out))\b",
+        r"\b(?:nobody|no one|noone) (?:would )?(?:notices?|notice|cares?|care) if i (?:dont|didnt|do not|did not|never) (?:come|came|go|went|get|got) home\b",
+        r"\b(?:nits|head lice|lice|toothache|a rash|sores)\b(?: \w+){0,3} (?:and )?(?:nobody|no one|noone|mum|dad|they) (?:has |have )?(?:done|did|does|do) (?:anything|nothing)\b",
         # Round 22 (2026-11-27): not let wash or change, as a punishment.
         r"\b(?:wont|doesnt|dont|will not|does not|do not|never) let (?:me|us) (?:wash|shower|have a shower|bath|have a bath|change (?:my|our) clothes|brush (?:my|our) teeth)\b(?! (?:first|before|after|till|until|in the morning)\b)",
         # Round 20 (2026-11-27): wished unborn, a cold house and dirty clothes, drugs and needles, a ghost at home, watched to keep from boys.
