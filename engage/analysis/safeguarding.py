@@ -987,6 +987,15 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:roof|bridge|building|cliff|balcony|car park|multi ?storey|window)\b(?: \w+){0,12} high enough\b",
     ),
     "in danger now": (
+        # Danger now in a child's words (2026-11-27): banging on the door, coming back tonight, coming for me, hiding upstairs, lost with men.
+        r"\b(?:banging|bangs|banged|kicking|kicks|hammering|pounding|smashing) (?:on )?(?:my|the|our) (?:bedroom |bathroom |front )?door\b(?: \w+){0,3} (?:and )?(?:screaming|shouting|yelling|swearing|threatening)\b(?!(?: \w+){0,3} (?:because|cos|coz) (?:he|she|they) (?:wants?|needs?|wanted|needed)\b)",
+        r"\b(?:scared|afraid|frightened|terrified|worried) (?:that )?(?:he|she|they|my (?!(?:dog|cat|puppy|kitten)\b)\w+(?: \w+)?)(?:ll| will| is going to| might| are going to) come back\b(?! (?:late|from|with (?:the|my) (?:shopping|food|pizza|chips))\b)",
+        r"\b(?:said|says|saying|told me) (?:they|he|she)(?:re| are| is|s)? coming (?:for|after|to get) (?:me|us)\b"
+        r"(?! (?:at (?:\d|six|seven|eight|nine|ten|half)|in (?:the|a|his|her) (?:car|taxi|van)|after (?:school|work|tea|dinner|training)|before|to (?:go|take|pick|bring)|later|tomorrow|tonight to|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)"
+        r"|\b(?:said|says) (?:they|he|she)(?:ll| will) do it again\b(?! (?:next|this|every|another) (?:year|week|time|season|term|summer|christmas)\b|(?: \w+){0,3} (?:because|cos) (?:we|it|i) (?:won|was|loved|liked|enjoyed)\b)",
+        r"\b(?:were|we are|im|i am|we|i) (?:hiding|hid) (?:upstairs|in (?:the|my|our) (?:bathroom|bedroom|room|wardrobe|cupboard|loft|attic))\b(?!(?: \w+){0,3} (?:hide and seek|playing|game|for fun|surprise|from (?:my|the) (?:little|baby) \w+)\b)",
+        r"\bgot in(?:to)? (?:a|the|his|their) car with (?:some |two |three |these )?(?:men|older (?:men|boys|lads)|a man|strangers|people i dont know|guys)\b",
+        r"\b(?:gang|they|some (?:lads|boys|men)|older (?:boys|lads)|he)(?: \w+)? (?:jumped|mugged|robbed|stabbed|beat up|battered) me\b(?! (?:in (?:the )?(?:queue|line)|on the trampoline|at (?:fifa|chess|the race))\b)",
         # Round 20 (2026-11-27): too scared to come out of one's room.
         r"\b(?:scared|afraid|too scared|frightened|terrified) to (?:come|go) out of my (?:bed)?room\b(?! (?:when|because|cos|in case) (?:theres|there is|there are|i see|of) (?:a |the )?(?:spiders?|moths?|wasps?|bees?|mice|mouse|dogs?|cats?|ghosts?|the dark|dark)\b)",
         # Round 17: set upon ("I got jumped in the park").
