@@ -326,7 +326,7 @@ _NOT_AT_THE_DOCTOR = (r"(?!(?: \w+){0,6} (?:to check|with (?:a|his|her|the) stet
 
 # Who may groom: someone met online, an older stranger, an adult with a hold over a child (a grid of 2026-11-27).
 _ONLINE_OR_OLDER = _any(
-    r"(?:a |some |this |an? older |and older |older )?(?:man|men|guy|bloke|someone|somebody|person|stranger|boy|lad|girl|woman)(?: i (?:met|know|talk to|play with))? "
+    r"(?:a |some |this |an? older |and older |older )?(?:man|men|guy|bloke|someone|somebody|person|stranger|boy|lad|girl|woman|lady)(?: i (?:met|know|talk to|play with))? "
     r"(?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|minecraft|the game|a game|an app)|from (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|the game|online))",
     r"(?:someone|somebody|a man|a guy) i met (?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game|a game))",
     r"(?:an|and|a|some) older (?:man|guy|boy|lad|girl|woman|men|boys|lads)", r"a (?:1[89]|[2-9]\d) year old", r"a grown (?:man|up)",
@@ -341,6 +341,7 @@ _GROOMING_ACT = _any(
     r"(?:asked|asks|wants) me to be (?:his|her) (?:girlfriend|boyfriend|gf|bf)",
     r"(?:says|said|tells me|told me) (?:im|i am|i was) (?:really |very |so )?mature for my age\b(?! (?:in (?:my|the|a|her|his) (?:school )?report|at parents evening)\b)",
     r"(?:says|said|tells me|told me) (?:he|she) loves? me",
+    r"(?:keeps? )?(?:asking|asks|asked|wants|wanted|tells|told) (?:me )?to (?:video ?(?:call|chat)|facetime|cam|go live|send (?:a )?(?:pic|photo|video|selfie))(?: \w+){0,3} (?:with no|without (?:a|my|any)) (?:top|clothes|shirt|bra|pants|t shirt)(?: on)?",
     r"wants? to meet (?:up )?(?:with )?me(?: up)?(?! (?:at|after|before|for) (?:training|school|practice|the (?:club|session|match|game))\b)",
 )
 
@@ -363,7 +364,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # Round 15 (2026-11-27): windows smashed by an ex, children made to fight each other.
         r"\b(?:ex|dad|step ?dad|boyfriend|partner|he|they)\b(?: \w+){0,5} (?:smashed|smashes|smashing|kicked in|kicked down|booted in|broke down) (?:all )?(?:our|the|my|mums) (?:windows?|front door|door)\b"
         r"(?! with (?:a|the|his|her|my) (?:ball|football)\b)",
-        r"\b(?:makes?|made|making) (?:me and my \w+|us|me) (?:fight|hit|punch|beat up) (?:each other|him|her|my \w+)\b",
+        r"\b(?:makes?|made|making) (?:me and my \w+|us|me) (?:fight|hit|punch|beat up) (?:each other|him|her|my \w+|other (?:kids|boys|girls|people|lads)|kids|people)\b(?! (?:in|at) (?:boxing|karate|judo|training|the gym|sparring)\b)",
         # Round 14 (2026-11-27): a threat to burn the home with the family inside.
         r"\b(?:burn|set fire to) (?:the|our|my) (?:house|home|flat)(?: down)? with (?:us|me|them|mum|my mum) in(?:side)?(?: it)?\b",
         # Round 13 (2026-11-27): a cover story given to a child.
@@ -409,7 +410,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:lip|nose|jaw|ribs?|arm|wrist|head|eye|eye socket|teeth|tooth|face|skull|fingers?|hand|leg|collarbone)\b"
         r"(?! (?:falling|when (?:she|he|i) fell|playing|skiing|skating|at (?:work|the gym|football|netball)|on (?:the|a|her|his|my) (?:bike|trampoline|ice|stairs|skateboard)|in (?:a|the) (?:fall|accident|crash))\b)",
         r"\b(?:hands?|fingers) (?:a?round|round) (?:my|her|his|mums|my mums) (?:throat|neck)\b|\barms? (?:a?round|round) (?:my|her) throat\b",
-        r"\b(?:held|holds|holding|hold|pinned|pins|pinning|pin) (?:me|us|her) (?:down|against (?:the|a) (?:wall|door|floor|bed))\b"
+        r"\b(?:held|holds|holding|hold|pinned|pins|pinning|pin) (?:me|us|her) (?:down|against (?:the|a) (?:wall|door|floor|bed)|to the (?:floor|ground|bed|wall))\b"
         r"(?!(?: \w+){0,4} (?:tickl\w*|wrestl\w*|playing|for a laugh|as a joke|messing))",
         r"\b(?:me|us|her)(?: \w+){0,5} by force\b|\b(?:jabbed|headbutted|headbutts|elbowed|stamped on) (?:me|us|my mum|her)\b",
         rf"\b(?:getting|being|gets|got|get) (?:hit|beaten|battered|kicked|slapped|punched|choked|strangled|abused|beaten up) by (?:my|her|his|their|our) (?:\w+ )?{_KIN}\b",
@@ -434,6 +435,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cant|can not|cannot) go (?:back )?home\b(?! (?:yet|until|till|til|before|at lunch|for lunch|on my own|alone|early|during|without|because (?:of )?(?:the )?(?:bus|buses|train|traffic|snow|rain)))",
     ),
     "abuse": (
+        # Round 26 (2026-11-27): a chair against the door at night, being "the bad one".
+        r"\b(?:sleep|put|push|wedge|keep) (?:with )?(?:a |my |the )?(?:chair|bed|drawers|wardrobe|desk|chest of drawers) (?:against|behind|under the handle of) (?:my|the) (?:bedroom )?door\b",
+        r"\b(?:says|said|calls me|called me|tells me|told me) (?:im|i am|i was) (?:the )?(?:bad one|problem child|devil|black sheep|reason for everything|mistake|worst one)\b(?! (?:at|in (?:the|my|our) (?:class|team|group|band|choir))\b)",
         # The grid of 2026-11-27: a child, or a brother or sister, locked in or out.
         r"\b(?:locks?|locked|locking) (?:me|us|my (?:little |baby |big )?(?:brother|sister|brothers|sisters)) (?:in|out|inside|outside)(?: of)? (?:my |the |our |her |his |a )?"
         r"(?:room|bedroom|cupboard|shed|house|flat|garden|bathroom|car|cellar|basement|wardrobe|outside)\b(?!(?: \w+){0,3} (?:by (?:accident|mistake)|for a joke|as a joke|when we play)\b)"
@@ -484,7 +488,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # Round 12: no doctor or dentist for years; scared to tell because of what happened last time.
         r"\b(?:doctor|gp|dentist)(?: or (?:a |the )?(?:doctor|gp|dentist))? (?:in|for) (?:years|\d+ years)\b(?: \w+){0,2} (?:because|cos|coz|as) (?:my )?(?:mum|dad|parents|step ?mum|step ?dad|they|she|he) "
         r"(?:wont|will not|dont|doesnt|do not|does not|never|cant be bothered|forgets?|forgot)\b",
-        r"\bscared to tell (?:my |the |a )?(?:social worker|foster carer|carer|teacher|police|school)(?: \w+){0,2} (?:because|cos|coz|in case) (?:last time|they will|theyll|ill|i will|i might|i got|i get) (?:\w+ ){0,2}(?:moved|taken|hurt|in trouble|sent)\b",
+        r"\bscared to tell (?:my |the |a )?(?:social worker|foster carer|carer|teacher|police|school)(?: \w+){0,2} (?:because|cos|coz|in case) (?:last time|they will|theyll|ill|i will|i might|i got|i get) (?:\w+ ){0,2}(?:moved|taken|hurt|in trouble|sent|take me away|put me in care|move me)\b",
         # Forced marriage and FGM: abuse in law (Working Together), told in a child's words.
         r"\b(?:made|making|forced|forcing|force|forces|make|makes|pressured|pressuring) (?:me )?(?:to )?(?:marry|get married)\b"
         r"|\b(?:taking|take|send|sending|sent|took|takes|sends) me (?:back )?(?:\w+ ){0,5}to (?:get married|marry|be married)\b"
@@ -508,7 +512,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:my|an|the|our) (?:abuser|abusive (?:\w+ )?(?:relationship|household|home|parents?|dad|mum|stepdad|stepmum|partner|boyfriend|girlfriend|ex|family|husband|wife|marriage|brother|sister|uncle))\b",
         r"\b(?:emotionally|physically|verbally|mentally|psychologically|sexually) (?:abused|abusive|abusing|abuses)\b",
         r"\b(?:he|she|they|my \w+) (?:was|is|were|are|has been|had been|got) (?:so |very |really )?abusive\b",
-        r"\b(?:not (?:being )?(?:allowed|let) (?:to )?(?:eat|have food|have dinner|out of my room|see my friends|leave the house|go out|go to school))\b",
+        r"\b(?:not (?:being )?(?:allowed|let) (?:to )?(?:eat|have food|have dinner|out of my room|see my friends|leave the house|go out|go to school))\b"
+        r"(?! (?:after (?:dark|\d+|nine|ten|eight|seven|tea)|at night|on (?:my|our) own|alone|in (?:winter|the dark)|on school nights|until (?:ive|i have) done|till (?:ive|i have) done|without (?:a|an) (?:adult|coat))\b)",
         r"\b(?:no|never any|never enough|not enough) (?:food|heating|electric|clean clothes|bed)(?: \w+){0,3} (?:at|in the|in our) (?:home|house)\b",
         r"\b(?:no|nothing|never anything|never enough) (?:food )?to eat\b|\b(?:dont|do not) (?:have|get) (?:a bed|any food|enough food|fed)\b",
         r"\b(?:doesnt|dont|never|wont) feed (?:me|us)\b|\bim always hungry\b|\b(?:eat|eats|eating) (?:from|out of) (?:the )?bins?\b",
@@ -592,6 +597,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:makes?|made) (?:me|us) (?:sleep|stay|live) (?:in the (?:shed|garden|car|garage|cupboard|cellar)|outside)\b",
     ),
     "sexual harm": (
+        # Round 26 (2026-11-27): walking in on the shower and staying, asked inside while mum is out.
+        r"\b(?:walks?|walked|comes?|came) in (?:when|while) (?:im|i am|i was) (?:in the (?:shower|bath)|getting (?:changed|dressed|undressed)|changing)\b(?=.*\b(?:wont leave|doesnt leave|didnt leave|stays|stayed|watches|watched|every time|always|on purpose|stares|looks)\b)",
+        r"\b(?:asks?|asked|tells?|told|wants?|wanted) (?:me|us) to (?:come|go) (?:inside|in|round|into (?:his|her) (?:house|flat|car))\b(?: \w+){0,3} (?:when|while) (?:mum|dad|my mum|my dad|my parents|nobody|no one|mums|dads)(?:s| is| are)? (?:out|away|at work|not (?:home|there|in))\b",
         rf"\b{_ONLINE_OR_OLDER}(?: \w+){{0,3}} {_GROOMING_ACT}",
         r"\b(?:a |some |this )?(?:man|men|guy|someone|somebody|person|stranger)(?: i (?:met|know|talk to|play with))? (?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game)|from (?:discord|snapchat|snap|roblox|tiktok|insta|instagram))"
         r"(?: \w+){0,3} (?:wants?|wanted|asks?|asked|keeps asking) (?:me )?to meet(?: up)?(?: with)?(?: me)?\b",
@@ -825,6 +833,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:make|makes|made) me steal\b",
     ),
     "self-harm or suicidal thoughts": (
+        # Round 26 (2026-11-27): meals skipped for weeks, a head banged on the wall until dizzy.
+        r"\b(?:bang|bangs|banging|banged|hit|hits|hitting) my head (?:on|against) (?:the|a|my) (?:wall|floor|door|desk|table)(?: \w+){0,2} (?:until|till|til|so) (?:it|i) (?:bleeds?|bled|bruises?|feel dizzy|see stars|pass out|black out|cant think|hurts)\b",
+        r"\b(?:skipping|skip|skipped|missing|not eating) (?:meals|breakfast and (?:lunch|dinner)|lunch and (?:dinner|tea)|food)(?: \w+){0,3} (?:for (?:weeks|days|ages|months))\b",
         # The grid of 2026-11-27 told of someone else: "my best friend is going to end it all", "my mate might take all her pills".
         r"\b(?:wants?|wanted|wanting|is going|are going|going|about|planning|plans|trying|tries|tried|try|thinking about|thinks about|thought about|ready|decided|might|needs?|ways|how) "
         r"(?:to )?(?:just )?(?:end it all|end everything|end (?:her|his|their) life|take (?:her|his|their) (?:own )?life|kill (?:herself|himself|themselves|themself)|"
@@ -889,7 +900,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bi (?:cut|burn|starve|scratch|hit|punch) (?:my ?self|myself|me|my (?:arms?|legs?|wrists?|skin))\b" +
         _NOT_A_RASH,
         r"\b(?:scratch|scratching|scratched|pick|picking|picked|bite|biting|bit|bang|banging|banged|hit|hitting|punch|punching) "
-        r"(?:my|at my) (?:arms?|legs?|wrists?|skin|head|face|thighs?|hands?)(?: \w+){0,2} (?:until|till|til|so) (?:they|it|i) (?:bleed|bleeds|bled|bruise|bruises|is raw|are raw)\b" +
+        r"(?:my|at my) (?:arms?|legs?|wrists?|skin|head|face|thighs?|hands?)(?: \w+){0,2} (?:until|till|til|so) (?:they|it|i) (?:bleed|bleeds|bled|bruise|bruises|is raw|are raw|feel dizzy|see stars|pass out|black out|cant think)\b" +
         _NOT_A_RASH,
         r"\b(?:wish i (?:was|were|had) (?:dead|never been born|not alive|gone)|wish i wasnt (?:alive|born|here))\b",
         r"\b(?:died|passed away|is dead)(?: \w+){0,6} (?:i should|i want to|i wanna|i just want to|i need to) (?:be|go) with (?:her|him|them)\b",
