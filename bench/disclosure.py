@@ -33,9 +33,10 @@ REREAD = Path(__file__).resolve().parent / "disclosure_reread.tsv"
 def main(path: Path) -> None:
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     report = evaluate((row["text"], bool(row["disclosure"])) for row in rows)
+    fired = [possible_disclosure(row["text"]) is not None for row in rows]
     by_source: dict[str, list[bool]] = defaultdict(list)
-    for row in rows:
-        by_source[row.get("source", "?")].append(possible_disclosure(row["text"]) is not None)
+    for row, flag in zip(rows, fired):
+        by_source[row.get("source", "?")].append(flag)
     report["by_source"] = {
         source: {
             ("recall" if rows_of[0]["disclosure"] else "false_positive_rate"): round(sum(flags) / len(flags), 3),
@@ -48,11 +49,11 @@ def main(path: Path) -> None:
         name: evaluate((row["text"], bool(row["disclosure"])) for row in rows if _half(row["text"]) == name)
         for name in ("read", "unread")
     }
-    report["reread"] = _reread(rows)
+    report["reread"] = _reread(rows, fired)
     print(json.dumps(report, indent=2))
 
 
-def _reread(rows: list[dict]) -> dict:
+def _reread(rows: list[dict], fired: list[bool]) -> dict:
     """Recall on the re-read posts per label, and the recall the labels leave room for."""
     labels = {}
     for line in REREAD.open(encoding="utf-8"):
@@ -60,10 +61,10 @@ def _reread(rows: list[dict]) -> dict:
             digest, label = line.split()
             labels[digest] = label
     heard: dict[str, list[bool]] = defaultdict(list)
-    for row in rows:
+    for row, flag in zip(rows, fired):
         label = labels.get(hashlib.sha256(row["text"].encode("utf-8")).hexdigest()[:16])
         if label and row["disclosure"]:
-            heard[label].append(possible_disclosure(row["text"]) is not None)
+            heard[label].append(flag)
     total = sum(len(flags) for flags in heard.values())
     neither = heard.get("neither", [])
     return {

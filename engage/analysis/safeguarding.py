@@ -305,6 +305,13 @@ _NOT_A_PLACE_TO_LIVE = r"(?!(?<= live) (?:in|at|near|there|abroad|somewhere|anyw
 _AS_PRESCRIBED = r"(?! (?:for (?:my |the )?(?:asthma|hay ?fever|allergies|allergy|adhd|epilepsy|diabetes|headache|cold|day|week|trip)|this morning|like (?:i should|the doctor said|im meant to)|with (?:my )?breakfast)\b)"
 _ADV = r"(?:(?:so|really|very|just|always|constantly|completely|totally|pretty|actually|honestly|literally|such|extremely|like|quite) )*"
 
+# Places children are watched changing for a good reason: "my mum watches me getting changed for swimming".
+_CHANGING_FOR_SPORT = r"(?! (?:for|at|before|after) (?:swimming|pe|school|dance|gymnastics|a (?:party|wedding|match))\b)"
+# "Mature for my age" in a school report is praise, not grooming.
+_IN_A_SCHOOL_REPORT = r"(?! (?:in (?:my|the|a|her|his) (?:school )?report|at parents evening)\b)"
+# Where children meet people online, as they name them.
+_PLATFORM = r"(?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game)"
+
 # Sexual touching and looking, told by the part of the body ("touches my private parts", "films me in the bath").
 _INTIMATE = _any(
     r"private parts", r"privates", r"private bits", r"bits(?! (?:of|and)\b)", r"bum(?! ?bag)", r"bottom(?! (?:set|of|drawer|bunk|lip|teeth|tooth|line|half|step|shelf|button)\b)",
@@ -327,8 +334,8 @@ _NOT_AT_THE_DOCTOR = (r"(?!(?: \w+){0,6} (?:to check|with (?:a|his|her|the) stet
 # Who may groom: someone met online, an older stranger, an adult with a hold over a child (a grid of 2026-11-27).
 _ONLINE_OR_OLDER = _any(
     r"(?:a |some |this |an? older |and older |older )?(?:man|men|guy|bloke|someone|somebody|person|stranger|boy|lad|girl|woman|lady)(?: i (?:met|know|talk to|play with))? "
-    r"(?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|minecraft|the game|a game|an app)|from (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|the game|online))",
-    r"(?:someone|somebody|a man|a guy) i met (?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game|a game))",
+    rf"(?:online|on (?:{_PLATFORM}|minecraft|a game|an app)|from (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|the game|online))",
+    rf"(?:someone|somebody|a man|a guy) i met (?:online|on (?:{_PLATFORM}|a game))",
     r"(?:an|and|a|some) older (?:man|guy|boy|lad|girl|woman|men|boys|lads)", r"a (?:1[89]|[2-9]\d) year old", r"a grown (?:man|up)",
     r"my (?:coach|tutor|teacher|youth worker|neighbour|mums friend|dads friend|friends dad|friends brother)",
 )
@@ -339,7 +346,7 @@ _GROOMING_ACT = _any(
     r"(?:offered|offers|gave|gives|pays|paid|sends|sent) me (?:money|cash|gift cards|robux|vbucks|v bucks)(?: \w+)? for (?:photos|pics|pictures|videos|vids)",
     r"(?:told|tells|asked|asks) me to (?:delete|clear) (?:our|the|his|her) (?:messages|chats|texts|snaps|dms)",
     r"(?:asked|asks|wants) me to be (?:his|her) (?:girlfriend|boyfriend|gf|bf)",
-    r"(?:says|said|tells me|told me) (?:im|i am|i was) (?:really |very |so )?mature for my age\b(?! (?:in (?:my|the|a|her|his) (?:school )?report|at parents evening)\b)",
+    r"(?:says|said|tells me|told me) (?:im|i am|i was) (?:really |very |so )?mature for my age\b" + _IN_A_SCHOOL_REPORT,
     r"(?:says|said|tells me|told me) (?:he|she) loves? me",
     r"(?:keeps? )?(?:asking|asks|asked|wants|wanted|tells|told) (?:me )?to (?:video ?(?:call|chat)|facetime|cam|go live|send (?:a )?(?:pic|photo|video|selfie))(?: \w+){0,3} (?:with no|without (?:a|my|any)) (?:top|clothes|shirt|bra|pants|t shirt)(?: on)?",
     r"wants? to meet (?:up )?(?:with )?me(?: up)?(?! (?:at|after|before|for) (?:training|school|practice|the (?:club|session|match|game))\b)",
@@ -601,14 +608,14 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:walks?|walked|comes?|came) in (?:when|while) (?:im|i am|i was) (?:in the (?:shower|bath)|getting (?:changed|dressed|undressed)|changing)\b(?=.*\b(?:wont leave|doesnt leave|didnt leave|stays|stayed|watches|watched|every time|always|on purpose|stares|looks)\b)",
         r"\b(?:asks?|asked|tells?|told|wants?|wanted) (?:me|us) to (?:come|go) (?:inside|in|round|into (?:his|her) (?:house|flat|car))\b(?: \w+){0,3} (?:when|while) (?:mum|dad|my mum|my dad|my parents|nobody|no one|mums|dads)(?:s| is| are)? (?:out|away|at work|not (?:home|there|in))\b",
         rf"\b{_ONLINE_OR_OLDER}(?: \w+){{0,3}} {_GROOMING_ACT}",
-        r"\b(?:a |some |this )?(?:man|men|guy|someone|somebody|person|stranger)(?: i (?:met|know|talk to|play with))? (?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game)|from (?:discord|snapchat|snap|roblox|tiktok|insta|instagram))"
+        rf"\b(?:a |some |this )?(?:man|men|guy|someone|somebody|person|stranger)(?: i (?:met|know|talk to|play with))? (?:online|on {_PLATFORM}|from (?:discord|snapchat|snap|roblox|tiktok|insta|instagram))"
         r"(?: \w+){0,3} (?:wants?|wanted|asks?|asked|keeps asking) (?:me )?to meet(?: up)?(?: with)?(?: me)?\b",
         # A grid of who, what and where (2026-11-27): "my mummy's friend touches my private parts" went unheard.
         rf"\b{_INTIMATE_CONTACT} (?:my|her|his|our|their|me on (?:my|the)|me on her|me on his) {_INTIMATE}\b{_NOT_AT_THE_DOCTOR}"
         rf"|\b{_INTIMATE_CONTACT} (?:me|her|him|us) (?:down there|there|in bed|under (?:my|the|her|his) (?:clothes|pants|knickers|pyjamas|covers|duvet))\b",
         rf"\b{_INTIMATE_LOOK} (?:my|her|his|our|their) {_INTIMATE}\b{_NOT_AT_THE_DOCTOR}"
         rf"|\b{_INTIMATE_LOOK} (?:me|her|him|us) (?:in bed|in the (?:bath|shower)|naked|undressed|with no clothes on|with nothing on|getting (?:dressed|changed|undressed)|when (?:i|she|he) (?:get|gets|am|is) (?:dressed|changed|undressed|in the (?:bath|shower))|down there)\b"
-        r"(?! (?:for|at|before|after) (?:swimming|pe|school|dance|gymnastics|a (?:party|wedding|match))\b)",
+        + _CHANGING_FOR_SPORT,
         # Round 24 (2026-11-27): private parts touched, a fake nude, a top taken off on camera.
         r"\btouch(?:es|ed|ing)? (?:my|her|his|our) (?:private parts|privates|private bits|bits|willy|vagina|penis|front bottom|boobs)\b",
         r"\b(?:fake|edited|ai|photoshopped|deepfake|deep fake)(?: \w+){0,2} (?:naked|nude|nudes|sexy|rude) (?:picture|pic|photo|image|video|vid)s? of (?:me|her|him|us)\b|\bdeep ?fakes? of (?:me|her|him)\b",
@@ -659,7 +666,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:we should|lets|wants me to|asked me to|asks me to|told me to|said we could|says we could|says we should|said we should) run away (?:together|with (?:him|her|them))\b",
         r"\b(?:watches|watched|watching|films|filmed|filming|looks at|looked at|stares at|peeps at|spies on) (?:me|us|her) "
         r"(?:in the (?:shower|bath|bathroom)|(?:get|getting) (?:changed|undressed)|undress\w*|naked|when im (?:in the shower|changing|getting changed|in the bath)|when i (?:get|am getting) (?:dressed|changed|undressed))\b"
-        r"(?! (?:for|at|before|after) (?:swimming|pe|school|dance|gymnastics|a (?:party|wedding|match))\b)",
+        + _CHANGING_FOR_SPORT,
         r"\b(?:scared|afraid|worried|terrified|threaten\w*|unless)(?: \w+){0,3} (?:put|post|share|send|leak|spread|show)(?: \w+){0,2} "
         r"(?:(?:my|our) (?:nudes|naked \w+|private \w+)|my (?:pictures|pics|photos|videos)(?! (?:from|of the|on the school|in the yearbook)\b))\b",
         rf"\b{_WHO}(?: \w+){{0,2}} (?:plays?|played|playing) (?:\w+ )?games with (?:me|us)(?: \w+){{0,3}} (?:that )?(?:i|we) (?:dont|didnt|do not|did not) like\b",
@@ -667,7 +674,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:private parts|privates|willy|penis|vagina|bits|thing)\b",
         r"\b(?:keeps? asking|asks?|asked|asking|wants?|wanted|told|tells) (?:me )?to (?:video ?call|facetime|call|meet|snap|message|go to his house|go round) "
         r"(?:him|her|them)?(?: \w+)? ?(?:alone|on my own|in private|secretly|without (?:my )?(?:mum|dad|parents|anyone) knowing)\b",
-        r"\b(?:man|men|guy|adult|older (?:boy|man|guy|lad)|someone|person)(?: (?:i|she|he|my (?:friend|mate|sister|brother)) (?:met|know|knows|talk to|talks to))? (?:online|on (?:snapchat|snap|instagram|insta|tiktok|discord|roblox|fortnite|xbox|whatsapp|the game))"
+        rf"\b(?:man|men|guy|adult|older (?:boy|man|guy|lad)|someone|person)(?: (?:i|she|he|my (?:friend|mate|sister|brother)) (?:met|know|knows|talk to|talks to))? (?:online|on {_PLATFORM})"
         r"(?: \w+){0,3} (?:keeps? )?(?:asking|asks|wants|sends|sent|messages|messaging|told|tells) (?:me |her |him )?(?:for|to (?:meet|send|video|call|keep|not tell)|(?:(?<=\bme )|(?<=\bher )|(?<=\bhim ))to (?:go (?:to (?:a |his |her |their |the )?(?:hotel|house|flat|car|place|room|party)|round (?:his|hers|theirs|to his|to hers)|away with|with (?:him|her|them))|run away|stay (?:with|at|over))|pics|pictures|photos|nudes|i am|im|to come)\b",
         r"\bkeep (?:it|this|that|them) between (?:us|ourselves|me and (?:him|her|them))\b",
         r"\b(?:feel|felt|feeling) (?:so |really |very )?(?:dirty|ashamed|disgusting|disgusted|ruined)(?: \w+){0,3} (?:about|because of|after|from) what "
@@ -731,7 +738,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"| (?:that )?i (?:lost|forgot|broke|failed|didnt do|havent done|left|copied)\b)",
         r"\b(?:without (?:my|her) clothes|naked pictures|naked photos|in the shower with me|hand up my (?:top|skirt|shorts))\b",
         r"\b(?:grown|older|old) (?:man|men|guy|adult)(?: \w+){0,4} (?:message|messages|messaging|texts?|texting|dm|dms|snaps?)(?: me)?\b",
-        r"\bmature for (?:my|your) age\b(?! (?:in (?:my|the|a|her|his) (?:school )?report|at parents evening)\b)|\b(?:hes|shes|he is|she is) (?:a )?grown ?up\b",
+        r"\bmature for (?:my|your) age\b" + _IN_A_SCHOOL_REPORT + r"|\b(?:hes|shes|he is|she is) (?:a )?grown ?up\b",
         r"\bmy (?:boyfriend|girlfriend) is (?:1[89]|2\d|3\d|4\d)\b",
         r"\bfeel dirty because\b",
         # How children tell of sexual abuse (NSPCC, Childline): freezing until it was over, a "special game",
