@@ -11,6 +11,8 @@
    again as a new respondent (cookies cleared, keep-alive connection kept).
 4. Serves a bare Flask "hello" app (bench/hello_app.py) under the same gunicorn
    settings and drives the same concurrency with ``GET /`` for the same time.
+   With ``--floor`` it then drives bench/floor_app.py, the least a respondent screen
+   can do, to show what ratio any implementation could reach.
 5. Prints both sets of figures side by side, the ratio of requests/s, whether the
    goals were met, and one JSON line with every figure.
 
@@ -463,6 +465,27 @@ async def hello_user(number: int, base_url: str, rec: Recorder, deadline: float)
                 await asyncio.sleep(0.05)
 
 
+async def floor_user(number: int, base_url: str, rec: Recorder, deadline: float) -> None:
+    """The floor app's young person: load a question, answer it, follow the redirect."""
+    rng = random.Random(number)
+    async with new_client(base_url) as client:
+        while True:
+            client.cookies.clear()  # a new young person every ten answers
+            try:
+                page = await call(client, rec, "GET question", "GET", "/q", deadline)
+                for _ in range(10):
+                    form = {"csrf_token": csrf_token(page.text, rec, "GET question"),
+                            "question": "1", "answer": rng.choice(("yes", "no")), "next": "1"}
+                    moved = await call(client, rec, "POST answer", "POST", "/q", deadline,
+                                       data=form, expect=302)
+                    page = await call(client, rec, "GET question", "GET",
+                                      moved.headers["location"], deadline)
+            except TimeUp:
+                return
+            except JourneyFailed:
+                await asyncio.sleep(0.05)
+
+
 async def _drive(concurrency: int, duration: float, user, rec: Recorder) -> None:
     began = time.perf_counter()
     deadline = began + duration
@@ -753,11 +776,38 @@ def parse_args(argv=None):
                              "button (default 0: back to back, a saturation test). The bare "
                              "app is always driven back to back")
     parser.add_argument("--skip-hello", action="store_true", help="only drive Engage")
+    parser.add_argument("--floor", action="store_true",
+                        help="also drive bench/floor_app.py: the least a respondent screen "
+                             "can do (CSRF form, signed session, Babel, one durable SQLite "
+                             "write an answer), to see what ratio any implementation could reach")
     parser.add_argument("--access-log", action="store_true",
                         help="log every request in gunicorn and report server-side times "
                              "(costs server CPU)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder and logs")
     return parser.parse_args(argv)
+
+
+def drive_floor(args, workdir: Path, servers: list[Server], hello: dict) -> dict:
+    env = dict(os.environ, PYTHONUNBUFFERED="1",
+               FLOOR_DATABASE=str(workdir / "floor.sqlite3"), FLOOR_SECRET=secrets.token_hex(32))
+    floor = Server("floor", "floor_app:app", BENCH, env, args, workdir)
+    servers.append(floor)
+    floor.start("/q")
+    print(f"\ngunicorn serving the floor app on {floor.base_url}; "
+          f"driving for {args.duration:g} s ...")
+    rec = drive(floor, args.concurrency, args.duration,
+                lambda n, r, d: floor_user(n, floor.base_url, r, d))
+    floor.stop()
+    found = figures(rec, respondents=False)
+    found["gunicorn_log"] = log_findings(floor, args.workers)
+    print_phase("floor: a CSRF form, a signed session, Babel and one durable SQLite write "
+                "an answer", rec, by_kind=True)
+    print_log_findings(floor, found["gunicorn_log"])
+    ratio = found["requests_per_s"] / hello["requests_per_s"] if hello["requests_per_s"] else 0.0
+    found["ratio_to_hello"] = round(ratio, 3)
+    print(f"  floor requests/s ÷ bare Flask requests/s = {ratio:.2f} "
+          f"(goal for Engage: {GOAL_RATIO:g})")
+    return found
 
 
 def _terminate(signum, _frame):
@@ -837,6 +887,8 @@ def main(argv=None) -> int:
         print_log_findings(hello, hello_figures["gunicorn_log"])
         report["hello"] = hello_figures
 
+        if args.floor:
+            report["floor"] = drive_floor(args, workdir, servers, hello_figures)
         report.update(print_summary(args, report["engage"], hello_figures))
         print(json.dumps(report))
         return 0
