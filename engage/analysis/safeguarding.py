@@ -257,6 +257,13 @@ _NOT_HARM = (r"(?! (?:at|in) (?:every |all (?:the )?|any |a |the )?(?:fifa|chess
              r"| to (?:it|the)\b| up the hill\b| off\b| with (?:a |the |his |her |my )?(?:pillows?|ball|snowballs?|water|balloons?|foam \w+|nerf \w+)\b"
              r"| under the table\b| on (?:the |a )?(?:swings?|roundabout|trampoline|sledge|bike|scooter)\b| in (?:his|her|my|their|a|the) (?:wheelchair|pram|buggy|pushchair|trolley)\b"
              r"| (?:to catch|as a joke|for a joke|for fun|for a laugh|when we (?:play|mess about))\b)")
+# "My sister hit her head on the door": a girl or woman knocking her own head or knee is an
+# accident, unless it is on purpose or when she is upset (then it is still heard).
+_HER_OWN_KNOCK = (
+    r"(?:(?:(?:my|our) )?(?:little |big |baby |older |younger )?(?:sister|mum|mummy|mam|mom|nan|nana|nanny|gran|granny|grandma|aunt|auntie|aunty|step ?mum)|she)"
+    r"(?: \w+){0,3} (?:hit|smacked|banged|bumped|whacked|bashed|knocked) her (?:head|knee|elbow|arm|leg|toe|foot|face|nose|chin|back|hand|finger)\b"
+    r"(?!.*\b(?:on purpose|upset|angry|cross|stressed|sad|crying|again and again|over and over|until|against the wall)\b)"
+)
 _SEX_ACT = _any(
     r"touch(?:es|ed|ing)?", r"feels? me up", r"felt me up", r"groped?", r"gropes", r"molest(?:s|ed|ing)?",
     r"rap(?:es|ed|ing)", r"kiss(?:es|ed)?", r"does things to", r"did things to", r"does stuff to",
@@ -382,7 +389,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:till|until|til) (?:it (?:shuts|closes)|late|midnight|\d+)(?: \w+){0,3} (?:because|cos|coz|cause|so) (?:my )?(?:step ?mum|step ?dad|mum|dad|mums \w+|dads \w+|he|she|they)"
         r"(?: \w+){0,2} (?:shouts|screams|yells|goes mad|kicks off|gets angry)\b",
         r"\block(?:s|ed)? on the outside of (?:my|our|the) (?:bed ?room |room )?door\b",
-        rf"\b{_WHO}(?: \w+){{0,3}} {_HARM}(?: \w+)? {_OBJ}\b{_NOT_HARM}",
+        rf"\b(?!{_HER_OWN_KNOCK}){_WHO}(?: \w+){{0,3}} {_HARM}(?: \w+)? {_OBJ}\b{_NOT_HARM}",
         r"\b(?<!\bcan )(?<!\bcould )(?<!\bcant )(?<!\bever )(?<!\bcar )(?<!\bbus )(?<!\bball )(?<!\bvan )(?<!\bcar nearly )(?<!\bcar almost )(?<!\bbus nearly )(?<!\bbus almost )(?:hits?|hitting|beats?|beating|punch(?:es|ed|ing)|kick(?:s|ed|ing)|slap(?:s|ped|ping)|"
         r"smack(?:s|ed)|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|batters?|battered|hurts?|hurting) me\b" + _NOT_HARM,
         r"\b(?!my \w+ (?:nearly|almost) )(?:i|we|im|ive|i have|he|she|my \w+(?: \w+)?) (?:get|gets|got|getting|been|being|was|am|is|are|keep getting) (?:hit|beaten|battered|kicked|slapped|punched|"

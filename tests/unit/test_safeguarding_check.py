@@ -675,3 +675,33 @@ def test_being_used_to_carry_and_sell_is_heard_whoever_does_it():
             "took my phone and won't give it back until i do a job", "say i owe them money"]
     unheard = [f"{w} {a}" for w in who for a in what if possible_disclosure(f"{w} {a}", likeness=False) is None]
     assert unheard == []
+
+
+# "My sister smacked her head on the door" is an accident; the same words done to her, on purpose,
+# or when she is upset still reach the safeguarding lead.
+@pytest.mark.parametrize(
+    "words",
+    [
+        "my sister smacked her head on the door",
+        "my little sister fell and hit her head",
+        "my nan hit her head when she fell over",
+        "my big sister banged her head on the bunk bed",
+        "my mum bumped her knee on the table",
+    ],
+)
+def test_a_girl_or_woman_knocking_her_own_head_is_an_accident(words):
+    assert possible_disclosure(words) is None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "my dad hit her head on the table",
+        "my dad smacked her head against the wall",
+        "my sister hits her head on the wall when she is upset",
+        "my sister hit her head on purpose",
+        "my mum smacked her and she hit her head",
+    ],
+)
+def test_a_head_hit_by_someone_else_or_on_purpose_is_still_heard(words):
+    assert possible_disclosure(words) is not None
