@@ -787,22 +787,31 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
-def drive_floor(args, workdir: Path, servers: list[Server], hello: dict) -> dict:
-    env = dict(os.environ, PYTHONUNBUFFERED="1",
-               FLOOR_DATABASE=str(workdir / "floor.sqlite3"), FLOOR_SECRET=secrets.token_hex(32))
-    floor = Server("floor", "floor_app:app", BENCH, env, args, workdir)
-    servers.append(floor)
-    floor.start("/q")
-    print(f"\ngunicorn serving the floor app on {floor.base_url}; "
+def drive_bench_app(args, workdir: Path, servers: list[Server], name: str, spec: str,
+                    env: dict, ready: str, user, title: str, by_kind: bool) -> dict:
+    """Serve one of bench/'s own apps under Engage's gunicorn settings and drive it."""
+    server = Server(name, spec, BENCH, dict(os.environ, PYTHONUNBUFFERED="1", **env), args, workdir)
+    servers.append(server)
+    server.start(ready)
+    print(f"\ngunicorn serving the {name} app on {server.base_url}; "
           f"driving for {args.duration:g} s ...")
-    rec = drive(floor, args.concurrency, args.duration,
-                lambda n, r, d: floor_user(n, floor.base_url, r, d))
-    floor.stop()
+    rec = drive(server, args.concurrency, args.duration,
+                lambda n, r, d: user(n, server.base_url, r, d))
+    server.stop()
     found = figures(rec, respondents=False)
-    found["gunicorn_log"] = log_findings(floor, args.workers)
-    print_phase("floor: a CSRF form, a signed session, Babel and one durable SQLite write "
-                "an answer", rec, by_kind=True)
-    print_log_findings(floor, found["gunicorn_log"])
+    found["gunicorn_log"] = log_findings(server, args.workers)
+    print_phase(title, rec, by_kind=by_kind)
+    print_log_findings(server, found["gunicorn_log"])
+    return found
+
+
+def drive_floor(args, workdir: Path, servers: list[Server], hello: dict) -> dict:
+    found = drive_bench_app(
+        args, workdir, servers, "floor", "floor_app:app",
+        {"FLOOR_DATABASE": str(workdir / "floor.sqlite3"), "FLOOR_SECRET": secrets.token_hex(32)},
+        "/q", floor_user,
+        "floor: a CSRF form, a signed session, Babel and one durable SQLite write an answer",
+        by_kind=True)
     ratio = found["requests_per_s"] / hello["requests_per_s"] if hello["requests_per_s"] else 0.0
     found["ratio_to_hello"] = round(ratio, 3)
     print(f"  floor requests/s ÷ bare Flask requests/s = {ratio:.2f} "
@@ -872,19 +881,8 @@ def main(argv=None) -> int:
             print(json.dumps(report))
             return 0
 
-        hello_env = dict(os.environ, PYTHONUNBUFFERED="1")
-        hello = Server("hello", "hello_app:app", BENCH, hello_env, args, workdir)
-        servers.append(hello)
-        hello.start("/")
-        print(f"\ngunicorn serving the bare Flask app on {hello.base_url}; "
-              f"driving for {args.duration:g} s ...")
-        rec = drive(hello, args.concurrency, args.duration,
-                    lambda n, r, d: hello_user(n, hello.base_url, r, d))
-        hello.stop()
-        hello_figures = figures(rec, respondents=False)
-        hello_figures["gunicorn_log"] = log_findings(hello, args.workers)
-        print_phase("bare Flask hello, GET /", rec, by_kind=False)
-        print_log_findings(hello, hello_figures["gunicorn_log"])
+        hello_figures = drive_bench_app(args, workdir, servers, "hello", "hello_app:app", {}, "/",
+                                        hello_user, "bare Flask hello, GET /", by_kind=False)
         report["hello"] = hello_figures
 
         if args.floor:
