@@ -257,27 +257,11 @@ if not a.skip_ft:
     log(f"TEST {a.protocol} finetune per-theme-th: macroF1={mp[0]:.4f} microF1={mp[1]:.4f}")
     perk = f1_score(Yte, pred, average=None, zero_division=0)
     log("per-theme test F1 (global th): " + "; ".join(f"{t}={v:.2f}" for t, v in zip(THEMES, perk)))
+    shared = dict(protocol=a.protocol, train_s=train_sec, aps=aps,
+                  epochs=f"{best_ep} (of {ep_done} run)", max_len=a.max_len)
     results += [
-        dict(
-            protocol=a.protocol,
-            method="finetune, global th",
-            macro=mg[0],
-            micro=mg[1],
-            train_s=train_sec,
-            aps=aps,
-            epochs=f"{best_ep} (of {ep_done} run)",
-            max_len=a.max_len,
-        ),
-        dict(
-            protocol=a.protocol,
-            method="finetune, per-theme th",
-            macro=mp[0],
-            micro=mp[1],
-            train_s=train_sec,
-            aps=aps,
-            epochs=f"{best_ep} (of {ep_done} run)",
-            max_len=a.max_len,
-        ),
+        dict(shared, method="finetune, global th", macro=mg[0], micro=mg[1]),
+        dict(shared, method="finetune, per-theme th", macro=mp[0], micro=mp[1]),
     ]
     del model, sd, best
 
