@@ -21,10 +21,11 @@ post was written in, and some of its posts tell of nothing at all.
 import hashlib
 import json
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
-from engage.analysis.safeguarding import evaluate, possible_disclosure
+from engage.analysis.safeguarding import agreement, possible_disclosure
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared/data/disclosure/dev.jsonl"
 REREAD = Path(__file__).resolve().parent / "disclosure_reread.tsv"
@@ -32,8 +33,12 @@ REREAD = Path(__file__).resolve().parent / "disclosure_reread.tsv"
 
 def main(path: Path) -> None:
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    report = evaluate((row["text"], bool(row["disclosure"])) for row in rows)
-    fired = [possible_disclosure(row["text"]) is not None for row in rows]
+    fired, seconds = [], []  # the check runs once a post; every figure below is read off these
+    for row in rows:
+        started = time.perf_counter()
+        fired.append(possible_disclosure(row["text"]) is not None)
+        seconds.append(time.perf_counter() - started)
+    report = _figures(rows, fired, seconds, range(len(rows)))
     by_source: dict[str, list[bool]] = defaultdict(list)
     for row, flag in zip(rows, fired):
         by_source[row.get("source", "?")].append(flag)
@@ -46,11 +51,17 @@ def main(path: Path) -> None:
         for rows_of in [[r for r in rows if r.get("source", "?") == source]]
     }
     report["by_half"] = {
-        name: evaluate((row["text"], bool(row["disclosure"])) for row in rows if _half(row["text"]) == name)
+        name: _figures(rows, fired, seconds, [i for i, row in enumerate(rows) if _half(row["text"]) == name])
         for name in ("read", "unread")
     }
     report["reread"] = _reread(rows, fired)
     print(json.dumps(report, indent=2))
+
+
+def _figures(rows: list[dict], fired: list[bool], seconds: list[float], chosen) -> dict:
+    """``engage safeguarding eval``'s figures for the chosen posts."""
+    return agreement([bool(rows[i]["disclosure"]) for i in chosen], [fired[i] for i in chosen],
+                     sum(seconds[i] for i in chosen))
 
 
 def _reread(rows: list[dict], fired: list[bool]) -> dict:
