@@ -474,8 +474,9 @@ async def floor_user(number: int, base_url: str, rec: Recorder, deadline: float)
             try:
                 page = await call(client, rec, "GET question", "GET", "/q", deadline)
                 for _ in range(10):
+                    question, answer = choose_answer(page.text, rng)
                     form = {"csrf_token": csrf_token(page.text, rec, "GET question"),
-                            "question": "1", "answer": rng.choice(("yes", "no")), "next": "1"}
+                            "question": question, "answer": answer, "next": "1"}
                     moved = await call(client, rec, "POST answer", "POST", "/q", deadline,
                                        data=form, expect=302)
                     page = await call(client, rec, "GET question", "GET",
